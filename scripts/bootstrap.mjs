@@ -58,7 +58,12 @@ function runNode(/** @type {string[]} */ args, /** @type {NodeJS.ProcessEnv} */ 
 
 async function ensureClientBuilt() {
   const { buildClientIfStale } = await import('./build-client.mjs');
-  await buildClientIfStale(ROOT);
+  try {
+    await buildClientIfStale(ROOT);
+  } catch (error) {
+    const first = String(error instanceof Error ? error.message : error).split('\n').find((line) => line.startsWith('error:'));
+    throw new BootstrapError(`building the map client failed (${first ?? String(error)}); see the messages above.`);
+  }
 }
 
 const commands = {

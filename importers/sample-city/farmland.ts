@@ -51,10 +51,14 @@ export function layOutFarmland(
       !obstacles.touches(bbox(ring)) &&
       !obstacles.contains(ring[0] as Point),
   );
-  // Keep a deterministic scatter of TARGET_COUNT fields: the gaps are villages, orchards and fallow land.
+  // Keep TARGET_COUNT fields in contiguous tracts (ranked by a smooth field of a few kilometres'
+  // wavelength); the gaps between tracts are villages, orchards and fallow land.
+  const phases = [random.range(0, 6.3), random.range(0, 6.3), random.range(0, 6.3), random.range(0, 6.3)];
+  const tract = ([x, y]: Point) =>
+    Math.sin(x / 2300 + phases[0]!) + Math.sin(y / 1900 + phases[1]!) + 0.6 * Math.sin((x + y) / 1300 + phases[2]!) + 0.4 * Math.sin((x - y) / 900 + phases[3]!);
   const keep = new Set(
     candidates
-      .map((_, i) => ({ i, key: random.next() }))
+      .map((ring, i) => ({ i, key: -tract(ring[0] as Point) + random.range(0, 0.4) }))
       .sort((a, b) => a.key - b.key)
       .slice(0, TARGET_COUNT)
       .map((c) => c.i),

@@ -74,6 +74,45 @@ function zoneOf(plan: CityPlan, centre: Point): Zone {
   return 'residential';
 }
 
+/**
+ * The ring of a grid rectangle with the corners of its neighbours inserted where they fall on its
+ * edges (T-junctions), so neighbouring parcels share every boundary vertex and stay edge-matched after
+ * projection to longitude and latitude.
+ */
+function nodedRing(rect: [number, number, number, number], onU: Map<number, number[]>, onV: Map<number, number[]>): Point[] {
+  const [u0, v0, u1, v1] = rect;
+  const between = (values: number[] | undefined, a: number, b: number) =>
+    [...new Set(values)].filter((x) => x > Math.min(a, b) && x < Math.max(a, b)).sort((x, y) => (a < b ? x - y : y - x));
+  return [
+    [u0, v0],
+    ...between(onV.get(v0), u0, u1).map((u): Point => [u, v0]),
+    [u1, v0],
+    ...between(onU.get(u1), v0, v1).map((v): Point => [u1, v]),
+    [u1, v1],
+    ...between(onV.get(v1), u1, u0).map((u): Point => [u, v1]),
+    [u0, v1],
+    ...between(onU.get(u0), v1, v0).map((v): Point => [u0, v]),
+    [u0, v0],
+  ];
+}
+
+function cornerIndex(rects: [number, number, number, number][]) {
+  const onU = new Map<number, number[]>();
+  const onV = new Map<number, number[]>();
+  const add = (map: Map<number, number[]>, key: number, ...values: number[]) => {
+    const list = map.get(key);
+    if (list) list.push(...values);
+    else map.set(key, [...values]);
+  };
+  for (const [u0, v0, u1, v1] of rects) {
+    add(onU, u0, v0, v1);
+    add(onU, u1, v0, v1);
+    add(onV, v0, u0, u1);
+    add(onV, v1, u0, u1);
+  }
+  return { onU, onV };
+}
+
 function gridToLocal(plan: CityPlan, [u, v]: Point): Point {
   return rotate([u, v], plan.grid.angle);
 }
@@ -188,9 +227,10 @@ export function cutParcels(
   blocks.forEach((block, index) => {
     const rects: [number, number, number, number][] = [];
     split(block.uv, targetAreaM2, random, rects);
+    const { onU, onV } = cornerIndex(rects);
     let sequence = 0;
     for (const rect of rects) {
-      const ring = uvRing(plan, rect);
+      const ring = nodedRing(rect, onU, onV).map((p) => gridToLocal(plan, p));
       const shape = block.full
         ? [[ring]]
         : intersect([[ring]], block.shape).filter((rings) => polygonArea(rings) > 30);

@@ -1,0 +1,21 @@
+// The client's routes. "/" is the one-blueprint map page; more pages (projects, compliance) join here.
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { I18nProvider } from './i18n/I18nProvider';
+import { MapPage } from './pages/MapPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+export function App() {
+  return (
+    <ErrorBoundary>
+      <I18nProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/" element={<MapPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </BrowserRouter>
+      </I18nProvider>
+    </ErrorBoundary>
+  );
+}

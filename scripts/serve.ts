@@ -1,0 +1,21 @@
+// `npm start` hands over to this once PostgreSQL runs: migrate, load the sample city if empty, serve.
+// Ctrl-C (SIGINT) or SIGTERM closes connections and the pool, then exits.
+import { readConfig, startServer } from '../spatial-api';
+import { failCleanly } from './fail-cleanly';
+import { progressBar } from './progress-bar';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = readConfig();
+  const server = await startServer(config, { log: (line) => console.log(`» ${line}`), onProgress: progressBar() });
+  console.log(`» 一张蓝图已启动 / One Blueprint is up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${server.url}`);
+  const stop = async () => {
+    console.log('» 正在停止 / stopping');
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch(failCleanly);

@@ -1,0 +1,19 @@
+// Serves the built map client, with the single-page fallback: any other GET path gets index.html so
+// react-router can take it.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Router } from 'express';
+
+export function clientFiles(clientDir: string): Router {
+  const router = express.Router();
+  const index = path.join(clientDir, 'index.html');
+  router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  router.get(/^\/(?!api\/|tiles\/|ows|wms|wfs).*/, (_req, res) => {
+    if (!existsSync(index)) {
+      res.status(503).type('text/plain; charset=utf-8').send('地图客户端尚未构建 / the map client is not built: run npm start');
+      return;
+    }
+    res.set('Cache-Control', 'no-cache').sendFile(index);
+  });
+  return router;
+}

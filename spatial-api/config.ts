@@ -1,0 +1,54 @@
+// The server's configuration, read once from the environment and passed down. Every setting has a
+// default that makes `npm start` work; DATABASE_URL is set by the bootstrap.
+import path from 'node:path';
+import { z } from 'zod';
+
+const ROOT = path.resolve(__dirname, '..');
+
+const schema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  CLIENT_DIR: z.string().default(path.join(ROOT, 'map-client', 'dist')),
+  ONE_BLUEPRINT_DATA_DIR: z.string().default(path.join(ROOT, '.data')),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  GEOSERVER_URL: z.string().url().optional(),
+  GEOSERVER_USER: z.string().optional(),
+  GEOSERVER_PASSWORD: z.string().optional(),
+});
+
+export interface Config {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  clientDir: string;
+  dataDir: string;
+  rasterDir: string;
+  databasePoolSize: number;
+  geoserver?: { url: string; user: string; password: string };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${issue?.path.join('.') ?? 'configuration'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    host: e.HOST,
+    clientDir: e.CLIENT_DIR,
+    dataDir: e.ONE_BLUEPRINT_DATA_DIR,
+    rasterDir: path.join(e.ONE_BLUEPRINT_DATA_DIR, 'rasters'),
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    ...(e.GEOSERVER_URL
+      ? { geoserver: { url: e.GEOSERVER_URL, user: e.GEOSERVER_USER ?? 'admin', password: e.GEOSERVER_PASSWORD ?? '' } }
+      : {}),
+  };
+}

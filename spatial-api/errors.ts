@@ -1,0 +1,38 @@
+// The error values domain code throws, and the one middleware that turns them into
+// HTTP responses shaped { error: { code, message, details } }.
+import type { ErrorRequestHandler } from 'express';
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badRequest = (message: string, details: Record<string, unknown> = {}) =>
+  new AppError(400, 'bad_request', message, details);
+export const notFound = (message: string, details: Record<string, unknown> = {}) =>
+  new AppError(404, 'not_found', message, details);
+export const unavailable = (message: string, details: Record<string, unknown> = {}) =>
+  new AppError(503, 'unavailable', message, details);
+
+export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+  if (error instanceof AppError) {
+    res.status(error.status).json({ error: { code: error.code, message: error.message, details: error.details } });
+    return;
+  }
+  const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+  if (status === 500) console.error(error);
+  res.status(status).json({
+    error: {
+      code: status === 500 ? 'internal_error' : 'bad_request',
+      message: status === 500 ? '服务器内部错误 / internal server error' : String(error?.message ?? 'bad request'),
+      details: {},
+    },
+  });
+};

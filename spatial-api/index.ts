@@ -1,0 +1,9 @@
+// spatial-api's public face: configuration, the app and the server.
+export { createApp } from './app';
+export type { AppOptions } from './app';
+export { ConfigError, readConfig } from './config';
+export type { Config } from './config';
+export { checkConnection, createPool, DatabaseUnreachable, describeDatabase } from './database';
+export { AppError, badRequest, notFound } from './errors';
+export { ensureSampleCity, PortInUse, startServer } from './server';
+export type { RunningServer, StartOptions } from './server';

@@ -1,0 +1,71 @@
+// Starts the platform: connect, migrate, load the sample city into an empty database, listen.
+import type { Server } from 'node:http';
+import type { Pool } from 'pg';
+import { generateSampleCity, loadSampleCity } from '../importers';
+import { migrate } from '../sql';
+import { createApp } from './app';
+import type { Config } from './config';
+import { checkConnection, createPool } from './database';
+
+export class PortInUse extends Error {
+  override name = 'PortInUse';
+}
+
+export interface RunningServer {
+  url: string;
+  pool: Pool;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  log?: (line: string) => void;
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+export async function ensureSampleCity(pool: Pool, config: Config, options: StartOptions = {}): Promise<boolean> {
+  const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM layers');
+  if (Number(rows[0]?.n) > 0) return false;
+  options.log?.('数据库为空，正在载入示例城市 / empty database: loading the sample city');
+  const city = generateSampleCity({ onProgress: options.onProgress });
+  await loadSampleCity(pool, city, { rasterDir: config.rasterDir, onProgress: options.onProgress });
+  return true;
+}
+
+function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('listening', () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new PortInUse(`port ${port} is already in use: stop the program using it, or choose another with PORT=${port + 1}.`)
+          : error,
+      );
+    });
+  });
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const pool = createPool(config.databaseUrl, config.databasePoolSize);
+  try {
+    await checkConnection(pool, config.databaseUrl);
+    const applied = await migrate(pool);
+    if (applied.length > 0) options.log?.(`已应用数据库迁移 / applied migrations: ${applied.join(', ')}`);
+    await ensureSampleCity(pool, config, options);
+    const server = await listen(createApp({ pool, clientDir: config.clientDir }), config.port, config.host);
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    return {
+      url: `http://localhost:${port}`,
+      pool,
+      close: async () => {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,14 @@
+-- One Mapbox Vector Tile of one layer version. $1 layer version id, $2 z, $3 x, $4 y, $5 source-layer name.
+-- The tile envelope is built in EPSG:3857 and matched against the EPSG:4490 GiST index by its transform.
+WITH bounds AS (
+  SELECT ST_TileEnvelope($2, $3, $4) AS tile, ST_Transform(ST_TileEnvelope($2, $3, $4, margin => 0.015625), 4490) AS search
+),
+features AS (
+  SELECT
+    ST_AsMVTGeom(ST_Transform(f.geom, 3857), b.tile, 4096, 64, true) AS geom,
+    f.id AS fid,
+    f.properties
+  FROM layer_features f, bounds b
+  WHERE f.layer_version_id = $1 AND f.geom && b.search
+)
+SELECT ST_AsMVT(features.*, $5, 4096, 'geom', 'fid') AS tile FROM features WHERE geom IS NOT NULL

@@ -1,0 +1,28 @@
+// Once per `npm test`: a fresh test database, migrated, with the sample city loaded, shared by the
+// integration and end-to-end suites (which only read it, or write inside their own transactions).
+import path from 'node:path';
+import { Pool } from 'pg';
+import { generateSampleCity, loadSampleCity } from '../../importers';
+import { migrate } from '../../sql';
+import { adminDatabaseUrl, testDatabaseUrl } from './environment';
+
+export default async function globalSetup(): Promise<void> {
+  const url = new URL(testDatabaseUrl());
+  const name = url.pathname.slice(1);
+  if (!/^[a-z_][a-z0-9_]*_test$/.test(name)) throw new Error(`refusing to reset "${name}": test databases end in _test`);
+  const admin = new Pool({ connectionString: adminDatabaseUrl(), max: 1 });
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const pool = new Pool({ connectionString: url.toString(), max: 2 });
+  try {
+    await migrate(pool);
+    const dataDir = process.env.ONE_BLUEPRINT_DATA_DIR ?? path.join(__dirname, '../../.data');
+    await loadSampleCity(pool, generateSampleCity(), { rasterDir: path.join(dataDir, 'test-rasters') });
+  } finally {
+    await pool.end();
+  }
+}
