@@ -1,7 +1,9 @@
 // @ts-check
 // Test projects: unit (no database), integration (real PostGIS), e2e (headless Chromium), static
 // (type check and lint). `npm test` prepares the database and runs them all.
-const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true } } }] };
+const transform = {
+  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true } } }],
+};
 
 /** @param {string} name @param {Partial<import('jest').Config>} extra */
 const project = (name, extra = {}) => ({

@@ -26,7 +26,9 @@ async function database(name) {
     try {
       url = new URL(external);
     } catch {
-      throw new BootstrapError('DATABASE_URL is not a valid URL: expected postgres://user:password@host:port/database.');
+      throw new BootstrapError(
+        'DATABASE_URL is not a valid URL: expected postgres://user:password@host:port/database.',
+      );
     }
     if (!/^postgres(ql)?:$/.test(url.protocol)) {
       throw new BootstrapError(`DATABASE_URL must start with postgres://, not ${url.protocol}//.`);
@@ -48,7 +50,11 @@ function runTypeScript(script, args, env) {
 /** Runs node as a child with our terminal; Ctrl-C reaches the child, which shuts down cleanly. */
 function runNode(/** @type {string[]} */ args, /** @type {NodeJS.ProcessEnv} */ env) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'inherit' });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: 'inherit',
+    });
     const forward = (/** @type {NodeJS.Signals} */ signal) => child.kill(signal);
     process.on('SIGINT', () => {}); // the terminal already sent SIGINT to the child
     process.on('SIGTERM', forward);
@@ -61,8 +67,12 @@ async function ensureClientBuilt() {
   try {
     await buildClientIfStale(ROOT);
   } catch (error) {
-    const first = String(error instanceof Error ? error.message : error).split('\n').find((line) => line.startsWith('error:'));
-    throw new BootstrapError(`building the map client failed (${first ?? String(error)}); see the messages above.`);
+    const first = String(error instanceof Error ? error.message : error)
+      .split('\n')
+      .find((line) => line.startsWith('error:'));
+    throw new BootstrapError(
+      `building the map client failed (${first ?? String(error)}); see the messages above.`,
+    );
   }
 }
 
@@ -73,7 +83,9 @@ const commands = {
       throw new BootstrapError(`PORT must be a whole number from 1 to 65535, not "${process.env.PORT}".`);
     }
     if (!(await isPortFree(port, '0.0.0.0'))) {
-      throw new BootstrapError(`port ${port} is already in use: stop the program using it, or choose another with PORT=${port + 1} npm start.`);
+      throw new BootstrapError(
+        `port ${port} is already in use: stop the program using it, or choose another with PORT=${port + 1} npm start.`,
+      );
     }
     const db = await prepare({ browser: false, name: DATABASE });
     await ensureClientBuilt();
@@ -87,7 +99,12 @@ const commands = {
     const results = path.join(DATA_DIR, 'jest-results.json');
     say('running the test suite');
     return runNode(
-      [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--json', `--outputFile=${results}`, ...process.argv.slice(3)],
+      [
+        path.join(ROOT, 'node_modules/jest/bin/jest.js'),
+        '--json',
+        `--outputFile=${results}`,
+        ...process.argv.slice(3),
+      ],
       {
         TEST_DATABASE_URL: testUrl.toString(),
         ADMIN_DATABASE_URL: db.adminUrl,

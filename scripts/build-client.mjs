@@ -1,7 +1,15 @@
 // @ts-check
 // Builds map-client into map-client/dist with esbuild, skipping the build when nothing changed.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  copyFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +26,11 @@ function filesUnder(dir) {
 /** @param {string} root */
 function sourceHash(root) {
   const hash = createHash('sha256');
-  for (const file of [...filesUnder(path.join(root, 'map-client/src')), path.join(root, 'map-client/index.html'), path.join(root, 'package-lock.json')]) {
+  for (const file of [
+    ...filesUnder(path.join(root, 'map-client/src')),
+    path.join(root, 'map-client/index.html'),
+    path.join(root, 'package-lock.json'),
+  ]) {
     hash.update(path.relative(root, file)).update(readFileSync(file));
   }
   return hash.digest('hex');

@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   try {
     await checkConnection(pool, config.databaseUrl);
     const applied = await migrate(pool, { onApplied: (name) => console.log(`» applied ${name}`) });
-    console.log(applied.length === 0 ? '» the schema is up to date' : `» applied ${applied.length} migration(s)`);
+    console.log(
+      applied.length === 0 ? '» the schema is up to date' : `» applied ${applied.length} migration(s)`,
+    );
   } finally {
     await pool.end();
   }

@@ -10,7 +10,9 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
       if (step !== lastStep && lastStep !== '') stream.write('\n');
       const width = 30;
       const filled = Math.round(fraction * width);
-      stream.write(`\r  ${step} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${percent}% (${done}/${total})`);
+      stream.write(
+        `\r  ${step} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${percent}% (${done}/${total})`,
+      );
       if (fraction === 1) stream.write('\n');
       lastStep = fraction === 1 ? '' : step;
       return;

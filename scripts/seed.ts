@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     console.log('» 写入数据库 / loading into the database');
     await loadSampleCity(pool, city, { rasterDir: config.rasterDir, onProgress });
     const parcels = city.layers.find((l) => l.definition.code === 'land_use_plan')?.features.length ?? 0;
-    console.log(`» 完成 / done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${parcels} land-use parcels`);
+    console.log(
+      `» 完成 / done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${parcels} land-use parcels`,
+    );
   } finally {
     await pool.end();
   }

@@ -7,8 +7,13 @@ import { progressBar } from './progress-bar';
 async function main(): Promise<void> {
   const started = Date.now();
   const config = readConfig();
-  const server = await startServer(config, { log: (line) => console.log(`» ${line}`), onProgress: progressBar() });
-  console.log(`» 一张蓝图已启动 / One Blueprint is up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${server.url}`);
+  const server = await startServer(config, {
+    log: (line) => console.log(`» ${line}`),
+    onProgress: progressBar(),
+  });
+  console.log(
+    `» 一张蓝图已启动 / One Blueprint is up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${server.url}`,
+  );
   const stop = async () => {
     console.log('» 正在停止 / stopping');
     await server.close();

@@ -24,7 +24,9 @@ export function createApp({ pool, clientDir }: AppOptions): Express {
   app.get('/api/v1/layers/:code', getLayerHandler(pool));
   app.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool));
 
-  app.use('/api', (req, _res, next) => next(notFound(`没有这个接口 / no such endpoint: ${req.method} ${req.originalUrl}`)));
+  app.use('/api', (req, _res, next) =>
+    next(notFound(`没有这个接口 / no such endpoint: ${req.method} ${req.originalUrl}`)),
+  );
   app.use(clientFiles(clientDir));
   app.use(errorHandler);
   return app;

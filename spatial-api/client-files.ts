@@ -10,7 +10,10 @@ export function clientFiles(clientDir: string): Router {
   router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
   router.get(/^\/(?!api\/|tiles\/|ows|wms|wfs).*/, (_req, res) => {
     if (!existsSync(index)) {
-      res.status(503).type('text/plain; charset=utf-8').send('地图客户端尚未构建 / the map client is not built: run npm start');
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('地图客户端尚未构建 / the map client is not built: run npm start');
       return;
     }
     res.set('Cache-Control', 'no-cache').sendFile(index);

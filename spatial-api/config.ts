@@ -48,7 +48,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rasterDir: path.join(e.ONE_BLUEPRINT_DATA_DIR, 'rasters'),
     databasePoolSize: e.DATABASE_POOL_SIZE,
     ...(e.GEOSERVER_URL
-      ? { geoserver: { url: e.GEOSERVER_URL, user: e.GEOSERVER_USER ?? 'admin', password: e.GEOSERVER_PASSWORD ?? '' } }
+      ? {
+          geoserver: {
+            url: e.GEOSERVER_URL,
+            user: e.GEOSERVER_USER ?? 'admin',
+            password: e.GEOSERVER_PASSWORD ?? '',
+          },
+        }
       : {}),
   };
 }

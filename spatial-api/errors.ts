@@ -23,15 +23,19 @@ export const unavailable = (message: string, details: Record<string, unknown> = 
 
 export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   if (error instanceof AppError) {
-    res.status(error.status).json({ error: { code: error.code, message: error.message, details: error.details } });
+    res
+      .status(error.status)
+      .json({ error: { code: error.code, message: error.message, details: error.details } });
     return;
   }
-  const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+  const status =
+    typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
   if (status === 500) console.error(error);
   res.status(status).json({
     error: {
       code: status === 500 ? 'internal_error' : 'bad_request',
-      message: status === 500 ? '服务器内部错误 / internal server error' : String(error?.message ?? 'bad request'),
+      message:
+        status === 500 ? '服务器内部错误 / internal server error' : String(error?.message ?? 'bad request'),
       details: {},
     },
   });

@@ -22,7 +22,11 @@ export interface StartOptions {
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
-export async function ensureSampleCity(pool: Pool, config: Config, options: StartOptions = {}): Promise<boolean> {
+export async function ensureSampleCity(
+  pool: Pool,
+  config: Config,
+  options: StartOptions = {},
+): Promise<boolean> {
   const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM layers');
   if (Number(rows[0]?.n) > 0) return false;
   options.log?.('数据库为空，正在载入示例城市 / empty database: loading the sample city');
@@ -38,7 +42,9 @@ function listen(app: ReturnType<typeof createApp>, port: number, host: string): 
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new PortInUse(`port ${port} is already in use: stop the program using it, or choose another with PORT=${port + 1}.`)
+          ? new PortInUse(
+              `port ${port} is already in use: stop the program using it, or choose another with PORT=${port + 1}.`,
+            )
           : error,
       );
     });

@@ -65,7 +65,10 @@ export function migrationFiles(directory: string): string[] {
   const names = readdirSync(directory).filter((name) => name.endsWith('.sql'));
   const misnamed = names.filter((name) => !FILE_NAME.test(name));
   if (misnamed.length > 0) {
-    throw new MigrationError(misnamed[0] ?? '', `migration file ${misnamed[0]} is not named NNN_what_it_does.sql`);
+    throw new MigrationError(
+      misnamed[0] ?? '',
+      `migration file ${misnamed[0]} is not named NNN_what_it_does.sql`,
+    );
   }
   return names.sort();
 }
@@ -85,7 +88,8 @@ async function applyInTransaction(client: PoolClient, name: string, text: string
 function describeFailure(name: string, text: string, error: unknown): string {
   const pgError = error as { message?: string; position?: string };
   const position = Number(pgError.position);
-  const line = Number.isFinite(position) && position > 0 ? text.slice(0, position).split('\n').length : undefined;
+  const line =
+    Number.isFinite(position) && position > 0 ? text.slice(0, position).split('\n').length : undefined;
   const where = line === undefined ? '' : ` at line ${line}`;
   return `migration ${name} failed${where}: ${pgError.message ?? String(error)}; it was rolled back and nothing of it was applied`;
 }

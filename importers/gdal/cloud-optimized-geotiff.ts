@@ -32,13 +32,39 @@ export async function writeCloudOptimizedGeoTiff(
   try {
     const ppm = path.join(work, 'image.ppm');
     const header = Buffer.from(`P6\n${image.width} ${image.height}\n255\n`, 'ascii');
-    await writeFile(ppm, Buffer.concat([header, Buffer.from(image.rgb.buffer, image.rgb.byteOffset, image.rgb.byteLength)]));
+    await writeFile(
+      ppm,
+      Buffer.concat([header, Buffer.from(image.rgb.buffer, image.rgb.byteOffset, image.rgb.byteLength)]),
+    );
     const placed = path.join(work, 'placed.tif');
-    await runGdal('gdal_translate', ['-q', '-of', 'GTiff', '-a_srs', sourceSrs, '-a_ullr', ...upperLeftLowerRight.map(String), ppm, placed]);
+    await runGdal('gdal_translate', [
+      '-q',
+      '-of',
+      'GTiff',
+      '-a_srs',
+      sourceSrs,
+      '-a_ullr',
+      ...upperLeftLowerRight.map(String),
+      ppm,
+      placed,
+    ]);
     await rm(outputPath, { force: true });
     await runGdal('gdalwarp', [
-      '-q', '-t_srs', 'EPSG:4490', '-r', 'bilinear', '-of', 'COG',
-      '-co', 'COMPRESS=JPEG', '-co', 'QUALITY=85', '-co', 'OVERVIEWS=AUTO', placed, outputPath,
+      '-q',
+      '-t_srs',
+      'EPSG:4490',
+      '-r',
+      'bilinear',
+      '-of',
+      'COG',
+      '-co',
+      'COMPRESS=JPEG',
+      '-co',
+      'QUALITY=85',
+      '-co',
+      'OVERVIEWS=AUTO',
+      placed,
+      outputPath,
     ]);
     return await rasterInfo(outputPath);
   } finally {

@@ -10,7 +10,10 @@ export const STAGES: { code: Stage; name: string }[] = [
   { code: 'completion', name: '竣工验收' },
 ];
 
-export const APPROVAL_ITEMS: Record<Stage, { item: string; department: DepartmentCode; workingDays: number }[]> = {
+export const APPROVAL_ITEMS: Record<
+  Stage,
+  { item: string; department: DepartmentCode; workingDays: number }[]
+> = {
   land_use_planning: [
     { item: '企业投资项目备案（核准）/政府投资项目审批', department: 'development_reform', workingDays: 20 },
     { item: '建设项目用地预审与选址意见书核发', department: 'natural_resources', workingDays: 20 },

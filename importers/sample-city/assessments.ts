@@ -33,7 +33,17 @@ export interface AssessmentArea {
 export function assessmentAreas(plan: CityPlan, random: Random): AssessmentArea[] {
   return AREAS.map((a, i) => {
     const shape = intersect(
-      [[blob(a.centre, a.radius[0], a.radius[1], { amplitude: 0.1, phases: [random.range(0, 6), random.range(0, 6)] }, 48)]],
+      [
+        [
+          blob(
+            a.centre,
+            a.radius[0],
+            a.radius[1],
+            { amplitude: 0.1, phases: [random.range(0, 6), random.range(0, 6)] },
+            48,
+          ),
+        ],
+      ],
       plan.devBoundary,
     );
     const covered = ASSESSMENT_TYPES.filter(() => random.chance(0.6));

@@ -69,6 +69,12 @@ export function layOutCity(random: Random): CityPlan {
     riverCorridor,
     lakes,
     buildable,
-    grid: { angle: (8 * Math.PI) / 180, uLines: u.lines, uWidths: u.widths, vLines: v.lines, vWidths: v.widths },
+    grid: {
+      angle: (8 * Math.PI) / 180,
+      uLines: u.lines,
+      uWidths: u.widths,
+      vLines: v.lines,
+      vWidths: v.widths,
+    },
   };
 }

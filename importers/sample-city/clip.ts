@@ -14,7 +14,9 @@ function toFeature(shape: Shape): Feature<MultiPolygon> {
 function fromFeature(feature: Feature<Polygon | MultiPolygon> | null): Shape {
   if (!feature) return [];
   const geometry = feature.geometry;
-  return geometry.type === 'Polygon' ? [geometry.coordinates as PolygonRings] : (geometry.coordinates as Shape);
+  return geometry.type === 'Polygon'
+    ? [geometry.coordinates as PolygonRings]
+    : (geometry.coordinates as Shape);
 }
 
 export function intersect(a: Shape, b: Shape): Shape {

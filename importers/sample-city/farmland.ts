@@ -24,9 +24,9 @@ const TARGET_COUNT = 2000;
 function fields(random: Random): Ring[] {
   const rings: Ring[] = [];
   for (const [minX, minY, maxX, maxY] of PLAINS) {
-    for (let u = minX; u < maxX; ) {
+    for (let u = minX; u < maxX;) {
       const width = random.range(180, 260);
-      for (let v = minY; v < maxY; ) {
+      for (let v = minY; v < maxY;) {
         const height = random.range(300, 420);
         rings.push(rectangle(u, v, u + width, v + height).map((p) => rotate(p, ANGLE)));
         v += height + 12; // farm road
@@ -44,7 +44,11 @@ export function layOutFarmland(
   scale: number,
   random: Random,
 ): FarmlandParcel[] {
-  const obstacles = new SegmentIndex([...plan.devBoundary, ...redLines.flatMap((r) => r.shape), [plan.riverCorridor]]);
+  const obstacles = new SegmentIndex([
+    ...plan.devBoundary,
+    ...redLines.flatMap((r) => r.shape),
+    [plan.riverCorridor],
+  ]);
   const candidates = fields(random).filter(
     (ring) =>
       ring.slice(0, 4).every((p) => pointInRing(p, plan.boundary)) &&
@@ -55,7 +59,10 @@ export function layOutFarmland(
   // wavelength); the gaps between tracts are villages, orchards and fallow land.
   const phases = [random.range(0, 6.3), random.range(0, 6.3), random.range(0, 6.3), random.range(0, 6.3)];
   const tract = ([x, y]: Point) =>
-    Math.sin(x / 2300 + phases[0]!) + Math.sin(y / 1900 + phases[1]!) + 0.6 * Math.sin((x + y) / 1300 + phases[2]!) + 0.4 * Math.sin((x - y) / 900 + phases[3]!);
+    Math.sin(x / 2300 + phases[0]!) +
+    Math.sin(y / 1900 + phases[1]!) +
+    0.6 * Math.sin((x + y) / 1300 + phases[2]!) +
+    0.4 * Math.sin((x - y) / 900 + phases[3]!);
   const keep = new Set(
     candidates
       .map((ring, i) => ({ i, key: -tract(ring[0] as Point) + random.range(0, 0.4) }))
@@ -68,8 +75,20 @@ export function layOutFarmland(
     if (!keep.has(i)) return;
     const centre: Point = [(ring[0]![0] + ring[2]![0]) / 2, (ring[0]![1] + ring[2]![1]) / 2];
     const district = districtAt(districts, centre);
-    const grade = random.weighted([[7, 5], [8, 10], [9, 20], [10, 25], [11, 20], [12, 12], [13, 8]] as const);
-    const landClass = random.weighted([['水浇地', 85], ['旱地', 10], ['水田', 5]] as const);
+    const grade = random.weighted([
+      [7, 5],
+      [8, 10],
+      [9, 20],
+      [10, 25],
+      [11, 20],
+      [12, 12],
+      [13, 8],
+    ] as const);
+    const landClass = random.weighted([
+      ['水浇地', 85],
+      ['旱地', 10],
+      ['水田', 5],
+    ] as const);
     // At --scale N a field is cut into N strips, as irrigated land is worked in narrow strips.
     for (let s = 0; s < scale; s++) {
       const strip = scale === 1 ? ring : stripOf(ring, s, scale);

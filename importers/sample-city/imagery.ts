@@ -20,7 +20,13 @@ function hash(x: number, y: number): number {
   return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
 }
 
-const BUILT: [number, number, number][] = [[150, 148, 140], [178, 168, 150], [120, 122, 126], [196, 186, 170], [140, 110, 95]];
+const BUILT: [number, number, number][] = [
+  [150, 148, 140],
+  [178, 168, 150],
+  [120, 122, 126],
+  [196, 186, 170],
+  [140, 110, 95],
+];
 
 function colourOf(block: Block | undefined, uv: Point): [number, number, number] {
   if (!block) return [196, 178, 140]; // bare land
@@ -58,10 +64,16 @@ export function renderImagery(plan: CityPlan, blocks: Block[], sizePx: number, s
       const i = lineIndex(uLines, uv[0]);
       const j = lineIndex(vLines, uv[1]);
       const block = cellIndex.get(`${String(i).padStart(2, '0')}${String(j).padStart(2, '0')}`);
-      const inBlock = block !== undefined && uv[0] > block.uv[0] && uv[0] < block.uv[2] && uv[1] > block.uv[1] && uv[1] < block.uv[3];
+      const inBlock =
+        block !== undefined &&
+        uv[0] > block.uv[0] &&
+        uv[0] < block.uv[2] &&
+        uv[1] > block.uv[1] &&
+        uv[1] < block.uv[3];
       let colour: [number, number, number];
       if (Math.abs(x - riverX) < 40) colour = [52, 78, 96];
-      else if (block && !inBlock) colour = [72, 72, 76]; // road
+      else if (block && !inBlock)
+        colour = [72, 72, 76]; // road
       else colour = colourOf(inBlock ? block : undefined, uv);
       const noise = (hash(col, row) - 0.5) * 28;
       const at = (row * sizePx + col) * 3;

@@ -42,27 +42,116 @@ export interface Parcel {
 type Weights = readonly (readonly [string, number])[];
 
 const ZONE_USES: Record<Zone, Weights> = {
-  centre: [['0901', 30], ['0902', 25], ['0701', 20], ['0801', 8], ['0803', 6], ['1403', 5], ['0806', 3], ['0903', 3]],
-  industrial: [['100101', 25], ['100102', 25], ['1101', 25], ['1208', 5], ['1303', 4], ['1302', 3], ['1402', 8], ['0701', 5]],
-  chemical: [['100103', 30], ['100102', 25], ['1102', 10], ['1101', 10], ['1304', 5], ['1402', 15], ['0701', 5]],
-  riverside: [['1401', 45], ['1402', 20], ['0701', 20], ['0803', 5], ['0805', 5], ['0903', 5]],
+  centre: [
+    ['0901', 30],
+    ['0902', 25],
+    ['0701', 20],
+    ['0801', 8],
+    ['0803', 6],
+    ['1403', 5],
+    ['0806', 3],
+    ['0903', 3],
+  ],
+  industrial: [
+    ['100101', 25],
+    ['100102', 25],
+    ['1101', 25],
+    ['1208', 5],
+    ['1303', 4],
+    ['1302', 3],
+    ['1402', 8],
+    ['0701', 5],
+  ],
+  chemical: [
+    ['100103', 30],
+    ['100102', 25],
+    ['1102', 10],
+    ['1101', 10],
+    ['1304', 5],
+    ['1402', 15],
+    ['0701', 5],
+  ],
+  riverside: [
+    ['1401', 45],
+    ['1402', 20],
+    ['0701', 20],
+    ['0803', 5],
+    ['0805', 5],
+    ['0903', 5],
+  ],
   residential: [
-    ['0701', 55], ['0702', 7], ['0804', 8], ['0806', 3], ['0901', 8], ['1401', 6], ['0805', 2], ['16', 3],
-    ['1303', 1], ['1301', 1], ['0807', 2], ['0802', 2], ['0904', 2],
+    ['0701', 55],
+    ['0702', 7],
+    ['0804', 8],
+    ['0806', 3],
+    ['0901', 8],
+    ['1401', 6],
+    ['0805', 2],
+    ['16', 3],
+    ['1303', 1],
+    ['1301', 1],
+    ['0807', 2],
+    ['0802', 2],
+    ['0904', 2],
   ],
 };
 
 /** Plot ratio, building density %, green ratio %, height limit m, by level-1 class. */
 const INTENSITY: Record<string, [[number, number], [number, number], [number, number], [number, number]]> = {
-  '07': [[1.8, 3.0], [22, 30], [30, 40], [54, 100]],
-  '08': [[0.8, 1.8], [25, 35], [35, 40], [24, 50]],
-  '09': [[2.5, 6.0], [35, 50], [20, 30], [60, 150]],
-  '10': [[0.8, 1.5], [40, 55], [10, 20], [24, 40]],
-  '11': [[0.6, 1.2], [45, 60], [10, 15], [18, 30]],
-  '12': [[0.3, 1.0], [20, 40], [15, 25], [15, 30]],
-  '13': [[0.3, 0.8], [20, 35], [25, 35], [15, 24]],
-  '14': [[0.0, 0.1], [0, 5], [65, 80], [8, 12]],
-  '16': [[0.0, 0.0], [0, 0], [0, 0], [0, 0]],
+  '07': [
+    [1.8, 3.0],
+    [22, 30],
+    [30, 40],
+    [54, 100],
+  ],
+  '08': [
+    [0.8, 1.8],
+    [25, 35],
+    [35, 40],
+    [24, 50],
+  ],
+  '09': [
+    [2.5, 6.0],
+    [35, 50],
+    [20, 30],
+    [60, 150],
+  ],
+  '10': [
+    [0.8, 1.5],
+    [40, 55],
+    [10, 20],
+    [24, 40],
+  ],
+  '11': [
+    [0.6, 1.2],
+    [45, 60],
+    [10, 15],
+    [18, 30],
+  ],
+  '12': [
+    [0.3, 1.0],
+    [20, 40],
+    [15, 25],
+    [15, 30],
+  ],
+  '13': [
+    [0.3, 0.8],
+    [20, 35],
+    [25, 35],
+    [15, 24],
+  ],
+  '14': [
+    [0.0, 0.1],
+    [0, 5],
+    [65, 80],
+    [8, 12],
+  ],
+  '16': [
+    [0.0, 0.0],
+    [0, 0],
+    [0, 0],
+    [0, 0],
+  ],
 };
 
 function zoneOf(plan: CityPlan, centre: Point): Zone {
@@ -79,10 +168,16 @@ function zoneOf(plan: CityPlan, centre: Point): Zone {
  * edges (T-junctions), so neighbouring parcels share every boundary vertex and stay edge-matched after
  * projection to longitude and latitude.
  */
-function nodedRing(rect: [number, number, number, number], onU: Map<number, number[]>, onV: Map<number, number[]>): Point[] {
+function nodedRing(
+  rect: [number, number, number, number],
+  onU: Map<number, number[]>,
+  onV: Map<number, number[]>,
+): Point[] {
   const [u0, v0, u1, v1] = rect;
   const between = (values: number[] | undefined, a: number, b: number) =>
-    [...new Set(values)].filter((x) => x > Math.min(a, b) && x < Math.max(a, b)).sort((x, y) => (a < b ? x - y : y - x));
+    [...new Set(values)]
+      .filter((x) => x > Math.min(a, b) && x < Math.max(a, b))
+      .sort((x, y) => (a < b ? x - y : y - x));
   return [
     [u0, v0],
     ...between(onV.get(v0), u0, u1).map((u): Point => [u, v0]),
@@ -140,7 +235,9 @@ export function layOutBlocks(plan: CityPlan, districts: District[], random: Rand
       const centre = centroidOfRing(ring);
       const crossed = edges.touches(bbox(ring));
       if (!crossed && !edges.contains(centre)) continue;
-      const shape = crossed ? intersect([[ring]], plan.buildable).filter((rings) => polygonArea(rings) > 2000) : [[ring]];
+      const shape = crossed
+        ? intersect([[ring]], plan.buildable).filter((rings) => polygonArea(rings) > 2000)
+        : [[ring]];
       if (shape.length === 0) continue;
       const rectArea = (uv[2] - uv[0]) * (uv[3] - uv[1]);
       const zone = zoneOf(plan, centre);

@@ -1,33 +1,68 @@
 // The sample city's layers in the catalog: codes, Chinese names, kinds, attribute schemas and styles.
 import { defaultStyle, landUseStyle, type AttributeDefinition, type LayerDefinition } from '../../layers';
 
-const text = (name: string, label: string, required = true): AttributeDefinition => ({ name, label, type: 'string', required });
-const area: AttributeDefinition = { name: 'area_m2', label: '面积', type: 'number', unit: 'm²', required: true };
+const text = (name: string, label: string, required = true): AttributeDefinition => ({
+  name,
+  label,
+  type: 'string',
+  required,
+});
+const area: AttributeDefinition = {
+  name: 'area_m2',
+  label: '面积',
+  type: 'number',
+  unit: 'm²',
+  required: true,
+};
 const code = text('code', '编号');
 const name = text('name', '名称');
 
-function layer(definition: Omit<LayerDefinition, 'geometryType' | 'source'> & { geometryType?: string }): LayerDefinition {
+function layer(
+  definition: Omit<LayerDefinition, 'geometryType' | 'source'> & { geometryType?: string },
+): LayerDefinition {
   return { geometryType: 'MultiPolygon', source: '示例城市生成器', ...definition };
 }
 
 export const SAMPLE_LAYERS = {
   cityBoundary: layer({
-    code: 'city_boundary', name: '市级行政区界', kind: 'admin_division', sortOrder: 10,
+    code: 'city_boundary',
+    name: '市级行政区界',
+    kind: 'admin_division',
+    sortOrder: 10,
     attributeSchema: [text('admin_code', '行政区划代码'), name, area],
-    style: defaultStyle('市级行政区界', '#333333', { opacity: 0, outlineWidth: 3, outlineDasharray: [12, 4, 2, 4] }),
+    style: defaultStyle('市级行政区界', '#333333', {
+      opacity: 0,
+      outlineWidth: 3,
+      outlineDasharray: [12, 4, 2, 4],
+    }),
   }),
   districts: layer({
-    code: 'districts', name: '区县行政区划', kind: 'admin_division', sortOrder: 20,
+    code: 'districts',
+    name: '区县行政区划',
+    kind: 'admin_division',
+    sortOrder: 20,
     attributeSchema: [text('admin_code', '行政区划代码'), name, area],
-    style: defaultStyle('区县行政区划', '#555555', { opacity: 0.05, outlineWidth: 2, outlineDasharray: [8, 4] }),
+    style: defaultStyle('区县行政区划', '#555555', {
+      opacity: 0.05,
+      outlineWidth: 2,
+      outlineDasharray: [8, 4],
+    }),
   }),
   imagery: layer({
-    code: 'imagery_2024', name: '2024年中心城区遥感影像', kind: 'imagery', geometryType: 'Raster', sortOrder: 5,
-    attributeSchema: [], style: null,
+    code: 'imagery_2024',
+    name: '2024年中心城区遥感影像',
+    kind: 'imagery',
+    geometryType: 'Raster',
+    sortOrder: 5,
+    attributeSchema: [],
+    style: null,
     description: '合成影像（示例数据），约6米分辨率，覆盖中心城区',
   }),
   landUsePlan: layer({
-    code: 'land_use_plan', name: '控制性详细规划用地', kind: 'plan', sortOrder: 30,
+    code: 'land_use_plan',
+    name: '控制性详细规划用地',
+    kind: 'plan',
+    sortOrder: 30,
     attributeSchema: [
       text('parcel_code', '地块编码'),
       { name: 'land_use_code', label: '用地代码', type: 'string', required: true, codeList: 'land_use_2023' },
@@ -45,12 +80,25 @@ export const SAMPLE_LAYERS = {
     style: landUseStyle(),
   }),
   ecologicalRedLine: layer({
-    code: 'ecological_red_line', name: '生态保护红线', kind: 'control_line', sortOrder: 60,
-    attributeSchema: [code, name, text('function_type', '主导功能'), area, text('approved_by', '批准机关'), { name: 'approved_on', label: '批准日期', type: 'date' }],
+    code: 'ecological_red_line',
+    name: '生态保护红线',
+    kind: 'control_line',
+    sortOrder: 60,
+    attributeSchema: [
+      code,
+      name,
+      text('function_type', '主导功能'),
+      area,
+      text('approved_by', '批准机关'),
+      { name: 'approved_on', label: '批准日期', type: 'date' },
+    ],
     style: defaultStyle('生态保护红线', '#E60000', { opacity: 0.3, outlineWidth: 2 }),
   }),
   permanentBasicFarmland: layer({
-    code: 'permanent_basic_farmland', name: '永久基本农田', kind: 'control_line', sortOrder: 50,
+    code: 'permanent_basic_farmland',
+    name: '永久基本农田',
+    kind: 'control_line',
+    sortOrder: 50,
     attributeSchema: [
       text('farmland_code', '图斑编号'),
       { name: 'quality_grade', label: '耕地质量等别', type: 'integer', required: true },
@@ -61,37 +109,71 @@ export const SAMPLE_LAYERS = {
       text('district_code', '行政区划代码'),
       text('protection_responsible', '保护责任人', false),
     ],
-    style: defaultStyle('永久基本农田', '#A8D26B', { opacity: 0.6, outlineColor: '#6E9A2E', outlineWidth: 0.5 }),
+    style: defaultStyle('永久基本农田', '#A8D26B', {
+      opacity: 0.6,
+      outlineColor: '#6E9A2E',
+      outlineWidth: 0.5,
+    }),
   }),
   urbanDevelopmentBoundary: layer({
-    code: 'urban_development_boundary', name: '城镇开发边界', kind: 'control_line', sortOrder: 70,
+    code: 'urban_development_boundary',
+    name: '城镇开发边界',
+    kind: 'control_line',
+    sortOrder: 70,
     attributeSchema: [code, name, area],
-    style: defaultStyle('城镇开发边界', '#8E44AD', { opacity: 0, outlineWidth: 3, outlineDasharray: [10, 6] }),
+    style: defaultStyle('城镇开发边界', '#8E44AD', {
+      opacity: 0,
+      outlineWidth: 3,
+      outlineDasharray: [10, 6],
+    }),
   }),
   blueLine: layer({
-    code: 'blue_line', name: '蓝线', kind: 'control_line', sortOrder: 80,
+    code: 'blue_line',
+    name: '蓝线',
+    kind: 'control_line',
+    sortOrder: 80,
     attributeSchema: [code, name, text('water_body', '水体名称'), text('water_type', '水体类型'), area],
     style: defaultStyle('蓝线', '#1F78D1', { opacity: 0.45, outlineWidth: 1.5 }),
   }),
   greenLine: layer({
-    code: 'green_line', name: '绿线', kind: 'control_line', sortOrder: 81,
-    attributeSchema: [code, name, text('parcel_code', '地块编码'), area],
+    code: 'green_line',
+    name: '绿线',
+    kind: 'control_line',
+    sortOrder: 81,
+    attributeSchema: [code, name, text('block', '街区编号'), area],
     style: defaultStyle('绿线', '#2E9E44', { opacity: 0.2, outlineWidth: 2 }),
   }),
   purpleLine: layer({
-    code: 'purple_line', name: '紫线', kind: 'control_line', sortOrder: 82,
+    code: 'purple_line',
+    name: '紫线',
+    kind: 'control_line',
+    sortOrder: 82,
     attributeSchema: [code, name, text('protection_level', '保护级别'), area],
     style: defaultStyle('紫线', '#7B3FA0', { opacity: 0.25, outlineWidth: 2 }),
   }),
   yellowLine: layer({
-    code: 'yellow_line', name: '黄线', kind: 'control_line', sortOrder: 83,
-    attributeSchema: [code, name, text('facility_type', '设施类型'), text('voltage', '电压等级', false), { name: 'width_m', label: '走廊宽度', type: 'number', unit: 'm' }, area],
+    code: 'yellow_line',
+    name: '黄线',
+    kind: 'control_line',
+    sortOrder: 83,
+    attributeSchema: [
+      code,
+      name,
+      text('facility_type', '设施类型'),
+      text('voltage', '电压等级', false),
+      { name: 'width_m', label: '走廊宽度', type: 'number', unit: 'm' },
+      area,
+    ],
     style: defaultStyle('黄线', '#E6B800', { opacity: 0.4, outlineWidth: 1.5 }),
   }),
   regionalAssessments: layer({
-    code: 'regional_assessments', name: '区域评估范围', kind: 'regional_assessment', sortOrder: 90,
+    code: 'regional_assessments',
+    name: '区域评估范围',
+    kind: 'regional_assessment',
+    sortOrder: 90,
     attributeSchema: [
-      code, name,
+      code,
+      name,
       { name: 'assessments', label: '已完成评估事项', type: 'string', required: true },
       { name: 'completed_on', label: '完成日期', type: 'date' },
       { name: 'valid_until', label: '有效期至', type: 'date' },
@@ -99,7 +181,10 @@ export const SAMPLE_LAYERS = {
       text('document_no', '批准文号'),
       area,
     ],
-    style: defaultStyle('区域评估范围', '#FF8C00', { opacity: 0.15, outlineWidth: 2, outlineDasharray: [6, 3] }),
+    style: defaultStyle('区域评估范围', '#FF8C00', {
+      opacity: 0.15,
+      outlineWidth: 2,
+      outlineDasharray: [6, 3],
+    }),
   }),
 } satisfies Record<string, LayerDefinition>;
-

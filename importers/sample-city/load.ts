@@ -34,10 +34,16 @@ async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promis
 
 async function loadOrganisation(client: PoolClient): Promise<void> {
   for (const d of DEPARTMENTS) {
-    await client.query('INSERT INTO departments (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING', [d.code, d.name]);
+    await client.query('INSERT INTO departments (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING', [
+      d.code,
+      d.name,
+    ]);
   }
   for (const r of ROLES) {
-    await client.query('INSERT INTO roles (code, name, permissions) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING', [r.code, r.name, r.permissions]);
+    await client.query(
+      'INSERT INTO roles (code, name, permissions) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING',
+      [r.code, r.name, r.permissions],
+    );
   }
   for (const u of USERS) {
     const { rows } = await client.query<{ id: number }>(
@@ -51,11 +57,18 @@ async function loadOrganisation(client: PoolClient): Promise<void> {
       await client.query('INSERT INTO user_roles VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, role]);
     }
     for (const district of u.districts) {
-      await client.query('INSERT INTO district_scopes VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, district]);
+      await client.query('INSERT INTO district_scopes VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        id,
+        district,
+      ]);
     }
   }
   for (const day of CALENDAR_EXCEPTIONS) {
-    await client.query('INSERT INTO calendar_exceptions VALUES ($1, $2, $3) ON CONFLICT (day) DO NOTHING', [day.day, day.isWorkingDay, day.note]);
+    await client.query('INSERT INTO calendar_exceptions VALUES ($1, $2, $3) ON CONFLICT (day) DO NOTHING', [
+      day.day,
+      day.isWorkingDay,
+      day.note,
+    ]);
   }
 }
 
@@ -67,17 +80,34 @@ async function loadImagery(pool: Pool, city: SampleCity, rasterDir: string): Pro
   await mkdir(rasterDir, { recursive: true });
   await inTransaction(pool, async (client) => {
     const layerId = await upsertLayer(client, SAMPLE_LAYERS.imagery);
-    const { versionId, versionNo } = await beginVersion(client, layerId, { sourceName: 'sample-city', note: '示例城市合成影像' });
+    const { versionId, versionNo } = await beginVersion(client, layerId, {
+      sourceName: 'sample-city',
+      note: '示例城市合成影像',
+    });
     const file = path.join(rasterDir, `${SAMPLE_LAYERS.imagery.code}-v${versionNo}.tif`);
     const info = await writeCloudOptimizedGeoTiff(raster, LOCAL_GK_EPSG, [ulx, uly, lrx, lry], file);
     const [west, south, east, north] = info.extent;
     await client.query(
       `INSERT INTO layer_rasters (layer_version_id, file_path, width_px, height_px, band_count, ground_resolution_m, extent)
        VALUES ($1, $2, $3, $4, $5, $6, ST_MakeEnvelope($7, $8, $9, $10, 4490))`,
-      [versionId, file, info.widthPx, info.heightPx, info.bandCount, (maxX - minX) / raster.width, west, south, east, north],
+      [
+        versionId,
+        file,
+        info.widthPx,
+        info.heightPx,
+        info.bandCount,
+        (maxX - minX) / raster.width,
+        west,
+        south,
+        east,
+        north,
+      ],
     );
     await publishVersion(client, layerId, versionId, 1);
-    await client.query('UPDATE layer_versions SET extent = ST_MakeEnvelope($2, $3, $4, $5, 4490) WHERE id = $1', [versionId, west, south, east, north]);
+    await client.query(
+      'UPDATE layer_versions SET extent = ST_MakeEnvelope($2, $3, $4, $5, 4490) WHERE id = $1',
+      [versionId, west, south, east, north],
+    );
   });
 }
 
@@ -85,7 +115,17 @@ async function loadProject(client: PoolClient, project: SampleProjectLonLat): Pr
   const { rows } = await client.query<{ id: number }>(
     `INSERT INTO projects (code, name, construction_unit, investment_type, project_type, district_code, stage, total_investment_wan_yuan, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [project.code, project.name, project.constructionUnit, project.investmentType, project.projectType, project.districtCode, project.stage, project.totalInvestmentWanYuan, project.sites[0]?.createdAt],
+    [
+      project.code,
+      project.name,
+      project.constructionUnit,
+      project.investmentType,
+      project.projectType,
+      project.districtCode,
+      project.stage,
+      project.totalInvestmentWanYuan,
+      project.sites[0]?.createdAt,
+    ],
   );
   const projectId = rows[0]?.id;
   let siteId: string | undefined;
@@ -103,7 +143,18 @@ async function loadProject(client: PoolClient, project: SampleProjectLonLat): Pr
     await client.query(
       `INSERT INTO approval_records (project_id, stage, item, department_id, accepted_at, decided_at, time_limit_working_days, status, result, document_no)
        VALUES ($1, $2, $3, (SELECT id FROM departments WHERE code = $4), $5, $6, $7, $8, $9, $10)`,
-      [projectId, a.stage, a.item, a.department, a.acceptedAt, a.decidedAt, a.workingDays, a.status, a.result, a.documentNo],
+      [
+        projectId,
+        a.stage,
+        a.item,
+        a.department,
+        a.acceptedAt,
+        a.decidedAt,
+        a.workingDays,
+        a.status,
+        a.result,
+        a.documentNo,
+      ],
     );
   }
   const task = project.planning;
@@ -111,7 +162,16 @@ async function loadProject(client: PoolClient, project: SampleProjectLonLat): Pr
   const created = await client.query<{ id: number }>(
     `INSERT INTO planning_tasks (project_id, lead_department_id, title, status, deadline, conclusion, concluded_at, created_at)
      VALUES ($1, (SELECT id FROM departments WHERE code = $2), $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [projectId, task.lead, task.title, task.status, task.deadline, task.conclusion, task.concludedAt, task.createdAt],
+    [
+      projectId,
+      task.lead,
+      task.title,
+      task.status,
+      task.deadline,
+      task.conclusion,
+      task.concludedAt,
+      task.createdAt,
+    ],
   );
   const taskId = created.rows[0]?.id;
   for (const department of task.invited) {

@@ -55,7 +55,11 @@ export function blob(
   for (let i = 0; i < vertices; i++) {
     const t = (2 * Math.PI * i) / vertices;
     const factor =
-      1 + wobble.phases.reduce((sum, phase, k) => sum + (wobble.amplitude / (k + 1)) * Math.sin((k + 2) * t + phase), 0);
+      1 +
+      wobble.phases.reduce(
+        (sum, phase, k) => sum + (wobble.amplitude / (k + 1)) * Math.sin((k + 2) * t + phase),
+        0,
+      );
     points.push([center[0] + radiusX * factor * Math.cos(t), center[1] + radiusY * factor * Math.sin(t)]);
   }
   return close(points);
@@ -91,7 +95,10 @@ export function pointInRing([x, y]: Point, ring: Ring): boolean {
 
 export function pointInPolygons(point: Point, polygons: PolygonRings[]): boolean {
   return polygons.some(
-    (rings) => rings[0] !== undefined && pointInRing(point, rings[0]) && !rings.slice(1).some((hole) => pointInRing(point, hole)),
+    (rings) =>
+      rings[0] !== undefined &&
+      pointInRing(point, rings[0]) &&
+      !rings.slice(1).some((hole) => pointInRing(point, hole)),
   );
 }
 
@@ -133,6 +140,9 @@ export function bbox(ring: Ring): [number, number, number, number] {
   return [minX, minY, maxX, maxY];
 }
 
-export function bboxesOverlap(a: [number, number, number, number], b: [number, number, number, number]): boolean {
+export function bboxesOverlap(
+  a: [number, number, number, number],
+  b: [number, number, number, number],
+): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }

@@ -68,16 +68,76 @@ interface Template {
 }
 
 const TEMPLATES: Template[] = [
-  { uses: ['0804'], investment: 'government', projectType: '房屋建筑工程', industry: '83', name: (r, d) => `${d}${r}小学新建工程` },
-  { uses: ['0806'], investment: 'government', projectType: '房屋建筑工程', industry: '84', name: (r, d) => `${d}人民医院${r}院区建设项目` },
-  { uses: ['0701'], investment: 'social', projectType: '房屋建筑工程', industry: '70', name: (r) => `${r}花园住宅小区项目` },
-  { uses: ['0901', '0902'], investment: 'social', projectType: '房屋建筑工程', industry: '72', name: (r) => `${r}商业综合体项目` },
-  { uses: ['100101', '100102'], investment: 'social', projectType: '工业项目', industry: '38', name: (r) => `${r}智能装备制造产业园项目` },
-  { uses: ['1101'], investment: 'social', projectType: '工业项目', industry: '59', name: (r) => `丝路国际物流园${r}仓储中心项目` },
-  { uses: ['1401'], investment: 'government', projectType: '市政基础设施工程', industry: '78', name: (r) => `${r}公园提升改造工程` },
-  { uses: ['1303'], investment: 'government', projectType: '市政基础设施工程', industry: '44', name: (r) => `110千伏${r}输变电工程` },
-  { uses: ['0805'], investment: 'government', projectType: '房屋建筑工程', industry: '89', name: (_r, d) => `${d}全民健身中心建设项目` },
-  { uses: ['0702'], investment: 'government', projectType: '房屋建筑工程', industry: '81', name: (r) => `${r}社区综合服务中心项目` },
+  {
+    uses: ['0804'],
+    investment: 'government',
+    projectType: '房屋建筑工程',
+    industry: '83',
+    name: (r, d) => `${d}${r}小学新建工程`,
+  },
+  {
+    uses: ['0806'],
+    investment: 'government',
+    projectType: '房屋建筑工程',
+    industry: '84',
+    name: (r, d) => `${d}人民医院${r}院区建设项目`,
+  },
+  {
+    uses: ['0701'],
+    investment: 'social',
+    projectType: '房屋建筑工程',
+    industry: '70',
+    name: (r) => `${r}花园住宅小区项目`,
+  },
+  {
+    uses: ['0901', '0902'],
+    investment: 'social',
+    projectType: '房屋建筑工程',
+    industry: '72',
+    name: (r) => `${r}商业综合体项目`,
+  },
+  {
+    uses: ['100101', '100102'],
+    investment: 'social',
+    projectType: '工业项目',
+    industry: '38',
+    name: (r) => `${r}智能装备制造产业园项目`,
+  },
+  {
+    uses: ['1101'],
+    investment: 'social',
+    projectType: '工业项目',
+    industry: '59',
+    name: (r) => `丝路国际物流园${r}仓储中心项目`,
+  },
+  {
+    uses: ['1401'],
+    investment: 'government',
+    projectType: '市政基础设施工程',
+    industry: '78',
+    name: (r) => `${r}公园提升改造工程`,
+  },
+  {
+    uses: ['1303'],
+    investment: 'government',
+    projectType: '市政基础设施工程',
+    industry: '44',
+    name: (r) => `110千伏${r}输变电工程`,
+  },
+  {
+    uses: ['0805'],
+    investment: 'government',
+    projectType: '房屋建筑工程',
+    industry: '89',
+    name: (_r, d) => `${d}全民健身中心建设项目`,
+  },
+  {
+    uses: ['0702'],
+    investment: 'government',
+    projectType: '房屋建筑工程',
+    industry: '81',
+    name: (r) => `${r}社区综合服务中心项目`,
+  },
 ];
 
 const STAGE_OF_PROJECT: Stage[] = [
@@ -89,11 +149,13 @@ const STAGE_OF_PROJECT: Stage[] = [
 
 const OPINION_TEXT: Partial<Record<DepartmentCode, { conditions: string; assessments: string[] }>> = {
   natural_resources: {
-    conditions: '项目选址符合国土空间总体规划和控制性详细规划；容积率不大于{plotRatio}，建筑限高{height}米，绿地率不低于{green}%；不得占用永久基本农田和生态保护红线。',
+    conditions:
+      '项目选址符合国土空间总体规划和控制性详细规划；容积率不大于{plotRatio}，建筑限高{height}米，绿地率不低于{green}%；不得占用永久基本农田和生态保护红线。',
     assessments: ['地质灾害危险性评估', '压覆重要矿产资源评估'],
   },
   ecology_environment: {
-    conditions: '项目须依法开展环境影响评价，落实施工期扬尘、噪声防治措施；污水接入市政管网，不得向乌鲁木齐河直接排放。',
+    conditions:
+      '项目须依法开展环境影响评价，落实施工期扬尘、噪声防治措施；污水接入市政管网，不得向乌鲁木齐河直接排放。',
     assessments: ['环境影响评价'],
   },
   water: {
@@ -130,7 +192,11 @@ function at(date: Date, hour: number): string {
 
 function scaleShape(shape: Shape, factor: number, centre: Point): Shape {
   return shape.map((rings) =>
-    rings.map((ring) => ring.map(([x, y]) => [centre[0] + (x - centre[0]) * factor, centre[1] + (y - centre[1]) * factor] as Point)),
+    rings.map((ring) =>
+      ring.map(
+        ([x, y]) => [centre[0] + (x - centre[0]) * factor, centre[1] + (y - centre[1]) * factor] as Point,
+      ),
+    ),
   );
 }
 
@@ -144,7 +210,9 @@ function approvalsUpTo(stage: Stage, start: Date, random: Random, serial: number
       const accepted = isoDay(clock, random.int(1, 9));
       const current = s === stageIndex && k === items.length - 1;
       // Most items finish within their limit; about one in eight runs past it.
-      const takes = Math.round(item.workingDays * 1.4 * (random.chance(0.125) ? random.range(1.1, 1.6) : random.range(0.4, 0.95)));
+      const takes = Math.round(
+        item.workingDays * 1.4 * (random.chance(0.125) ? random.range(1.1, 1.6) : random.range(0.4, 0.95)),
+      );
       const decided = current ? null : isoDay(accepted, takes);
       records.push({
         stage: code,
@@ -155,7 +223,9 @@ function approvalsUpTo(stage: Stage, start: Date, random: Random, serial: number
         workingDays: item.workingDays,
         status: decided ? 'approved' : 'in_progress',
         result: decided ? '准予许可' : null,
-        documentNo: decided ? `乌审字〔${decided.getUTCFullYear()}〕${String(serial * 10 + records.length).padStart(4, '0')}号` : null,
+        documentNo: decided
+          ? `乌审字〔${decided.getUTCFullYear()}〕${String(serial * 10 + records.length).padStart(4, '0')}号`
+          : null,
       });
       clock = decided ?? accepted;
     });
@@ -163,8 +233,19 @@ function approvalsUpTo(stage: Stage, start: Date, random: Random, serial: number
   return records;
 }
 
-function planningTask(project: Omit<SampleProject, 'planning'>, parcel: Parcel | undefined, start: Date, random: Random): SamplePlanningTask {
-  const invited: DepartmentCode[] = ['natural_resources', 'ecology_environment', 'water', 'transport', 'housing_construction'];
+function planningTask(
+  project: Omit<SampleProject, 'planning'>,
+  parcel: Parcel | undefined,
+  start: Date,
+  random: Random,
+): SamplePlanningTask {
+  const invited: DepartmentCode[] = [
+    'natural_resources',
+    'ecology_environment',
+    'water',
+    'transport',
+    'housing_construction',
+  ];
   if (random.chance(0.3)) invited.push('culture_heritage');
   if (random.chance(0.3)) invited.push('emergency');
   const concluded = project.stage !== 'land_use_planning';
@@ -178,9 +259,12 @@ function planningTask(project: Omit<SampleProject, 'planning'>, parcel: Parcel |
         .replace('{green}', String(parcel?.properties.green_ratio_pct ?? 30));
     return {
       department,
-      author: USERS.find((u) => u.department === department && u.roles.includes('department'))?.username ?? null,
+      author:
+        USERS.find((u) => u.department === department && u.roles.includes('department'))?.username ?? null,
       conditions: fill(text?.conditions ?? '原则同意，按相关规范执行。'),
-      requiredAssessments: (text?.assessments ?? []).filter((a) => (ASSESSMENT_TYPES as readonly string[]).includes(a)),
+      requiredAssessments: (text?.assessments ?? []).filter((a) =>
+        (ASSESSMENT_TYPES as readonly string[]).includes(a),
+      ),
       createdAt: at(isoDay(start, 3 + i + random.int(0, 4)), 11),
     };
   });
@@ -228,10 +312,25 @@ export function sampleProjects(
     const typeCode = p.template.investment === 'government' ? '01' : random.pick(['02', '03']);
     const sites: SampleProject['sites'] = [];
     if (random.chance(0.2)) {
-      sites.push({ shape: scaleShape(p.shape, 1.12, p.centre), reason: '建设单位申报用地范围', createdBy: 'wang.chuangkou', createdAt: at(start, 10) });
-      sites.push({ shape: p.shape, reason: '根据规划条件及部门意见调整用地范围', createdBy: 'zhang.guihua', createdAt: at(isoDay(start, 25), 15) });
+      sites.push({
+        shape: scaleShape(p.shape, 1.12, p.centre),
+        reason: '建设单位申报用地范围',
+        createdBy: 'wang.chuangkou',
+        createdAt: at(start, 10),
+      });
+      sites.push({
+        shape: p.shape,
+        reason: '根据规划条件及部门意见调整用地范围',
+        createdBy: 'zhang.guihua',
+        createdAt: at(isoDay(start, 25), 15),
+      });
     } else {
-      sites.push({ shape: p.shape, reason: '建设单位申报用地范围', createdBy: 'wang.chuangkou', createdAt: at(start, 10) });
+      sites.push({
+        shape: p.shape,
+        reason: '建设单位申报用地范围',
+        createdBy: 'wang.chuangkou',
+        createdAt: at(start, 10),
+      });
     }
     const project: Omit<SampleProject, 'planning'> = {
       code: `${year}-${p.districtCode}-${p.template.industry}-${typeCode}-${String(100 + i * 37).padStart(6, '0')}`,
@@ -247,17 +346,26 @@ export function sampleProjects(
     };
     projects.push({
       ...project,
-      planning: p.template.investment === 'government' ? planningTask(project, p.parcel, start, random) : null,
+      planning:
+        p.template.investment === 'government' ? planningTask(project, p.parcel, start, random) : null,
     });
   };
 
   for (let n = 0; projects.length < 27 && n < 2000; n++) {
     const template = TEMPLATES[projects.length % TEMPLATES.length] as Template;
-    const candidates = parcels.filter((p) => template.uses.includes(String(p.properties.land_use_code)) && !usedParcels.has(p));
+    const candidates = parcels.filter(
+      (p) => template.uses.includes(String(p.properties.land_use_code)) && !usedParcels.has(p),
+    );
     if (candidates.length === 0) continue;
     const parcel = random.pick(candidates);
     usedParcels.add(parcel);
-    addProject({ template, shape: parcel.shape, centre: parcel.centre, districtCode: String(parcel.properties.district_code), parcel });
+    addProject({
+      template,
+      shape: parcel.shape,
+      centre: parcel.centre,
+      districtCode: String(parcel.properties.district_code),
+      parcel,
+    });
   }
 
   // Sites the compliance check must object to.
@@ -265,7 +373,13 @@ export function sampleProjects(
   if (field) {
     const centre = field.shape[0]?.[0]?.[0] ?? [0, 0];
     addProject({
-      template: { uses: [], investment: 'social', projectType: '工业项目', industry: '44', name: () => `${field.properties.township}农光互补光伏发电项目` },
+      template: {
+        uses: [],
+        investment: 'social',
+        projectType: '工业项目',
+        industry: '44',
+        name: () => `${field.properties.township}农光互补光伏发电项目`,
+      },
       shape: scaleShape(field.shape, 1.6, centre as Point),
       centre: centre as Point,
       districtCode: String(field.properties.district_code),
@@ -275,18 +389,41 @@ export function sampleProjects(
   if (red) {
     const ring = red.shape[0]?.[0] ?? [];
     const centre = ring[0] ?? [0, 0];
-    const square: Shape = [[[[centre[0] - 150, centre[1] - 150], [centre[0] + 150, centre[1] - 150], [centre[0] + 150, centre[1] + 150], [centre[0] - 150, centre[1] + 150], [centre[0] - 150, centre[1] - 150]]]];
+    const square: Shape = [
+      [
+        [
+          [centre[0] - 150, centre[1] - 150],
+          [centre[0] + 150, centre[1] - 150],
+          [centre[0] + 150, centre[1] + 150],
+          [centre[0] - 150, centre[1] + 150],
+          [centre[0] - 150, centre[1] - 150],
+        ],
+      ],
+    ];
     addProject({
-      template: { uses: [], investment: 'social', projectType: '工业项目', industry: '15', name: () => '天山北坡矿泉水生产线项目' },
+      template: {
+        uses: [],
+        investment: 'social',
+        projectType: '工业项目',
+        industry: '15',
+        name: () => '天山北坡矿泉水生产线项目',
+      },
       shape: square,
       centre,
       districtCode: districtAt(districts, centre).info.code,
     });
   }
-  const edgeParcel = parcels.filter((p) => !p.block.full && p.properties.land_use_code === '1101')[0] ?? parcels[0];
+  const edgeParcel =
+    parcels.filter((p) => !p.block.full && p.properties.land_use_code === '1101')[0] ?? parcels[0];
   if (edgeParcel) {
     addProject({
-      template: { uses: [], investment: 'social', projectType: '工业项目', industry: '59', name: (r) => `${r}冷链物流仓储项目` },
+      template: {
+        uses: [],
+        investment: 'social',
+        projectType: '工业项目',
+        industry: '59',
+        name: (r) => `${r}冷链物流仓储项目`,
+      },
       shape: scaleShape(edgeParcel.shape, 2.2, edgeParcel.centre),
       centre: edgeParcel.centre,
       districtCode: String(edgeParcel.properties.district_code),

@@ -24,14 +24,25 @@ interface Seed {
 
 function seeds(random: Random): Seed[] {
   const placed: Seed[] = [];
-  const tryPlace = (setting: Seed['setting'], count: number, area: [number, number, number, number], radius: [number, number]) => {
+  const tryPlace = (
+    setting: Seed['setting'],
+    count: number,
+    area: [number, number, number, number],
+    radius: [number, number],
+  ) => {
     for (let attempt = 0, made = 0; made < count && attempt < count * 40; attempt++) {
       const seed: Seed = {
         centre: [random.range(area[0], area[2]), random.range(area[1], area[3])],
         radius: random.range(radius[0], radius[1]),
         setting,
       };
-      if (placed.every((s) => Math.hypot(s.centre[0] - seed.centre[0], s.centre[1] - seed.centre[1]) > (s.radius + seed.radius) * 1.05)) {
+      if (
+        placed.every(
+          (s) =>
+            Math.hypot(s.centre[0] - seed.centre[0], s.centre[1] - seed.centre[1]) >
+            (s.radius + seed.radius) * 1.05,
+        )
+      ) {
         placed.push(seed);
         made++;
       }
@@ -46,7 +57,9 @@ export function drawRedLines(plan: CityPlan, random: Random): RedLineArea[] {
   const areas: RedLineArea[] = [];
   const keepOut = plan.devBoundary;
   const add = (shape: Shape, setting: Seed['setting'], name: string) => {
-    const kept = difference(intersect(shape, [[plan.boundary]]), keepOut).filter((rings) => polygonArea(rings) > 20000);
+    const kept = difference(intersect(shape, [[plan.boundary]]), keepOut).filter(
+      (rings) => polygonArea(rings) > 20000,
+    );
     if (kept.length === 0) return;
     const areaM2 = kept.reduce((sum, rings) => sum + polygonArea(rings), 0);
     areas.push({
@@ -62,7 +75,17 @@ export function drawRedLines(plan: CityPlan, random: Random): RedLineArea[] {
     });
   };
   for (const seed of seeds(random)) {
-    const shape = [[blob(seed.centre, seed.radius, seed.radius * random.range(0.6, 1.1), { amplitude: 0.18, phases: [random.range(0, 6), random.range(0, 6), random.range(0, 6)] }, 40)]];
+    const shape = [
+      [
+        blob(
+          seed.centre,
+          seed.radius,
+          seed.radius * random.range(0.6, 1.1),
+          { amplitude: 0.18, phases: [random.range(0, 6), random.range(0, 6), random.range(0, 6)] },
+          40,
+        ),
+      ],
+    ];
     const label = seed.setting === 'mountain' ? '天山北坡' : '准噶尔盆地南缘';
     add(shape, seed.setting, `${label}${FUNCTIONS[seed.setting][0]}生态保护红线区`);
   }
@@ -74,7 +97,11 @@ export function drawRedLines(plan: CityPlan, random: Random): RedLineArea[] {
     const part = upstream.slice(s * perSection, (s + 1) * perSection + 1);
     if (part.length < 2) continue;
     const covered = areas.map((a) => a.shape).flat();
-    add(difference([[corridor(part, 300)]], covered), 'river', `乌鲁木齐河上游水源涵养生态保护红线区（第${s + 1}段）`);
+    add(
+      difference([[corridor(part, 300)]], covered),
+      'river',
+      `乌鲁木齐河上游水源涵养生态保护红线区（第${s + 1}段）`,
+    );
   }
   return areas;
 }

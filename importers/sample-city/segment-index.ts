@@ -40,7 +40,9 @@ export class SegmentIndex {
     let hit = false;
     this.forCells(box, (key) => {
       if (hit) return;
-      hit = (this.cells.get(key) ?? []).some((b) => b[0] <= box[2] && box[0] <= b[2] && b[1] <= box[3] && box[1] <= b[3]);
+      hit = (this.cells.get(key) ?? []).some(
+        (b) => b[0] <= box[2] && box[0] <= b[2] && b[1] <= box[3] && box[1] <= b[3],
+      );
     });
     return hit;
   }

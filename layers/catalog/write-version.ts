@@ -75,7 +75,10 @@ function copyField(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
-async function* copyRows(features: Iterable<FeatureInput>, onProgress?: (n: number) => void): AsyncGenerator<string> {
+async function* copyRows(
+  features: Iterable<FeatureInput>,
+  onProgress?: (n: number) => void,
+): AsyncGenerator<string> {
   let n = 0;
   for (const feature of features) {
     const key = feature.key === undefined ? '\\N' : copyField(feature.key);
@@ -104,14 +107,22 @@ export async function beginVersion(
 }
 
 /** Makes the version the layer's current one, with its feature count and extent. */
-export async function publishVersion(client: PoolClient, layerId: number, versionId: string, featureCount: number): Promise<void> {
+export async function publishVersion(
+  client: PoolClient,
+  layerId: number,
+  versionId: string,
+  featureCount: number,
+): Promise<void> {
   await client.query(
     `UPDATE layer_versions SET feature_count = $2, published_at = now(),
        extent = (SELECT ST_Envelope(ST_Extent(geom))::geometry(Polygon, 4490) FROM layer_features WHERE layer_version_id = $1)
      WHERE id = $1`,
     [versionId, featureCount],
   );
-  await client.query('UPDATE layers SET current_version_id = $2, updated_at = now() WHERE id = $1', [layerId, versionId]);
+  await client.query('UPDATE layers SET current_version_id = $2, updated_at = now() WHERE id = $1', [
+    layerId,
+    versionId,
+  ]);
 }
 
 export async function writeLayerVersion(

@@ -27,7 +27,12 @@ export function defaultStyle(name: string, color: string, options: FillOptions =
 }
 
 /** One rule per code of a code list, matched on `property`. */
-export function codeListStyle(name: string, listCode: string, property: string, options: FillOptions = {}): Style {
+export function codeListStyle(
+  name: string,
+  listCode: string,
+  property: string,
+  options: FillOptions = {},
+): Style {
   return {
     name,
     rules: codeList(listCode).entries.map((entry) => ({

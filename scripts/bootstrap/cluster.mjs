@@ -24,7 +24,10 @@ export function clusterPaths(dataDir) {
   const socketDir =
     runDir.length < 80
       ? runDir
-      : path.join(os.tmpdir(), `one-blueprint-${createHash('sha1').update(dataDir).digest('hex').slice(0, 10)}`);
+      : path.join(
+          os.tmpdir(),
+          `one-blueprint-${createHash('sha1').update(dataDir).digest('hex').slice(0, 10)}`,
+        );
   return {
     pgdata: path.join(dataDir, 'pg'),
     socketDir,
@@ -39,7 +42,9 @@ const asRoot = () => process.getuid?.() === 0;
 /** @param {string} binary @param {string[]} args @param {string} what */
 function pgTool(binary, args, what) {
   const full = path.join(PG_BIN, binary);
-  return asRoot() ? run('runuser', ['-u', 'postgres', '--', full, ...args], { what }) : run(full, args, { what });
+  return asRoot()
+    ? run('runuser', ['-u', 'postgres', '--', full, ...args], { what })
+    : run(full, args, { what });
 }
 
 /** Creates a folder that the server process can write. @param {string} dir */
@@ -87,7 +92,19 @@ async function initCluster(dataDir) {
   try {
     pgTool(
       'initdb',
-      ['-D', paths.pgdata, '-U', USER, `--pwfile=${pwfile}`, '-A', 'scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8', '--no-instructions'],
+      [
+        '-D',
+        paths.pgdata,
+        '-U',
+        USER,
+        `--pwfile=${pwfile}`,
+        '-A',
+        'scram-sha-256',
+        '-E',
+        'UTF8',
+        '--locale=C.UTF-8',
+        '--no-instructions',
+      ],
       'initdb',
     );
   } finally {
@@ -114,7 +131,9 @@ function runningPort(dataDir) {
 /** @param {string} pgdata @returns {[string, string[]]} */
 function statusCommand(pgdata) {
   const pgCtl = path.join(PG_BIN, 'pg_ctl');
-  return asRoot() ? ['runuser', ['-u', 'postgres', '--', pgCtl, 'status', '-D', pgdata]] : [pgCtl, ['status', '-D', pgdata]];
+  return asRoot()
+    ? ['runuser', ['-u', 'postgres', '--', pgCtl, 'status', '-D', pgdata]]
+    : [pgCtl, ['status', '-D', pgdata]];
 }
 
 /**
@@ -129,7 +148,8 @@ export async function ensureCluster(dataDir) {
 
   if (!(await isPortFree(state.port))) {
     const free = await findFreePort(...PORT_RANGE);
-    if (free === undefined) throw new BootstrapError(`no free port for PostgreSQL in ${PORT_RANGE.join('-')}.`);
+    if (free === undefined)
+      throw new BootstrapError(`no free port for PostgreSQL in ${PORT_RANGE.join('-')}.`);
     state.port = free;
     writeFileSync(paths.state, JSON.stringify(state, null, 2), { mode: 0o600 });
   }
@@ -138,7 +158,11 @@ export async function ensureCluster(dataDir) {
   say(`starting PostgreSQL on 127.0.0.1:${state.port}`);
   const options = `-c listen_addresses=127.0.0.1 -p ${state.port} -c unix_socket_directories='${paths.socketDir}' -c shared_buffers=512MB -c work_mem=32MB -c maintenance_work_mem=256MB -c max_wal_size=2GB`;
   try {
-    pgTool('pg_ctl', ['start', '-w', '-t', '60', '-D', paths.pgdata, '-l', paths.log, '-o', options], 'starting PostgreSQL');
+    pgTool(
+      'pg_ctl',
+      ['start', '-w', '-t', '60', '-D', paths.pgdata, '-l', paths.log, '-o', options],
+      'starting PostgreSQL',
+    );
   } catch (error) {
     const log = existsSync(paths.log) ? readFileSync(paths.log, 'utf8').trim().split('\n').slice(-1)[0] : '';
     throw new BootstrapError(`PostgreSQL did not start (${log || String(error)}); see ${paths.log}.`);
@@ -166,10 +190,27 @@ export function databaseUrl(state, database) {
 export function ensureDatabase(state, database) {
   const env = { ...process.env, PGPASSWORD: state.password };
   const psql = (/** @type {string} */ sql) =>
-    run(path.join(PG_BIN, 'psql'), ['-h', state.host, '-p', String(state.port), '-U', state.user, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-tAc', sql], {
-      env,
-      what: 'psql',
-    });
+    run(
+      path.join(PG_BIN, 'psql'),
+      [
+        '-h',
+        state.host,
+        '-p',
+        String(state.port),
+        '-U',
+        state.user,
+        '-d',
+        'postgres',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-tAc',
+        sql,
+      ],
+      {
+        env,
+        what: 'psql',
+      },
+    );
   if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new BootstrapError(`invalid database name ${database}.`);
   if (psql(`SELECT 1 FROM pg_database WHERE datname = '${database}'`).trim() !== '1') {
     psql(`CREATE DATABASE ${database}`);

@@ -14,6 +14,10 @@ export function ensureNpmDependencies(root) {
   const stamp = path.join(root, 'node_modules', '.one-blueprint-lock.sha256');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
   say('installing npm dependencies (npm install from package-lock.json)');
-  run('npm', ['install', '--no-audit', '--no-fund', '--no-save'], { cwd: root, show: true, what: 'npm install' });
+  run('npm', ['install', '--no-audit', '--no-fund', '--no-save'], {
+    cwd: root,
+    show: true,
+    what: 'npm install',
+  });
   writeFileSync(stamp, hash);
 }

@@ -21,7 +21,8 @@ export function run(command, args, options = {}) {
     throw new BootstrapError(`${options.what ?? command} could not start: ${result.error.message}`);
   }
   if (result.status !== 0) {
-    const detail = (result.stderr ?? '').trim().split('\n').filter(Boolean).pop() ?? `exit code ${result.status}`;
+    const detail =
+      (result.stderr ?? '').trim().split('\n').filter(Boolean).pop() ?? `exit code ${result.status}`;
     throw new BootstrapError(`${options.what ?? `${command} ${args.join(' ')}`} failed: ${detail}`);
   }
   return result.stdout ?? '';

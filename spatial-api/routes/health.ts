@@ -8,7 +8,12 @@ export function healthHandler(pool: Pool): RequestHandler {
       const { rows } = await pool.query<{ postgis: string; layers: string }>(
         'SELECT postgis_lib_version() AS postgis, (SELECT count(*) FROM layers WHERE deleted_at IS NULL) AS layers',
       );
-      res.json({ status: 'ok', database: 'ok', postgis: rows[0]?.postgis ?? null, layers: Number(rows[0]?.layers ?? 0) });
+      res.json({
+        status: 'ok',
+        database: 'ok',
+        postgis: rows[0]?.postgis ?? null,
+        layers: Number(rows[0]?.layers ?? 0),
+      });
     } catch (error) {
       res.status(503).json({
         status: 'error',

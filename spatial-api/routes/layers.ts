@@ -8,7 +8,10 @@ function present(layer: LayerSummary) {
   return {
     ...layer,
     kindName: kindInfo(layer.kind)?.name ?? layer.kind,
-    tiles: layer.geometryType === 'Raster' || layer.version === null ? null : `/tiles/${layer.code}/{z}/{x}/{y}.mvt`,
+    tiles:
+      layer.geometryType === 'Raster' || layer.version === null
+        ? null
+        : `/tiles/${layer.code}/{z}/{x}/{y}.mvt`,
   };
 }
 
@@ -22,7 +25,8 @@ export function getLayerHandler(pool: Pool): RequestHandler {
   return async (req, res) => {
     const code = String(req.params.code);
     const layer = await findLayer(pool, code);
-    if (!layer) throw notFound(`图层不存在 / no layer with code "${code}"`, { parameter: 'code', value: code });
+    if (!layer)
+      throw notFound(`图层不存在 / no layer with code "${code}"`, { parameter: 'code', value: code });
     res.json(present(layer));
   };
 }

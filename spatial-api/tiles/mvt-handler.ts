@@ -12,10 +12,13 @@ const MAX_ZOOM = 22;
 function tileCoordinate(name: string, raw: string, max: number): number {
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value > max) {
-    throw badRequest(`瓦片坐标 ${name} 应为 0 到 ${max} 的整数 / tile ${name} must be a whole number from 0 to ${max}`, {
-      parameter: name,
-      value: raw,
-    });
+    throw badRequest(
+      `瓦片坐标 ${name} 应为 0 到 ${max} 的整数 / tile ${name} must be a whole number from 0 to ${max}`,
+      {
+        parameter: name,
+        value: raw,
+      },
+    );
   }
   return value;
 }
@@ -27,7 +30,8 @@ export function mvtHandler(pool: Pool): RequestHandler {
     const x = tileCoordinate('x', String(req.params.x), 2 ** z - 1);
     const y = tileCoordinate('y', String(req.params.y), 2 ** z - 1);
     const versionId = await currentVersionId(pool, code);
-    if (versionId === undefined) throw notFound(`图层不存在 / no layer "${code}"`, { parameter: 'layer', value: code });
+    if (versionId === undefined)
+      throw notFound(`图层不存在 / no layer "${code}"`, { parameter: 'layer', value: code });
     const etag = `"${code}-v${versionId}-${z}-${x}-${y}"`;
     if (req.headers['if-none-match'] === etag) {
       res.status(304).end();

@@ -21,11 +21,18 @@ describe('REST API', () => {
   it('reports health with the PostGIS version and the number of layers', async () => {
     const res = await fetch(`${server.url}/api/v1/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', database: 'ok', postgis: expect.stringMatching(/^3\./), layers: 12 });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      database: 'ok',
+      postgis: expect.stringMatching(/^3\./),
+      layers: 12,
+    });
   });
 
   it('lists the catalog with Chinese names, kinds, extents and tile URLs', async () => {
-    const { layers } = (await (await fetch(`${server.url}/api/v1/layers`)).json()) as { layers: Record<string, unknown>[] };
+    const { layers } = (await (await fetch(`${server.url}/api/v1/layers`)).json()) as {
+      layers: Record<string, unknown>[];
+    };
     const landUse = layers.find((l) => l.code === 'land_use_plan');
     expect(landUse).toMatchObject({
       name: '控制性详细规划用地',
@@ -43,7 +50,11 @@ describe('REST API', () => {
     const res = await fetch(`${server.url}/api/v1/layers/no_such_layer`);
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({
-      error: { code: 'not_found', message: expect.stringContaining('no_such_layer'), details: { parameter: 'code', value: 'no_such_layer' } },
+      error: {
+        code: 'not_found',
+        message: expect.stringContaining('no_such_layer'),
+        details: { parameter: 'code', value: 'no_such_layer' },
+      },
     });
   });
 
@@ -67,12 +78,18 @@ describe('REST API', () => {
   ])('refuses tile %s naming %s', async (zxy, parameter) => {
     const res = await fetch(`${server.url}/tiles/land_use_plan/${zxy}.mvt`);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { details: { parameter: string } } }).error.details.parameter).toBe(parameter);
+    expect(
+      ((await res.json()) as { error: { details: { parameter: string } } }).error.details.parameter,
+    ).toBe(parameter);
   });
 
   it('serves the CRS definitions the client registers', async () => {
-    const { definitions } = (await (await fetch(`${server.url}/api/v1/crs`)).json()) as { definitions: { code: string }[] };
-    expect(definitions.map((d) => d.code)).toEqual(expect.arrayContaining(['EPSG:4490', 'EPSG:4538', 'EPSG:4517']));
+    const { definitions } = (await (await fetch(`${server.url}/api/v1/crs`)).json()) as {
+      definitions: { code: string }[];
+    };
+    expect(definitions.map((d) => d.code)).toEqual(
+      expect.arrayContaining(['EPSG:4490', 'EPSG:4538', 'EPSG:4517']),
+    );
   });
 });
 
@@ -83,7 +100,11 @@ describe('health without a database', () => {
     try {
       const res = await fetch(`${server.url}/api/v1/health`);
       expect(res.status).toBe(503);
-      expect(await res.json()).toMatchObject({ status: 'error', database: 'unavailable', reason: expect.stringContaining('ECONNREFUSED') });
+      expect(await res.json()).toMatchObject({
+        status: 'error',
+        database: 'unavailable',
+        reason: expect.stringContaining('ECONNREFUSED'),
+      });
     } finally {
       await server.close();
       await pool.end();

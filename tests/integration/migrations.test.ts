@@ -24,13 +24,35 @@ describe('migrations', () => {
 
   it('apply in order to an empty database and create the whole data model', async () => {
     const applied = await migrate(db.pool);
-    expect(applied).toEqual(readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort());
+    expect(applied).toEqual(
+      readdirSync(MIGRATIONS_DIR)
+        .filter((f) => f.endsWith('.sql'))
+        .sort(),
+    );
     expect(await tables(db)).toEqual(
       expect.arrayContaining([
-        'layers', 'layer_versions', 'layer_features', 'layer_rasters', 'projects', 'project_site_versions',
-        'planning_tasks', 'planning_task_departments', 'planning_opinions', 'approval_records', 'rule_sets',
-        'rule_set_versions', 'compliance_runs', 'compliance_results', 'users', 'departments', 'roles',
-        'user_roles', 'district_scopes', 'api_keys', 'audit_log', 'schema_migrations',
+        'layers',
+        'layer_versions',
+        'layer_features',
+        'layer_rasters',
+        'projects',
+        'project_site_versions',
+        'planning_tasks',
+        'planning_task_departments',
+        'planning_opinions',
+        'approval_records',
+        'rule_sets',
+        'rule_set_versions',
+        'compliance_runs',
+        'compliance_results',
+        'users',
+        'departments',
+        'roles',
+        'user_roles',
+        'district_scopes',
+        'api_keys',
+        'audit_log',
+        'schema_migrations',
       ]),
     );
     const { rows } = await db.pool.query<{ srid: number; n: string }>(
@@ -42,13 +64,21 @@ describe('migrations', () => {
 
   it('roll back a failing migration whole and say which one and where', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
-    for (const name of migrationFiles(MIGRATIONS_DIR).slice(0, 2)) copyFileSync(path.join(MIGRATIONS_DIR, name), path.join(dir, name));
-    writeFileSync(path.join(dir, '003_broken.sql'), 'CREATE TABLE half_done (id int);\n\nSELECT no_such_function();\n');
+    for (const name of migrationFiles(MIGRATIONS_DIR).slice(0, 2))
+      copyFileSync(path.join(MIGRATIONS_DIR, name), path.join(dir, name));
+    writeFileSync(
+      path.join(dir, '003_broken.sql'),
+      'CREATE TABLE half_done (id int);\n\nSELECT no_such_function();\n',
+    );
     const failure = await migrate(db.pool, { directory: dir }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(MigrationError);
-    expect((failure as Error).message).toMatch(/migration 003_broken\.sql failed at line 3: function no_such_function\(\) does not exist; it was rolled back/);
+    expect((failure as Error).message).toMatch(
+      /migration 003_broken\.sql failed at line 3: function no_such_function\(\) does not exist; it was rolled back/,
+    );
     expect(await tables(db)).not.toContain('half_done');
-    const { rows } = await db.pool.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
+    const { rows } = await db.pool.query<{ name: string }>(
+      'SELECT name FROM schema_migrations ORDER BY name',
+    );
     expect(rows.map((r) => r.name)).toEqual(['001_extensions.sql', '002_append_only_guard.sql']);
   });
 

@@ -20,14 +20,28 @@ describe('the sample city in PostGIS', () => {
       'SELECT l.code, v.feature_count FROM layers l JOIN layer_versions v ON v.id = l.current_version_id AND v.published_at IS NOT NULL ORDER BY l.code',
     );
     expect(rows.map((r) => r.code)).toEqual([
-      'blue_line', 'city_boundary', 'districts', 'ecological_red_line', 'green_line', 'imagery_2024', 'land_use_plan',
-      'permanent_basic_farmland', 'purple_line', 'regional_assessments', 'urban_development_boundary', 'yellow_line',
+      'blue_line',
+      'city_boundary',
+      'districts',
+      'ecological_red_line',
+      'green_line',
+      'imagery_2024',
+      'land_use_plan',
+      'permanent_basic_farmland',
+      'purple_line',
+      'regional_assessments',
+      'urban_development_boundary',
+      'yellow_line',
     ]);
     expect(rows.find((r) => r.code === 'permanent_basic_farmland')?.feature_count).toBe(2000);
   });
 
   it('stores only valid geometries in CGCS2000', async () => {
-    expect(await count('SELECT count(*) AS n FROM layer_features WHERE NOT ST_IsValid(geom) OR ST_SRID(geom) <> 4490')).toBe(0);
+    expect(
+      await count(
+        'SELECT count(*) AS n FROM layer_features WHERE NOT ST_IsValid(geom) OR ST_SRID(geom) <> 4490',
+      ),
+    ).toBe(0);
     expect(await count('SELECT count(*) AS n FROM project_site_versions WHERE NOT ST_IsValid(geom)')).toBe(0);
   });
 
@@ -67,12 +81,18 @@ describe('the sample city in PostGIS', () => {
   });
 
   it('has thirty projects with site history, approval records and planning opinions', async () => {
-    expect(await count('SELECT count(*) AS n FROM projects WHERE current_site_version_id IS NOT NULL')).toBe(30);
-    expect(await count('SELECT count(DISTINCT project_id) AS n FROM project_site_versions WHERE version_no > 1')).toBeGreaterThan(0);
+    expect(await count('SELECT count(*) AS n FROM projects WHERE current_site_version_id IS NOT NULL')).toBe(
+      30,
+    );
+    expect(
+      await count('SELECT count(DISTINCT project_id) AS n FROM project_site_versions WHERE version_no > 1'),
+    ).toBeGreaterThan(0);
     expect(await count('SELECT count(DISTINCT stage) AS n FROM projects')).toBe(4);
     expect(await count('SELECT count(*) AS n FROM approval_records')).toBeGreaterThan(100);
     expect(await count('SELECT count(*) AS n FROM planning_opinions')).toBeGreaterThan(20);
-    expect(await count('SELECT count(*) AS n FROM approval_record_deadlines WHERE overdue')).toBeGreaterThan(0);
+    expect(await count('SELECT count(*) AS n FROM approval_record_deadlines WHERE overdue')).toBeGreaterThan(
+      0,
+    );
   });
 
   it('registers the imagery as a Cloud-Optimized GeoTIFF over the city centre', async () => {

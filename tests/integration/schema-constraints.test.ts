@@ -56,10 +56,14 @@ describe('schema constraints', () => {
 
   it('keeps the audit log and site history append-only', async () => {
     await client.query("INSERT INTO audit_log (action, target_type) VALUES ('read', 'layer')");
-    expect(await attempt('UPDATE audit_log SET action = \'delete\'')).toMatch(/audit_log is append-only/);
+    expect(await attempt("UPDATE audit_log SET action = 'delete'")).toMatch(/audit_log is append-only/);
     expect(await attempt('DELETE FROM audit_log')).toMatch(/audit_log is append-only/);
-    expect(await attempt('DELETE FROM project_site_versions')).toMatch(/project_site_versions is append-only/);
-    expect(await attempt('UPDATE planning_opinions SET conditions = \'x\'')).toMatch(/planning_opinions is append-only/);
+    expect(await attempt('DELETE FROM project_site_versions')).toMatch(
+      /project_site_versions is append-only/,
+    );
+    expect(await attempt("UPDATE planning_opinions SET conditions = 'x'")).toMatch(
+      /planning_opinions is append-only/,
+    );
   });
 
   it('refuses a current version that belongs to another layer', async () => {
@@ -73,7 +77,8 @@ describe('schema constraints', () => {
 
   it('counts time limits in working days, skipping weekends and public holidays', async () => {
     const due = async (start: string, days: number) =>
-      (await client.query<{ d: string }>('SELECT add_working_days($1::date, $2)::text AS d', [start, days])).rows[0]?.d;
+      (await client.query<{ d: string }>('SELECT add_working_days($1::date, $2)::text AS d', [start, days]))
+        .rows[0]?.d;
     expect(await due('2024-03-01', 5)).toBe('2024-03-08'); // Friday + 5 working days
     expect(await due('2024-09-30', 1)).toBe('2024-10-08'); // National Day holidays
     expect(await due('2024-10-11', 1)).toBe('2024-10-12'); // a Saturday made a working day

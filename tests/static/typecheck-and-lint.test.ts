@@ -27,3 +27,12 @@ it('refuses an import across a forbidden module boundary', () => {
   expect(result.status).not.toBe(0);
   expect(result.stdout).toMatch(/sql\/ may import only no other project folder/);
 }, 60_000);
+
+it('is formatted with Prettier', () => {
+  const result = spawnSync(bin('prettier'), ['--check', '--log-level', 'warn', '.'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  expect(result.stdout + result.stderr).toBe('');
+  expect(result.status).toBe(0);
+}, 120_000);

@@ -2,7 +2,10 @@
 // connection for creating scratch databases.
 export function testDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the suite with `npm test`, which prepares the database.');
+  if (!url)
+    throw new Error(
+      'TEST_DATABASE_URL is not set: run the suite with `npm test`, which prepares the database.',
+    );
   return url;
 }
 

@@ -9,7 +9,8 @@ import { adminDatabaseUrl, testDatabaseUrl } from './environment';
 export default async function globalSetup(): Promise<void> {
   const url = new URL(testDatabaseUrl());
   const name = url.pathname.slice(1);
-  if (!/^[a-z_][a-z0-9_]*_test$/.test(name)) throw new Error(`refusing to reset "${name}": test databases end in _test`);
+  if (!/^[a-z_][a-z0-9_]*_test$/.test(name))
+    throw new Error(`refusing to reset "${name}": test databases end in _test`);
   const admin = new Pool({ connectionString: adminDatabaseUrl(), max: 1 });
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

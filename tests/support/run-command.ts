@@ -8,7 +8,12 @@ export interface CommandResult {
   stderr: string;
 }
 
-export function runCommand(args: string[], env: NodeJS.ProcessEnv, cwd: string, timeoutMs = 120_000): Promise<CommandResult> {
+export function runCommand(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  timeoutMs = 120_000,
+): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env } });
     let stdout = '';

@@ -4,7 +4,9 @@ import * as turf from '@turf/turf';
 import { generateSampleCity, type SampleCity } from '../../importers';
 
 const digest = (city: SampleCity) =>
-  createHash('sha256').update(JSON.stringify({ layers: city.layers, projects: city.projects })).digest('hex');
+  createHash('sha256')
+    .update(JSON.stringify({ layers: city.layers, projects: city.projects }))
+    .digest('hex');
 
 const layer = (city: SampleCity, code: string) => {
   const found = city.layers.find((l) => l.definition.code === code);
@@ -26,14 +28,26 @@ describe('sample city generator', () => {
   it('has a city boundary, seven districts and the layers of a real one blueprint', () => {
     expect(layer(city, 'city_boundary')).toHaveLength(1);
     expect(layer(city, 'districts').map((f) => f.properties.name)).toEqual([
-      '天山区', '沙依巴克区', '新市区', '水磨沟区', '头屯河区', '达坂城区', '米东区',
+      '天山区',
+      '沙依巴克区',
+      '新市区',
+      '水磨沟区',
+      '头屯河区',
+      '达坂城区',
+      '米东区',
     ]);
     expect(layer(city, 'land_use_plan').length).toBeGreaterThanOrEqual(4500);
     expect(layer(city, 'land_use_plan').length).toBeLessThanOrEqual(5500);
     expect(layer(city, 'ecological_red_line').length).toBeGreaterThanOrEqual(40);
     expect(layer(city, 'permanent_basic_farmland')).toHaveLength(2000);
     expect(layer(city, 'regional_assessments')).toHaveLength(5);
-    for (const code of ['urban_development_boundary', 'blue_line', 'green_line', 'purple_line', 'yellow_line']) {
+    for (const code of [
+      'urban_development_boundary',
+      'blue_line',
+      'green_line',
+      'purple_line',
+      'yellow_line',
+    ]) {
       expect(layer(city, code).length).toBeGreaterThan(0);
     }
   });
@@ -55,7 +69,9 @@ describe('sample city generator', () => {
       expect(p.code).toMatch(/^\d{4}-65\d{4}-\d{2}-\d{2}-\d{6}$/);
       expect(p.approvals.length).toBeGreaterThan(0);
     }
-    expect(city.projects.filter((p) => p.planning && p.planning.opinions.length > 0).length).toBeGreaterThan(5);
+    expect(city.projects.filter((p) => p.planning && p.planning.opinions.length > 0).length).toBeGreaterThan(
+      5,
+    );
     expect(new Set(city.projects.map((p) => p.code)).size).toBe(30);
   });
 
@@ -70,7 +86,9 @@ describe('sample city generator', () => {
   });
 
   it('lies around Ürümqi in CGCS2000 longitude and latitude', () => {
-    const [minLon, minLat, maxLon, maxLat] = turf.bbox(turf.featureCollection([turf.feature(layer(city, 'city_boundary')[0]!.geometry)]));
+    const [minLon, minLat, maxLon, maxLat] = turf.bbox(
+      turf.featureCollection([turf.feature(layer(city, 'city_boundary')[0]!.geometry)]),
+    );
     expect(minLon).toBeGreaterThan(87.1);
     expect(maxLon).toBeLessThan(88.1);
     expect(minLat).toBeGreaterThan(43.4);
