@@ -1,11 +1,12 @@
-// Importers' public face. For now: the sample city (generator and loader) and the GDAL helpers.
+// Importers' public face: the file import pipeline, the sample city, and the GDAL helpers.
+export { importFile } from './import-file';
+export type { ImportFileOptions } from './import-file';
+export { ImportError } from './import-error';
+export { importFeatures, ImportRejected, requireLayer } from './pipeline/import-features';
+export type { ImportFeaturesOptions, ImportPhase, ImportResult } from './pipeline/import-features';
+export { emptyReport, reportToCsv } from './pipeline/validation-report';
+export type { ValidationIssue, ValidationReport } from './pipeline/validation-report';
 export { DEFAULT_SEED, generateSampleCity, loadSampleCity } from './sample-city';
-export type {
-  LoadOptions,
-  SampleCity,
-  SampleCityOptions,
-  SampleLayer,
-  SampleProjectLonLat,
-} from './sample-city';
+export type { LoadOptions, SampleCity, SampleCityOptions, SampleLayer, SampleProjectLonLat } from './sample-city';
 export { rasterInfo, writeCloudOptimizedGeoTiff } from './gdal/cloud-optimized-geotiff';
 export { GdalError, runGdal } from './gdal/run-gdal';

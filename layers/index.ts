@@ -1,4 +1,5 @@
-// The layer catalog's public face: kinds, code lists, CRS definitions, styles, reading and writing layers.
+// The layer catalog's public face: kinds, code lists, CRS definitions, styles, reading and writing layers
+// and their versions.
 export { codeEntry, codeList, CODE_LISTS } from './code-lists';
 export type { CodeList, CodeListEntry } from './code-lists';
 export { CRS_DEFINITIONS, crsDefinition } from './crs/definitions';
@@ -8,7 +9,24 @@ export { kindInfo, LAYER_KINDS } from './kinds';
 export type { LayerKind, LayerKindInfo } from './kinds';
 export { currentVersionId, findLayer, listLayers } from './catalog/layer-catalog';
 export type { AttributeDefinition, LayerSummary } from './catalog/layer-catalog';
+export { createLayer, softDeleteLayer, updateLayerMetadata } from './catalog/layer-admin';
+export type { LayerMetadataChange, NewLayer } from './catalog/layer-admin';
+export { findLayerRecord } from './catalog/layer-record';
+export type { LayerRecord } from './catalog/layer-record';
+export { queryFeatures } from './catalog/features';
+export type { FeatureQuery } from './catalog/features';
 export type { Queryable } from './catalog/queryable';
-export { beginVersion, publishVersion, upsertLayer, writeLayerVersion } from './catalog/write-version';
-export type { FeatureInput, LayerDefinition, WriteOptions, WrittenVersion } from './catalog/write-version';
-export { defaultStyle, landUseStyle, codeListStyle } from './styles/default-styles';
+export { diffVersions } from './catalog/version-diff';
+export type { VersionDiff } from './catalog/version-diff';
+export { listVersions, rollbackLayer, versionAsOf, versionId, versionReport } from './catalog/versions';
+export type { VersionSummary } from './catalog/versions';
+export {
+  beginVersion,
+  insertStagedFeatures,
+  movePointer,
+  publishVersion,
+  stageFeatures,
+  upsertLayer,
+} from './catalog/write-version';
+export type { FeatureInput, LayerDefinition, VersionOptions } from './catalog/write-version';
+export { codeListStyle, defaultStyle, landUseStyle } from './styles/default-styles';

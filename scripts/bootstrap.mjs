@@ -117,6 +117,10 @@ const commands = {
     const db = await prepare({ browser: false, name: DATABASE });
     return runTypeScript('scripts/seed.ts', process.argv.slice(3), { DATABASE_URL: db.url });
   },
+  async import() {
+    const db = await prepare({ browser: false, name: DATABASE });
+    return runTypeScript('scripts/import.ts', process.argv.slice(3), { DATABASE_URL: db.url, ONE_BLUEPRINT_DATA_DIR: DATA_DIR });
+  },
   async migrate() {
     const db = await prepare({ browser: false, name: DATABASE });
     return runTypeScript('scripts/migrate.ts', process.argv.slice(3), { DATABASE_URL: db.url });

@@ -2,32 +2,62 @@
 import express, { type Express } from 'express';
 import type { Pool } from 'pg';
 import { clientFiles } from './client-files';
+import type { Config } from './config';
 import { errorHandler, notFound } from './errors';
+import { ImportJobs } from './imports/import-jobs';
+import { codeListsHandler } from './routes/code-lists';
 import { crsHandler } from './routes/crs';
 import { healthHandler } from './routes/health';
-import { getLayerHandler, listLayersHandler } from './routes/layers';
+import { importJobHandler, startImportHandler } from './routes/imports';
+import { featuresHandler } from './routes/layer-features';
+import { diffHandler, listVersionsHandler, rollbackHandler, versionReportHandler } from './routes/layer-versions';
+import {
+  createLayerHandler,
+  deleteLayerHandler,
+  getLayerHandler,
+  listLayersHandler,
+  updateLayerHandler,
+} from './routes/layers';
 import { mvtHandler } from './tiles/mvt-handler';
+
+export type AppConfig = Pick<Config, 'clientDir' | 'uploadDir' | 'rasterDir' | 'importMaxBytes'>;
 
 export interface AppOptions {
   pool: Pool;
-  clientDir: string;
+  config: AppConfig;
 }
 
-export function createApp({ pool, clientDir }: AppOptions): Express {
+export function createApp({ pool, config }: AppOptions): Express {
   const app = express();
+  const jobs = new ImportJobs(pool);
+  app.locals.importJobs = jobs;
   app.disable('x-powered-by');
   app.set('etag', false);
+  const json = express.json({ limit: '1mb' });
 
   app.get('/api/v1/health', healthHandler(pool));
   app.get('/api/v1/crs', crsHandler);
+  app.get('/api/v1/code-lists', codeListsHandler);
   app.get('/api/v1/layers', listLayersHandler(pool));
+  app.post('/api/v1/layers', json, createLayerHandler(pool));
   app.get('/api/v1/layers/:code', getLayerHandler(pool));
+  app.patch('/api/v1/layers/:code', json, updateLayerHandler(pool));
+  app.delete('/api/v1/layers/:code', deleteLayerHandler(pool));
+  app.get('/api/v1/layers/:code/features', featuresHandler(pool));
+  app.get('/api/v1/layers/:code/versions', listVersionsHandler(pool));
+  app.get('/api/v1/layers/:code/versions/:version/report', versionReportHandler(pool));
+  app.post('/api/v1/layers/:code/rollback', json, rollbackHandler(pool));
+  app.get('/api/v1/layers/:code/diff', diffHandler(pool));
+  app.post('/api/v1/layers/:code/imports', startImportHandler(pool, jobs, config));
+  app.get('/api/v1/imports/:id', importJobHandler(jobs));
   app.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool));
 
-  app.use('/api', (req, _res, next) =>
-    next(notFound(`没有这个接口 / no such endpoint: ${req.method} ${req.originalUrl}`)),
-  );
-  app.use(clientFiles(clientDir));
+  app.use('/api', (req, _res, next) => next(notFound(`没有这个接口 / no such endpoint: ${req.method} ${req.originalUrl}`)));
+  app.use(clientFiles(config.clientDir));
   app.use(errorHandler);
   return app;
+}
+
+export function importJobsOf(app: Express): ImportJobs {
+  return app.locals.importJobs as ImportJobs;
 }

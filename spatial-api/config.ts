@@ -12,6 +12,7 @@ const schema = z.object({
   CLIENT_DIR: z.string().default(path.join(ROOT, 'map-client', 'dist')),
   ONE_BLUEPRINT_DATA_DIR: z.string().default(path.join(ROOT, '.data')),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1).default(2 * 1024 ** 3),
   GEOSERVER_URL: z.string().url().optional(),
   GEOSERVER_USER: z.string().optional(),
   GEOSERVER_PASSWORD: z.string().optional(),
@@ -25,6 +26,9 @@ export interface Config {
   dataDir: string;
   rasterDir: string;
   databasePoolSize: number;
+  /** largest upload accepted for an import, bytes */
+  importMaxBytes: number;
+  uploadDir: string;
   geoserver?: { url: string; user: string; password: string };
 }
 
@@ -47,6 +51,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.ONE_BLUEPRINT_DATA_DIR,
     rasterDir: path.join(e.ONE_BLUEPRINT_DATA_DIR, 'rasters'),
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
+    uploadDir: path.join(e.ONE_BLUEPRINT_DATA_DIR, 'uploads'),
     ...(e.GEOSERVER_URL
       ? {
           geoserver: {

@@ -18,6 +18,10 @@ export const badRequest = (message: string, details: Record<string, unknown> = {
   new AppError(400, 'bad_request', message, details);
 export const notFound = (message: string, details: Record<string, unknown> = {}) =>
   new AppError(404, 'not_found', message, details);
+export const conflict = (message: string, details: Record<string, unknown> = {}) =>
+  new AppError(409, 'conflict', message, details);
+export const tooLarge = (message: string, details: Record<string, unknown> = {}) =>
+  new AppError(413, 'too_large', message, details);
 export const unavailable = (message: string, details: Record<string, unknown> = {}) =>
   new AppError(503, 'unavailable', message, details);
 

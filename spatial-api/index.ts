@@ -1,6 +1,6 @@
 // spatial-api's public face: configuration, the app and the server.
-export { createApp } from './app';
-export type { AppOptions } from './app';
+export { createApp, importJobsOf } from './app';
+export type { AppConfig, AppOptions } from './app';
 export { ConfigError, readConfig } from './config';
 export type { Config } from './config';
 export { checkConnection, createPool, DatabaseUnreachable, describeDatabase } from './database';

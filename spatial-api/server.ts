@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { Pool } from 'pg';
 import { generateSampleCity, loadSampleCity } from '../importers';
 import { migrate } from '../sql';
-import { createApp } from './app';
+import { createApp, importJobsOf } from './app';
 import type { Config } from './config';
 import { checkConnection, createPool } from './database';
 
@@ -58,13 +58,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const applied = await migrate(pool);
     if (applied.length > 0) options.log?.(`已应用数据库迁移 / applied migrations: ${applied.join(', ')}`);
     await ensureSampleCity(pool, config, options);
-    const server = await listen(createApp({ pool, clientDir: config.clientDir }), config.port, config.host);
+    const app = createApp({ pool, config });
+    const server = await listen(app, config.port, config.host);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
       url: `http://localhost:${port}`,
       pool,
       close: async () => {
+        await importJobsOf(app).settle();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await pool.end();

@@ -14,7 +14,8 @@ const area: AttributeDefinition = {
   unit: 'm²',
   required: true,
 };
-const code = text('code', '编号');
+const code: AttributeDefinition = { ...text('code', '编号'), key: true };
+const adminCode: AttributeDefinition = { ...text('admin_code', '行政区划代码'), key: true };
 const name = text('name', '名称');
 
 function layer(
@@ -29,7 +30,7 @@ export const SAMPLE_LAYERS = {
     name: '市级行政区界',
     kind: 'admin_division',
     sortOrder: 10,
-    attributeSchema: [text('admin_code', '行政区划代码'), name, area],
+    attributeSchema: [adminCode, name, area],
     style: defaultStyle('市级行政区界', '#333333', {
       opacity: 0,
       outlineWidth: 3,
@@ -41,7 +42,7 @@ export const SAMPLE_LAYERS = {
     name: '区县行政区划',
     kind: 'admin_division',
     sortOrder: 20,
-    attributeSchema: [text('admin_code', '行政区划代码'), name, area],
+    attributeSchema: [adminCode, name, area],
     style: defaultStyle('区县行政区划', '#555555', {
       opacity: 0.05,
       outlineWidth: 2,
@@ -64,7 +65,7 @@ export const SAMPLE_LAYERS = {
     kind: 'plan',
     sortOrder: 30,
     attributeSchema: [
-      text('parcel_code', '地块编码'),
+      { ...text('parcel_code', '地块编码'), key: true },
       { name: 'land_use_code', label: '用地代码', type: 'string', required: true, codeList: 'land_use_2023' },
       text('land_use_name', '用地名称'),
       text('gb50137_code', 'GB 50137用地代码', false),
@@ -100,7 +101,7 @@ export const SAMPLE_LAYERS = {
     kind: 'control_line',
     sortOrder: 50,
     attributeSchema: [
-      text('farmland_code', '图斑编号'),
+      { ...text('farmland_code', '图斑编号'), key: true },
       { name: 'quality_grade', label: '耕地质量等别', type: 'integer', required: true },
       text('land_class', '地类'),
       area,

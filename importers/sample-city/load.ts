@@ -3,7 +3,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pool, PoolClient } from 'pg';
-import { beginVersion, publishVersion, upsertLayer, writeLayerVersion } from '../../layers';
+import { beginVersion, findLayerRecord, publishVersion, upsertLayer } from '../../layers';
+import { importFeatures } from '../pipeline/import-features';
+import { emptyReport } from '../pipeline/validation-report';
 import { writeCloudOptimizedGeoTiff } from '../gdal/cloud-optimized-geotiff';
 import { localToGk, LOCAL_GK_EPSG } from './frame';
 import type { SampleCity, SampleProjectLonLat } from './generate';
@@ -194,17 +196,24 @@ export async function loadSampleCity(pool: Pool, city: SampleCity, options: Load
   const progress = options.onProgress ?? (() => undefined);
   await inTransaction(pool, loadOrganisation);
   for (const layer of city.layers) {
-    const total = layer.features.length;
-    const client = await pool.connect();
-    try {
-      await writeLayerVersion(client, layer.definition, layer.features, {
-        sourceName: `sample-city seed=${city.seed} scale=${city.scale}`,
-        note: '示例城市数据',
-        onProgress: (done) => progress(`图层 ${layer.definition.name}`, done, total),
-      });
-    } finally {
-      client.release();
-    }
+    // Each layer enters through the import pipeline's checks, like any file would.
+    const record = await inTransaction(pool, async (client) => {
+      await upsertLayer(client, layer.definition);
+      return findLayerRecord(client, layer.definition.code);
+    });
+    if (!record) throw new Error(`layer ${layer.definition.code} was not created`);
+    const report = emptyReport({
+      fileName: `sample-city seed=${city.seed} scale=${city.scale}`,
+      format: '示例城市生成器',
+      crs: { code: 'EPSG:4490', how: 'declared', note: '生成于EPSG:4538，存储为EPSG:4490' },
+      encoding: null,
+    });
+    await importFeatures(pool, record, layer.features, report, {
+      sourceName: report.source.fileName,
+      note: '示例城市数据',
+      expected: layer.features.length,
+      onProgress: (phase, done, total) => progress(`图层 ${layer.definition.name}（${phase}）`, done, total ?? done),
+    });
   }
   progress('遥感影像', 0, 1);
   await loadImagery(pool, city, options.rasterDir);

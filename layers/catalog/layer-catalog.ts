@@ -13,6 +13,8 @@ export interface AttributeDefinition {
   required?: boolean;
   codeList?: string;
   unit?: string;
+  /** the attribute that identifies a feature across versions (for diffs) */
+  key?: boolean;
 }
 
 export interface LayerSummary {

@@ -1,6 +1,6 @@
-// Writes a layer and a new version of its features in one transaction: the features are copied into a
-// staging table, turned into EPSG:4490 geometries, and only then does the layer's current version move.
-// A failure anywhere rolls everything back, so the previous version keeps serving.
+// The steps of writing a new layer version, each inside the caller's transaction: create or update the
+// layer, open a version, copy features into a staging table, move them into the version, publish it.
+// Until publishVersion runs and the transaction commits, readers keep seeing the previous version.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Geometry } from 'geojson';
@@ -29,18 +29,10 @@ export interface FeatureInput {
   geometry: Geometry;
 }
 
-export interface WrittenVersion {
-  layerId: number;
-  versionId: string;
-  versionNo: number;
-  featureCount: number;
-}
-
-export interface WriteOptions {
+export interface VersionOptions {
   sourceName?: string;
   note?: string;
   createdBy?: number | null;
-  onProgress?: (written: number) => void;
 }
 
 /** Creates the layer or updates its metadata; returns its id. */
@@ -61,7 +53,7 @@ export async function upsertLayer(client: PoolClient, layer: LayerDefinition): P
       layer.geometryType,
       layer.description ?? '',
       JSON.stringify(layer.attributeSchema),
-      layer.style === undefined ? null : JSON.stringify(layer.style),
+      layer.style === undefined || layer.style === null ? null : JSON.stringify(layer.style),
       layer.districtCode ?? null,
       layer.source ?? null,
       layer.sortOrder,
@@ -70,30 +62,11 @@ export async function upsertLayer(client: PoolClient, layer: LayerDefinition): P
   return (rows[0] as { id: number }).id;
 }
 
-/** COPY text format: backslash, tab, newline and carriage return must be escaped. */
-function copyField(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-}
-
-async function* copyRows(
-  features: Iterable<FeatureInput>,
-  onProgress?: (n: number) => void,
-): AsyncGenerator<string> {
-  let n = 0;
-  for (const feature of features) {
-    const key = feature.key === undefined ? '\\N' : copyField(feature.key);
-    yield `${n}\t${key}\t${copyField(JSON.stringify(feature.properties))}\t${copyField(JSON.stringify(feature.geometry))}\n`;
-    n++;
-    if (onProgress && n % 5000 === 0) onProgress(n);
-  }
-  onProgress?.(n);
-}
-
-/** Starts a version row for the layer inside the caller's transaction. */
+/** Opens a new version of the layer (locking the layer row until the transaction ends). */
 export async function beginVersion(
   client: PoolClient,
   layerId: number,
-  options: WriteOptions,
+  options: VersionOptions,
 ): Promise<{ versionId: string; versionNo: number }> {
   await client.query('SELECT id FROM layers WHERE id = $1 FOR UPDATE', [layerId]);
   const { rows } = await client.query<{ id: string; version_no: number }>(
@@ -106,56 +79,89 @@ export async function beginVersion(
   return { versionId: row.id, versionNo: row.version_no };
 }
 
-/** Makes the version the layer's current one, with its feature count and extent. */
+/** COPY text format: backslash, tab, newline and carriage return must be escaped. */
+function copyField(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+async function* copyRows(
+  features: Iterable<FeatureInput> | AsyncIterable<FeatureInput>,
+  onProgress?: (n: number) => void,
+): AsyncGenerator<string> {
+  let n = 0;
+  for await (const feature of features) {
+    n++;
+    const key = feature.key === undefined ? '\\N' : copyField(feature.key);
+    yield `${n}\t${key}\t${copyField(JSON.stringify(feature.properties))}\t${copyField(JSON.stringify(feature.geometry))}\n`;
+    if (onProgress && n % 2000 === 0) onProgress(n);
+  }
+  onProgress?.(n);
+}
+
+/**
+ * Copies features into the temporary table `staging_features` (ordinal from 1, key, properties,
+ * GeoJSON text, and a geometry column the validation fills). Returns the number copied.
+ */
+export async function stageFeatures(
+  client: PoolClient,
+  features: Iterable<FeatureInput> | AsyncIterable<FeatureInput>,
+  onProgress?: (copied: number) => void,
+): Promise<number> {
+  await client.query(
+    `CREATE TEMP TABLE staging_features (
+       ordinal int PRIMARY KEY, feature_key text, properties jsonb, geojson text,
+       geom geometry(Geometry, 4490), rejected boolean NOT NULL DEFAULT false
+     ) ON COMMIT DROP`,
+  );
+  let copied = 0;
+  await pipeline(
+    Readable.from(copyRows(features, (n) => ((copied = n), onProgress?.(n)))),
+    client.query(copyFrom('COPY staging_features (ordinal, feature_key, properties, geojson) FROM STDIN')),
+  );
+  return copied;
+}
+
+/** Moves the staged, not rejected features into the version; returns how many. */
+export async function insertStagedFeatures(client: PoolClient, versionId: string, multi: boolean): Promise<number> {
+  const { rowCount } = await client.query(
+    `INSERT INTO layer_features (layer_version_id, feature_key, properties, geom)
+     SELECT $1, feature_key, properties, CASE WHEN $2 THEN ST_Multi(geom) ELSE geom END
+     FROM staging_features WHERE NOT rejected ORDER BY ordinal`,
+    [versionId, multi],
+  );
+  return rowCount ?? 0;
+}
+
+/** Makes the version the layer's current one, with its count, extent and validation report. */
 export async function publishVersion(
   client: PoolClient,
   layerId: number,
   versionId: string,
   featureCount: number,
+  report: unknown = {},
+  options: { action?: 'import' | 'rollback'; publishedBy?: number | null } = {},
 ): Promise<void> {
   await client.query(
-    `UPDATE layer_versions SET feature_count = $2, published_at = now(),
-       extent = (SELECT ST_Envelope(ST_Extent(geom))::geometry(Polygon, 4490) FROM layer_features WHERE layer_version_id = $1)
+    `UPDATE layer_versions SET feature_count = $2, published_at = now(), validation_report = $3,
+       extent = coalesce(extent,
+         (SELECT ST_Envelope(ST_Extent(geom))::geometry(Polygon, 4490) FROM layer_features WHERE layer_version_id = $1))
      WHERE id = $1`,
-    [versionId, featureCount],
+    [versionId, featureCount, JSON.stringify(report)],
   );
-  await client.query('UPDATE layers SET current_version_id = $2, updated_at = now() WHERE id = $1', [
-    layerId,
-    versionId,
-  ]);
+  await movePointer(client, layerId, versionId, options.action ?? 'import', options.publishedBy ?? null);
 }
 
-export async function writeLayerVersion(
+/** Points the layer at one of its versions and records the move in layer_publications. */
+export async function movePointer(
   client: PoolClient,
-  layer: LayerDefinition,
-  features: Iterable<FeatureInput>,
-  options: WriteOptions = {},
-): Promise<WrittenVersion> {
-  await client.query('BEGIN');
-  try {
-    const layerId = await upsertLayer(client, layer);
-    const { versionId, versionNo } = await beginVersion(client, layerId, options);
-    await client.query(
-      'CREATE TEMP TABLE staging_features (ordinal int, feature_key text, properties jsonb, geojson text) ON COMMIT DROP',
-    );
-    await pipeline(
-      Readable.from(copyRows(features, options.onProgress)),
-      client.query(copyFrom('COPY staging_features (ordinal, feature_key, properties, geojson) FROM STDIN')),
-    );
-    const multi = layer.geometryType.startsWith('Multi');
-    const { rowCount } = await client.query(
-      `INSERT INTO layer_features (layer_version_id, feature_key, properties, geom)
-       SELECT $1, feature_key, properties,
-              CASE WHEN $2 THEN ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(geojson), 4490))
-                   ELSE ST_SetSRID(ST_GeomFromGeoJSON(geojson), 4490) END
-       FROM staging_features ORDER BY ordinal`,
-      [versionId, multi],
-    );
-    await publishVersion(client, layerId, versionId, rowCount ?? 0);
-    await client.query('COMMIT');
-    return { layerId, versionId, versionNo, featureCount: rowCount ?? 0 };
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  }
+  layerId: number,
+  versionId: string,
+  action: 'import' | 'rollback',
+  publishedBy: number | null,
+): Promise<void> {
+  await client.query('UPDATE layers SET current_version_id = $2, updated_at = now() WHERE id = $1', [layerId, versionId]);
+  await client.query(
+    'INSERT INTO layer_publications (layer_id, layer_version_id, action, published_by) VALUES ($1, $2, $3, $4)',
+    [layerId, versionId, action, publishedBy],
+  );
 }

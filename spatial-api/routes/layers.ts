@@ -1,32 +1,106 @@
-// GET /api/v1/layers and /api/v1/layers/:code: the catalog as the client and city systems see it.
+// The layer catalog over REST: list (by kind), read, create, update metadata, delete (soft).
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
-import { findLayer, kindInfo, listLayers, type LayerSummary } from '../../layers';
-import { notFound } from '../errors';
+import { z } from 'zod';
+import {
+  createLayer,
+  findLayer,
+  kindInfo,
+  LAYER_KINDS,
+  listLayers,
+  softDeleteLayer,
+  updateLayerMetadata,
+  type LayerSummary,
+} from '../../layers';
+import { conflict, notFound } from '../errors';
+import { parseInput } from '../request-body';
 
-function present(layer: LayerSummary) {
+const KINDS = LAYER_KINDS.map((k) => k.kind) as [string, ...string[]];
+const GEOMETRY_TYPES = ['Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon', 'Raster'] as const;
+
+const attributeSchema = z.array(
+  z.object({
+    name: z.string().regex(/^[A-Za-z_\u4e00-\u9fa5][\w\u4e00-\u9fa5]{0,62}$/),
+    label: z.string().min(1),
+    type: z.enum(['string', 'integer', 'number', 'date', 'boolean']),
+    required: z.boolean().optional(),
+    codeList: z.string().optional(),
+    unit: z.string().optional(),
+    key: z.boolean().optional(),
+  }),
+);
+
+const metadata = {
+  description: z.string().max(4000).optional(),
+  attributeSchema: attributeSchema.optional(),
+  style: z.record(z.string(), z.unknown()).nullable().optional(),
+  districtCode: z.string().regex(/^\d{6}$/).nullable().optional(),
+  source: z.string().max(400).nullable().optional(),
+};
+
+const newLayer = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,62}$/, '小写字母开头，只含小写字母、数字和下划线 / lower-case letters, digits and _'),
+  name: z.string().min(1).max(200),
+  kind: z.enum(KINDS),
+  geometryType: z.enum(GEOMETRY_TYPES),
+  ...metadata,
+});
+
+const change = z.object({ name: z.string().min(1).max(200).optional(), sortOrder: z.number().int().optional(), ...metadata }).strict();
+
+export function presentLayer(layer: LayerSummary) {
   return {
     ...layer,
     kindName: kindInfo(layer.kind)?.name ?? layer.kind,
-    tiles:
-      layer.geometryType === 'Raster' || layer.version === null
-        ? null
-        : `/tiles/${layer.code}/{z}/{x}/{y}.mvt`,
+    tiles: layer.geometryType === 'Raster' || layer.version === null ? null : `/tiles/${layer.code}/{z}/{x}/{y}.mvt`,
   };
 }
 
+export async function requireLayerSummary(pool: Pool, code: string): Promise<LayerSummary> {
+  const layer = await findLayer(pool, code);
+  if (!layer) throw notFound(`图层不存在 / no layer with code "${code}"`, { parameter: 'code', value: code });
+  return layer;
+}
+
 export function listLayersHandler(pool: Pool): RequestHandler {
-  return async (_req, res) => {
-    res.json({ layers: (await listLayers(pool)).map(present) });
+  return async (req, res) => {
+    const { kind } = parseInput(z.object({ kind: z.enum(KINDS).optional() }), req.query);
+    const layers = (await listLayers(pool)).filter((l) => !kind || l.kind === kind);
+    res.json({ layers: layers.map(presentLayer) });
   };
 }
 
 export function getLayerHandler(pool: Pool): RequestHandler {
   return async (req, res) => {
+    res.json(presentLayer(await requireLayerSummary(pool, String(req.params.code))));
+  };
+}
+
+export function createLayerHandler(pool: Pool): RequestHandler {
+  return async (req, res) => {
+    const body = parseInput(newLayer, req.body);
+    if (!(await createLayer(pool, body))) {
+      throw conflict(`图层编码“${body.code}”已被使用 / the code "${body.code}" is taken`, { parameter: 'code', value: body.code });
+    }
+    res.status(201).json(presentLayer(await requireLayerSummary(pool, body.code)));
+  };
+}
+
+export function updateLayerHandler(pool: Pool): RequestHandler {
+  return async (req, res) => {
     const code = String(req.params.code);
-    const layer = await findLayer(pool, code);
-    if (!layer)
+    const body = parseInput(change, req.body);
+    if (!(await updateLayerMetadata(pool, code, body))) {
       throw notFound(`图层不存在 / no layer with code "${code}"`, { parameter: 'code', value: code });
-    res.json(present(layer));
+    }
+    res.json(presentLayer(await requireLayerSummary(pool, code)));
+  };
+}
+
+export function deleteLayerHandler(pool: Pool): RequestHandler {
+  return async (req, res) => {
+    const code = String(req.params.code);
+    if (!(await softDeleteLayer(pool, code))) throw notFound(`图层不存在 / no layer with code "${code}"`, { parameter: 'code', value: code });
+    res.status(204).end();
   };
 }

@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 import { createApp } from '../../spatial-api';
 import { launchChromium } from '../support/browser';
 import { ROOT, testDatabaseUrl } from '../support/environment';
+import { testAppConfig } from '../support/app-config';
 import { listenOnFreePort } from '../support/http';
 
 const SCREENSHOTS = path.join(process.env.ONE_BLUEPRINT_DATA_DIR ?? path.join(ROOT, '.data'), 'screenshots');
@@ -35,7 +36,7 @@ describe('map page', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await listenOnFreePort(createApp({ pool, clientDir: path.join(ROOT, 'map-client', 'dist') }));
+    server = await listenOnFreePort(createApp({ pool, config: testAppConfig() }));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));

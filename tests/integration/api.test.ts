@@ -1,17 +1,16 @@
 // The REST API and vector tiles over HTTP, against the real test database.
-import path from 'node:path';
 import { Pool } from 'pg';
 import { createApp, createPool } from '../../spatial-api';
-import { ROOT, testDatabaseUrl } from '../support/environment';
+import { testDatabaseUrl } from '../support/environment';
+import { testAppConfig } from '../support/app-config';
 import { listenOnFreePort } from '../support/http';
 
-const clientDir = path.join(ROOT, 'map-client', 'dist');
 
 describe('REST API', () => {
   const pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
   let server: Awaited<ReturnType<typeof listenOnFreePort>>;
   beforeAll(async () => {
-    server = await listenOnFreePort(createApp({ pool, clientDir }));
+    server = await listenOnFreePort(createApp({ pool, config: testAppConfig() }));
   });
   afterAll(async () => {
     await server.close();
@@ -96,7 +95,7 @@ describe('REST API', () => {
 describe('health without a database', () => {
   it('answers 503 with a reason', async () => {
     const pool = createPool('postgres://nobody:x@127.0.0.1:1/none', 1);
-    const server = await listenOnFreePort(createApp({ pool, clientDir }));
+    const server = await listenOnFreePort(createApp({ pool, config: testAppConfig() }));
     try {
       const res = await fetch(`${server.url}/api/v1/health`);
       expect(res.status).toBe(503);

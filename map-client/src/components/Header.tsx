@@ -1,4 +1,6 @@
-// The page header: platform title, service status and the language toggle.
+// The page header: platform title, navigation between the map and the layer catalog, service status
+// and the language toggle.
+import { NavLink } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
 import { HealthStatus } from './HealthStatus';
 
@@ -6,7 +8,17 @@ export function Header() {
   const { t, locale, setLocale } = useI18n();
   return (
     <header className="ob-header">
-      <h1 className="ob-title">{t('app.title')}</h1>
+      <div className="ob-header-start">
+        <h1 className="ob-title">{t('app.title')}</h1>
+        <nav className="ob-nav" aria-label={t('nav.label')}>
+          <NavLink to="/" end className="ob-nav-link" data-testid="nav-map">
+            {t('nav.map')}
+          </NavLink>
+          <NavLink to="/layers" className="ob-nav-link" data-testid="nav-layers">
+            {t('nav.layers')}
+          </NavLink>
+        </nav>
+      </div>
       <div className="ob-header-tools">
         <HealthStatus />
         <button

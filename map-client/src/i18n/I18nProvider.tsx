@@ -42,7 +42,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       locale,
       setLocale,
-      t: (key, params) => formatMessage(MESSAGES[locale][key], params),
+      // Keys built from server values (kinds, types) may be unknown to the catalogue: show the key.
+      t: (key, params) => formatMessage(MESSAGES[locale][key] ?? key, params),
     }),
     [locale, setLocale],
   );

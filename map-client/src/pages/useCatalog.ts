@@ -1,7 +1,8 @@
 // Loads what the map page needs before it can draw: the CRS definitions (registered with proj4 and
 // OpenLayers) and the layer catalog. A missing CRS list is a warning; a missing catalog is an error.
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, fetchCrsDefinitions, fetchLayers } from '../api/client';
+import { ApiError, fetchCrsDefinitions } from '../api/client';
+import { fetchLayers } from '../api/layers';
 import type { LayerSummary } from '../api/types';
 import { registerProjections } from '../map/registerProjections';
 
