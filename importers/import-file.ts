@@ -8,8 +8,18 @@ import { decideCrs, type CrsDecision } from './crs/decide-crs';
 import { identifyEpsg, inspectVector, type VectorLayerInfo } from './gdal/ogr-inspect';
 import { readVectorFeatures } from './gdal/ogr-features';
 import { ImportError } from './import-error';
-import { importFeatures, requireLayer, type ImportFeaturesOptions, type ImportResult } from './pipeline/import-features';
-import { attributeMapping, coerceToSchema, renameAttributes, type AttributeMapping } from './pipeline/attribute-names';
+import {
+  importFeatures,
+  requireLayer,
+  type ImportFeaturesOptions,
+  type ImportResult,
+} from './pipeline/import-features';
+import {
+  attributeMapping,
+  coerceToSchema,
+  renameAttributes,
+  type AttributeMapping,
+} from './pipeline/attribute-names';
 import { addIssue, emptyReport, type ValidationReport } from './pipeline/validation-report';
 import { importRaster } from './raster/import-raster';
 import { openSource } from './sources/open-source';
@@ -36,19 +46,30 @@ function pickLayer(layers: VectorLayerInfo[], wanted: string | undefined, fileNa
   if (wanted) {
     const found = layers.find((l) => l.name === wanted);
     if (!found) {
-      throw new ImportError('unknown_source_layer', `文件中没有图层“${wanted}”，可选：${layers.map((l) => l.name).join('、')} / no layer "${wanted}" in the file`, {
-        parameter: 'sourceLayer',
-        available: layers.map((l) => l.name),
-      });
+      throw new ImportError(
+        'unknown_source_layer',
+        `文件中没有图层“${wanted}”，可选：${layers.map((l) => l.name).join('、')} / no layer "${wanted}" in the file`,
+        {
+          parameter: 'sourceLayer',
+          available: layers.map((l) => l.name),
+        },
+      );
     }
     return found;
   }
   const withFeatures = layers.find((l) => (l.featureCount ?? 1) > 0 && l.geometry !== 'None');
-  if (!withFeatures) throw new ImportError('empty_file', `文件中没有要素：${fileName} / the file has no features`, { file: fileName });
+  if (!withFeatures)
+    throw new ImportError('empty_file', `文件中没有要素：${fileName} / the file has no features`, {
+      file: fileName,
+    });
   return withFeatures;
 }
 
-async function vectorCrs(source: VectorSource, info: VectorLayerInfo, options: ImportFileOptions): Promise<CrsDecision> {
+async function vectorCrs(
+  source: VectorSource,
+  info: VectorLayerInfo,
+  options: ImportFileOptions,
+): Promise<CrsDecision> {
   if (!info.extent) throw new ImportError('empty_file', '文件中没有要素 / the file has no features', {});
   const declaredWkt = source.ignoreGdalCrs ? undefined : info.srsWkt;
   const declaredEpsg = declaredWkt ? await identifyEpsg(declaredWkt) : undefined;
@@ -77,7 +98,11 @@ async function* withLayerAttributes(
     }
     const properties = coerceToSchema(renameAttributes(feature.properties, mapping), layer.attributeSchema);
     const key = keyAttribute ? properties[keyAttribute] : undefined;
-    yield { properties, geometry: feature.geometry, ...(key !== undefined && key !== null && key !== '' ? { key: String(key) } : {}) };
+    yield {
+      properties,
+      geometry: feature.geometry,
+      ...(key !== undefined && key !== null && key !== '' ? { key: String(key) } : {}),
+    };
   }
 }
 
@@ -86,15 +111,32 @@ export async function importFile(pool: Pool, options: ImportFileOptions): Promis
   const layer = await requireLayer(pool, options.layer);
   const progress = options.onProgress ?? (() => undefined);
   progress('读取文件', 0, null);
-  const source = await openSource(options.file, fileName, { geometryType: layer.geometryType, ...(options.encoding ? { encoding: options.encoding } : {}) });
+  const source = await openSource(options.file, fileName, {
+    geometryType: layer.geometryType,
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+  });
   try {
     const report = emptyReport({ fileName, format: source.format, crs: null, encoding: source.encoding });
     const common = { ...options, sourceName: options.sourceName ?? fileName };
     if (source.kind === 'raster') {
       const given = options.srs ? crsDefinition(options.srs) : undefined;
-      if (options.srs && !given) throw new ImportError('unknown_crs', `不支持的坐标系“${options.srs}” / unknown CRS`, { parameter: 'srs', value: options.srs });
-      report.source.crs = given ? { code: given.code, how: 'given', note: given.name } : { code: 'embedded', how: 'declared', note: '影像自带坐标系' };
-      return await importRaster(pool, layer, source.path, given ? { source: given.code } : null, report, options.rasterDir, common);
+      if (options.srs && !given)
+        throw new ImportError('unknown_crs', `不支持的坐标系“${options.srs}” / unknown CRS`, {
+          parameter: 'srs',
+          value: options.srs,
+        });
+      report.source.crs = given
+        ? { code: given.code, how: 'given', note: given.name }
+        : { code: 'embedded', how: 'declared', note: '影像自带坐标系' };
+      return await importRaster(
+        pool,
+        layer,
+        source.path,
+        given ? { source: given.code } : null,
+        report,
+        options.rasterDir,
+        common,
+      );
     }
     let features: AsyncIterable<FeatureInput> | Iterable<FeatureInput>;
     let expected: number | null = null;

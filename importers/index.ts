@@ -7,6 +7,12 @@ export type { ImportFeaturesOptions, ImportPhase, ImportResult } from './pipelin
 export { emptyReport, reportToCsv } from './pipeline/validation-report';
 export type { ValidationIssue, ValidationReport } from './pipeline/validation-report';
 export { DEFAULT_SEED, generateSampleCity, loadSampleCity } from './sample-city';
-export type { LoadOptions, SampleCity, SampleCityOptions, SampleLayer, SampleProjectLonLat } from './sample-city';
+export type {
+  LoadOptions,
+  SampleCity,
+  SampleCityOptions,
+  SampleLayer,
+  SampleProjectLonLat,
+} from './sample-city';
 export { rasterInfo, writeCloudOptimizedGeoTiff } from './gdal/cloud-optimized-geotiff';
 export { GdalError, runGdal } from './gdal/run-gdal';

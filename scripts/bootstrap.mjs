@@ -119,7 +119,10 @@ const commands = {
   },
   async import() {
     const db = await prepare({ browser: false, name: DATABASE });
-    return runTypeScript('scripts/import.ts', process.argv.slice(3), { DATABASE_URL: db.url, ONE_BLUEPRINT_DATA_DIR: DATA_DIR });
+    return runTypeScript('scripts/import.ts', process.argv.slice(3), {
+      DATABASE_URL: db.url,
+      ONE_BLUEPRINT_DATA_DIR: DATA_DIR,
+    });
   },
   async migrate() {
     const db = await prepare({ browser: false, name: DATABASE });

@@ -35,8 +35,12 @@ async function main(): Promise<void> {
     },
   });
   const file = positionals[0];
-  if (!file || !values.layer) throw new Error('usage: npm run import -- FILE --layer CODE [--srs EPSG:N] [--encoding UTF-8|GBK] [--source-layer NAME] [--note TEXT]');
-  if (values.encoding && values.encoding !== 'UTF-8' && values.encoding !== 'GBK') throw new Error('--encoding must be UTF-8 or GBK');
+  if (!file || !values.layer)
+    throw new Error(
+      'usage: npm run import -- FILE --layer CODE [--srs EPSG:N] [--encoding UTF-8|GBK] [--source-layer NAME] [--note TEXT]',
+    );
+  if (values.encoding && values.encoding !== 'UTF-8' && values.encoding !== 'GBK')
+    throw new Error('--encoding must be UTF-8 or GBK');
   const config = readConfig();
   const pool = createPool(config.databaseUrl, 2);
   const started = Date.now();
@@ -57,15 +61,21 @@ async function main(): Promise<void> {
         onProgress: (phase, done, total) => bar(phase, done, total ?? Math.max(done, 1)),
       });
       const reportFile = await saveReport(config.dataDir, values.layer, result.report);
-      console.log(`» 已导入 ${values.layer} 第${result.versionNo}版 / imported as version ${result.versionNo} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      console.log(`» 坐标系 / CRS: ${result.report.source.crs?.code} (${result.report.source.crs?.how}) ${result.report.source.crs?.note ?? ''}`);
+      console.log(
+        `» 已导入 ${values.layer} 第${result.versionNo}版 / imported as version ${result.versionNo} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      console.log(
+        `» 坐标系 / CRS: ${result.report.source.crs?.code} (${result.report.source.crs?.how}) ${result.report.source.crs?.note ?? ''}`,
+      );
       console.log(`» ${summary(result.report)}`);
       console.log(`» 检查报告 / report: ${reportFile}`);
     } catch (error) {
       if (error instanceof ImportRejected) {
         const reportFile = await saveReport(config.dataDir, values.layer, error.report);
         for (const issue of error.report.issues.filter((i) => i.severity === 'error').slice(0, 10)) {
-          process.stderr.write(`  第${issue.feature}个要素${issue.key ? `（${issue.key}）` : ''}：${issue.message}\n`);
+          process.stderr.write(
+            `  第${issue.feature}个要素${issue.key ? `（${issue.key}）` : ''}：${issue.message}\n`,
+          );
         }
         process.stderr.write(`  检查报告 / report: ${reportFile}\n`);
       }

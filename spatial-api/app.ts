@@ -10,7 +10,12 @@ import { crsHandler } from './routes/crs';
 import { healthHandler } from './routes/health';
 import { importJobHandler, startImportHandler } from './routes/imports';
 import { featuresHandler } from './routes/layer-features';
-import { diffHandler, listVersionsHandler, rollbackHandler, versionReportHandler } from './routes/layer-versions';
+import {
+  diffHandler,
+  listVersionsHandler,
+  rollbackHandler,
+  versionReportHandler,
+} from './routes/layer-versions';
 import {
   createLayerHandler,
   deleteLayerHandler,
@@ -52,7 +57,9 @@ export function createApp({ pool, config }: AppOptions): Express {
   app.get('/api/v1/imports/:id', importJobHandler(jobs));
   app.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool));
 
-  app.use('/api', (req, _res, next) => next(notFound(`没有这个接口 / no such endpoint: ${req.method} ${req.originalUrl}`)));
+  app.use('/api', (req, _res, next) =>
+    next(notFound(`没有这个接口 / no such endpoint: ${req.method} ${req.originalUrl}`)),
+  );
   app.use(clientFiles(config.clientDir));
   app.use(errorHandler);
   return app;

@@ -12,7 +12,11 @@ const schema = z.object({
   CLIENT_DIR: z.string().default(path.join(ROOT, 'map-client', 'dist')),
   ONE_BLUEPRINT_DATA_DIR: z.string().default(path.join(ROOT, '.data')),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  IMPORT_MAX_BYTES: z.coerce.number().int().min(1).default(2 * 1024 ** 3),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2 * 1024 ** 3),
   GEOSERVER_URL: z.string().url().optional(),
   GEOSERVER_USER: z.string().optional(),
   GEOSERVER_PASSWORD: z.string().optional(),

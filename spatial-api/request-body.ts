@@ -7,7 +7,10 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   if (!result.success) {
     const issue = result.error.issues[0];
     const parameter = issue?.path.join('.') || 'body';
-    throw badRequest(`参数“${parameter}”不正确：${issue?.message ?? ''} / invalid parameter ${parameter}`, { parameter, issue: issue?.message });
+    throw badRequest(`参数“${parameter}”不正确：${issue?.message ?? ''} / invalid parameter ${parameter}`, {
+      parameter,
+      issue: issue?.message,
+    });
   }
   return result.data;
 }

@@ -14,7 +14,8 @@ export function looksGeographic(e: Extent): boolean {
 }
 
 /** Gauss-Krüger northing in China (metres from the equator). */
-const looksNorthing = (min: number, max: number) => within(min, 1_500_000, 6_300_000) && within(max, 1_500_000, 6_300_000);
+const looksNorthing = (min: number, max: number) =>
+  within(min, 1_500_000, 6_300_000) && within(max, 1_500_000, 6_300_000);
 
 /** The zone number carried in front of the easting (e.g. 29 in 29548285), or undefined. */
 export function prefixedZone(e: Extent): number | undefined {
@@ -26,9 +27,16 @@ export function prefixedZone(e: Extent): number | undefined {
 }
 
 export function looksUnprefixedGaussKruger(e: Extent): boolean {
-  return within(e.minX, 200_000, 800_000) && within(e.maxX, 200_000, 800_000) && looksNorthing(e.minY, e.maxY);
+  return (
+    within(e.minX, 200_000, 800_000) && within(e.maxX, 200_000, 800_000) && looksNorthing(e.minY, e.maxY)
+  );
 }
 
 export function looksWebMercator(e: Extent): boolean {
-  return within(e.minX, 7_800_000, 15_600_000) && within(e.maxX, 7_800_000, 15_600_000) && within(e.minY, 0, 7_600_000) && within(e.maxY, 0, 7_600_000);
+  return (
+    within(e.minX, 7_800_000, 15_600_000) &&
+    within(e.maxX, 7_800_000, 15_600_000) &&
+    within(e.minY, 0, 7_600_000) &&
+    within(e.maxY, 0, 7_600_000)
+  );
 }

@@ -4,7 +4,13 @@
 // 4534-4554 (by central meridian); see DESIGN.md, Geodesy.
 import { crsDefinition } from '../../layers';
 import { ImportError } from '../import-error';
-import { looksGeographic, looksUnprefixedGaussKruger, looksWebMercator, prefixedZone, type Extent } from './coordinate-ranges';
+import {
+  looksGeographic,
+  looksUnprefixedGaussKruger,
+  looksWebMercator,
+  prefixedZone,
+  type Extent,
+} from './coordinate-ranges';
 
 export interface CrsDecision {
   /** what to hand GDAL as the source CRS: an EPSG code, or the declared WKT when it has none */
@@ -45,7 +51,8 @@ function describe(e: Extent): string {
 
 /** Why coordinates do not fit a CRS, or undefined when they do (only CRSs we can judge are judged). */
 function contradiction(epsg: number, e: Extent): string | undefined {
-  if (GEOGRAPHIC.has(epsg)) return looksGeographic(e) ? undefined : '声明为经纬度坐标，但坐标值不是中国范围内的经纬度';
+  if (GEOGRAPHIC.has(epsg))
+    return looksGeographic(e) ? undefined : '声明为经纬度坐标，但坐标值不是中国范围内的经纬度';
   if (epsg === 3857) return looksWebMercator(e) ? undefined : '声明为Web墨卡托，但坐标值不在中国范围内';
   const prefixedFamilies: [number, number, (i: number) => number][] = [
     [4513, 4533, (i) => 25 + i],
@@ -56,10 +63,17 @@ function contradiction(epsg: number, e: Extent): string | undefined {
   for (const [first, last, zoneOf] of prefixedFamilies) {
     if (epsg >= first && epsg <= last) {
       const zone = zoneOf(epsg - first);
-      return prefixedZone(e) === zone ? undefined : `声明为带号${zone}的高斯-克吕格投影，但横坐标不以${zone}开头`;
+      return prefixedZone(e) === zone
+        ? undefined
+        : `声明为带号${zone}的高斯-克吕格投影，但横坐标不以${zone}开头`;
     }
   }
-  const unprefixed: [number, number][] = [[4534, 4554], [4502, 4512], [2370, 2390], [2422, 2442]];
+  const unprefixed: [number, number][] = [
+    [4534, 4554],
+    [4502, 4512],
+    [2370, 2390],
+    [2422, 2442],
+  ];
   if (unprefixed.some(([first, last]) => epsg >= first && epsg <= last)) {
     return looksUnprefixedGaussKruger(e) ? undefined : '声明为不带带号的高斯-克吕格投影，但坐标值不符';
   }
@@ -68,19 +82,39 @@ function contradiction(epsg: number, e: Extent): string | undefined {
 
 function guess(e: Extent, cityCentralMeridian: number): CrsDecision | undefined {
   if (looksGeographic(e)) {
-    return { source: 'EPSG:4490', code: 'EPSG:4490', how: 'guessed', note: '未声明坐标系，按坐标范围推断为CGCS2000经纬度 / no CRS declared: guessed CGCS2000 longitude/latitude from the coordinates' };
+    return {
+      source: 'EPSG:4490',
+      code: 'EPSG:4490',
+      how: 'guessed',
+      note: '未声明坐标系，按坐标范围推断为CGCS2000经纬度 / no CRS declared: guessed CGCS2000 longitude/latitude from the coordinates',
+    };
   }
   const zone = prefixedZone(e);
   if (zone !== undefined) {
     const code = `EPSG:${zoneCode(zone)}`;
-    return { source: code, code, how: 'guessed', note: `未声明坐标系，横坐标带号${zone}，推断为CGCS2000高斯-克吕格${zone >= 25 ? '3度' : '6度'}带 / no CRS declared: guessed CGCS2000 Gauss-Krüger zone ${zone} from the easting's prefix` };
+    return {
+      source: code,
+      code,
+      how: 'guessed',
+      note: `未声明坐标系，横坐标带号${zone}，推断为CGCS2000高斯-克吕格${zone >= 25 ? '3度' : '6度'}带 / no CRS declared: guessed CGCS2000 Gauss-Krüger zone ${zone} from the easting's prefix`,
+    };
   }
   if (looksUnprefixedGaussKruger(e)) {
     const code = `EPSG:${cgcsZoneByMeridian(cityCentralMeridian)}`;
-    return { source: code, code, how: 'guessed', note: `未声明坐标系且横坐标无带号，按本市中央经线${cityCentralMeridian}°推断 / no CRS and no zone prefix: guessed the city's zone, central meridian ${cityCentralMeridian}°E` };
+    return {
+      source: code,
+      code,
+      how: 'guessed',
+      note: `未声明坐标系且横坐标无带号，按本市中央经线${cityCentralMeridian}°推断 / no CRS and no zone prefix: guessed the city's zone, central meridian ${cityCentralMeridian}°E`,
+    };
   }
   if (looksWebMercator(e)) {
-    return { source: 'EPSG:3857', code: 'EPSG:3857', how: 'guessed', note: '未声明坐标系，按坐标范围推断为Web墨卡托 / no CRS declared: guessed Web Mercator from the coordinates' };
+    return {
+      source: 'EPSG:3857',
+      code: 'EPSG:3857',
+      how: 'guessed',
+      note: '未声明坐标系，按坐标范围推断为Web墨卡托 / no CRS declared: guessed Web Mercator from the coordinates',
+    };
   }
   return undefined;
 }
@@ -90,32 +124,62 @@ export function decideCrs(evidence: CrsEvidence): CrsDecision {
   if (evidence.given) {
     const definition = crsDefinition(evidence.given);
     if (!definition) {
-      throw new ImportError('unknown_crs', `不支持的坐标系“${evidence.given}”，请使用EPSG编号，如EPSG:4538 / unknown CRS "${evidence.given}": use an EPSG code such as EPSG:4538`, { parameter: 'srs', value: evidence.given });
+      throw new ImportError(
+        'unknown_crs',
+        `不支持的坐标系“${evidence.given}”，请使用EPSG编号，如EPSG:4538 / unknown CRS "${evidence.given}": use an EPSG code such as EPSG:4538`,
+        { parameter: 'srs', value: evidence.given },
+      );
     }
     const epsg = Number(definition.code.slice(5));
     const problem = contradiction(epsg, e);
     if (problem) {
-      throw new ImportError('contradictory_crs', `指定的坐标系${definition.code}与数据不符：${problem}，数据范围${describe(e)} / the given CRS does not fit the coordinates`, { parameter: 'srs', value: evidence.given, extent: e });
+      throw new ImportError(
+        'contradictory_crs',
+        `指定的坐标系${definition.code}与数据不符：${problem}，数据范围${describe(e)} / the given CRS does not fit the coordinates`,
+        { parameter: 'srs', value: evidence.given, extent: e },
+      );
     }
-    return { source: definition.code, code: definition.code, how: 'given', note: `按指定坐标系${definition.code}（${definition.name}）` };
+    return {
+      source: definition.code,
+      code: definition.code,
+      how: 'given',
+      note: `按指定坐标系${definition.code}（${definition.name}）`,
+    };
   }
   if (evidence.declaredEpsg !== undefined) {
     const code = `EPSG:${evidence.declaredEpsg}`;
     const problem = contradiction(evidence.declaredEpsg, e);
     if (problem) {
-      throw new ImportError('contradictory_crs', `文件声明的坐标系${code}与数据不符：${problem}，数据范围${describe(e)}；请修正.prj或用srs参数指定 / the declared CRS ${code} contradicts the coordinates ${describe(e)}: fix the .prj or give --srs`, { declared: code, extent: e });
+      throw new ImportError(
+        'contradictory_crs',
+        `文件声明的坐标系${code}与数据不符：${problem}，数据范围${describe(e)}；请修正.prj或用srs参数指定 / the declared CRS ${code} contradicts the coordinates ${describe(e)}: fix the .prj or give --srs`,
+        { declared: code, extent: e },
+      );
     }
     return { source: code, code, how: 'declared', note: `文件声明的坐标系${code}` };
   }
   if (evidence.declaredWkt) {
-    return { source: evidence.declaredWkt, code: 'WKT', how: 'declared', note: '文件声明的坐标系未能对应EPSG编号，按其定义转换 / the declared CRS has no EPSG code: transformed by its definition' };
+    return {
+      source: evidence.declaredWkt,
+      code: 'WKT',
+      how: 'declared',
+      note: '文件声明的坐标系未能对应EPSG编号，按其定义转换 / the declared CRS has no EPSG code: transformed by its definition',
+    };
   }
   if (evidence.declarationPresent) {
-    throw new ImportError('unknown_crs', '无法识别文件中的坐标系定义（.prj），请修正或用srs参数指定，如EPSG:4538 / the CRS definition (.prj) cannot be read: fix it or give --srs, e.g. EPSG:4538', {});
+    throw new ImportError(
+      'unknown_crs',
+      '无法识别文件中的坐标系定义（.prj），请修正或用srs参数指定，如EPSG:4538 / the CRS definition (.prj) cannot be read: fix it or give --srs, e.g. EPSG:4538',
+      {},
+    );
   }
   const guessed = guess(e, evidence.cityCentralMeridian);
   if (!guessed) {
-    throw new ImportError('crs_not_detected', `坐标范围${describe(e)}不符合任何已知坐标系，请用srs参数指定 / the coordinates ${describe(e)} fit no known CRS: give --srs`, { extent: e });
+    throw new ImportError(
+      'crs_not_detected',
+      `坐标范围${describe(e)}不符合任何已知坐标系，请用srs参数指定 / the coordinates ${describe(e)} fit no known CRS: give --srs`,
+      { extent: e },
+    );
   }
   return guessed;
 }

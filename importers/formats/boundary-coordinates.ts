@@ -269,12 +269,12 @@ export function writeBoundaryCoordinates(file: BoundaryFile): string {
       parcel.use,
       parcel.landClassCode,
     ];
-    if (texts.some((t) => /[,，@\r\n]/.test(t))) {
+    if (texts.some((t) => /[,，\r\n]/.test(t))) {
       fail(
         'invalid_field',
         { parcelNo: parcel.parcelNo },
-        '地块的编号、名称等字段不能含逗号、@ 或换行',
-        'parcel fields cannot hold commas, "@" or line breaks',
+        '地块的编号、名称等字段不能含逗号或换行',
+        'parcel fields cannot hold commas or line breaks',
       );
     }
     const count = rings.reduce((sum, ring) => sum + ring.length, 0);
@@ -399,7 +399,13 @@ function readCrsAttributes(
       `${en}: accepted are CGCS2000, Xian 1980 and Beijing 1954 in Gauss-Krüger projection, in metres`,
       extra,
     );
-  if (!datum) unknown(`未识别的坐标系 "${system}"`, `unknown 坐标系 "${system}"`, { crs: system });
+  if (!datum) {
+    unknown(
+      system ? `未识别的坐标系 "${system}"` : '[属性描述] 中缺少 坐标系',
+      system ? `unknown 坐标系 "${system}"` : '[属性描述] has no 坐标系',
+      { crs: system },
+    );
+  }
   if (projection !== undefined && projection !== '' && !/高斯|gauss/i.test(projection)) {
     unknown(`不支持的投影类型 "${projection}"`, `unsupported 投影类型 "${projection}"`, { projection });
   }

@@ -18,11 +18,24 @@ export interface ReadOptions extends GdalAccess {
 export async function* readVectorFeatures(path: string, options: ReadOptions): AsyncGenerator<FeatureInput> {
   const args = [
     ...gdalArgs(options),
-    '-f', 'GeoJSON', '/vsistdout/', path,
+    '-f',
+    'GeoJSON',
+    '/vsistdout/',
+    path,
     ...(options.layer ? [options.layer] : []),
     ...(options.where ? ['-where', options.where] : []),
-    '-s_srs', options.sourceCrs, '-t_srs', 'EPSG:4490',
-    '-dim', 'XY', '-lco', 'RFC7946=NO', '-lco', 'WRITE_NAME=NO', '-lco', 'COORDINATE_PRECISION=9',
+    '-s_srs',
+    options.sourceCrs,
+    '-t_srs',
+    'EPSG:4490',
+    '-dim',
+    'XY',
+    '-lco',
+    'RFC7946=NO',
+    '-lco',
+    'WRITE_NAME=NO',
+    '-lco',
+    'COORDINATE_PRECISION=9',
   ];
   const child = spawn('ogr2ogr', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -41,7 +54,16 @@ export async function* readVectorFeatures(path: string, options: ReadOptions): A
   }
   const code = await exited;
   if (code !== 0 && code !== null) {
-    const detail = stderr.trim().split('\n').filter((l) => !l.startsWith('Warning')).pop() ?? `exit code ${code}`;
-    throw new ImportError('unreadable_file', `GDAL读取或转换失败 / GDAL could not read or transform the file: ${detail}`, {});
+    const detail =
+      stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('Warning'))
+        .pop() ?? `exit code ${code}`;
+    throw new ImportError(
+      'unreadable_file',
+      `GDAL读取或转换失败 / GDAL could not read or transform the file: ${detail}`,
+      {},
+    );
   }
 }

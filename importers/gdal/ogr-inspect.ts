@@ -40,7 +40,12 @@ function parseLayers(text: string): VectorLayerInfo[] {
         geometry: line('Geometry') ?? 'Unknown',
         featureCount: Number.isFinite(count) && count >= 0 ? count : null,
         extent: extent
-          ? { minX: Number(extent[1]), minY: Number(extent[2]), maxX: Number(extent[3]), maxY: Number(extent[4]) }
+          ? {
+              minX: Number(extent[1]),
+              minY: Number(extent[2]),
+              maxX: Number(extent[3]),
+              maxY: Number(extent[4]),
+            }
           : null,
         ...(wkt && wkt !== '(unknown)' ? { srsWkt: wkt } : {}),
       };
@@ -52,7 +57,11 @@ export async function inspectVector(path: string, access: GdalAccess = {}): Prom
   try {
     text = await runGdal('ogrinfo', [...gdalArgs(access), '-ro', '-so', '-al', path]);
   } catch (error) {
-    throw new ImportError('unreadable_file', `GDAL无法读取该文件 / GDAL cannot read the file: ${(error as Error).message}`, {});
+    throw new ImportError(
+      'unreadable_file',
+      `GDAL无法读取该文件 / GDAL cannot read the file: ${(error as Error).message}`,
+      {},
+    );
   }
   return parseLayers(text);
 }

@@ -65,7 +65,11 @@ export class GeometryKindGuard {
   accept(geometry: Geometry, feature: number): void {
     const family = FAMILY[geometry.type];
     if (!family) {
-      throw new ImportError('mixed_geometry_types', `第${feature}个要素是${geometry.type}，不能导入 / feature ${feature} is a ${geometry.type}, which cannot be imported`, { feature, type: geometry.type });
+      throw new ImportError(
+        'mixed_geometry_types',
+        `第${feature}个要素是${geometry.type}，不能导入 / feature ${feature} is a ${geometry.type}, which cannot be imported`,
+        { feature, type: geometry.type },
+      );
     }
     if (this.seen && this.seen.family !== family) {
       throw new ImportError(
@@ -87,7 +91,11 @@ export class GeometryKindGuard {
 }
 
 /** The first problem of a geometry, or undefined. Throws for a feature over the vertex bound. */
-export function geometryProblem(geometry: Geometry, feature: number, maxVertices = DEFAULT_MAX_VERTICES): GeometryProblem | undefined {
+export function geometryProblem(
+  geometry: Geometry,
+  feature: number,
+  maxVertices = DEFAULT_MAX_VERTICES,
+): GeometryProblem | undefined {
   const positions = positionsOf(geometry);
   if (positions.length > maxVertices) {
     throw new ImportError(
@@ -96,16 +104,24 @@ export function geometryProblem(geometry: Geometry, feature: number, maxVertices
       { feature, vertices: positions.length, limit: maxVertices },
     );
   }
-  if (positions.length === 0) return { code: 'empty_geometry', message: '几何图形为空 / the geometry is empty' };
+  if (positions.length === 0)
+    return { code: 'empty_geometry', message: '几何图形为空 / the geometry is empty' };
   if (positions.some((p) => p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1]))) {
     return { code: 'invalid_coordinate', message: '坐标不是有限数值 / a coordinate is not a finite number' };
   }
   for (const ring of ringsOf(geometry)) {
-    if (ring.length < 4) return { code: 'invalid_ring', message: `环只有${ring.length}个点，至少需要4个 / a ring has ${ring.length} points, at least 4 are needed` };
+    if (ring.length < 4)
+      return {
+        code: 'invalid_ring',
+        message: `环只有${ring.length}个点，至少需要4个 / a ring has ${ring.length} points, at least 4 are needed`,
+      };
     const first = ring[0] as Position;
     const last = ring[ring.length - 1] as Position;
     if (first[0] !== last[0] || first[1] !== last[1]) {
-      return { code: 'unclosed_ring', message: '环未闭合（首尾点不一致） / a ring does not close (its first and last points differ)' };
+      return {
+        code: 'unclosed_ring',
+        message: '环未闭合（首尾点不一致） / a ring does not close (its first and last points differ)',
+      };
     }
   }
   return undefined;

@@ -52,7 +52,12 @@ export class ImportRejected extends ImportError {
 
 export async function requireLayer(pool: Pool, code: string): Promise<LayerRecord> {
   const layer = await findLayerRecord(pool, code);
-  if (!layer) throw new ImportError('unknown_layer', `图层“${code}”不存在，请先创建 / no layer "${code}": create it first`, { parameter: 'layer', value: code });
+  if (!layer)
+    throw new ImportError(
+      'unknown_layer',
+      `图层“${code}”不存在，请先创建 / no layer "${code}": create it first`,
+      { parameter: 'layer', value: code },
+    );
   return layer;
 }
 
@@ -69,7 +74,14 @@ async function* checked(
     guard.accept(feature.geometry, ordinal);
     const problem = geometryProblem(feature.geometry, ordinal, maxVertices);
     if (problem) {
-      addIssue(report, { feature: ordinal, key: feature.key ?? null, severity: 'error', code: problem.code, message: problem.message, details: {} });
+      addIssue(report, {
+        feature: ordinal,
+        key: feature.key ?? null,
+        severity: 'error',
+        code: problem.code,
+        message: problem.message,
+        details: {},
+      });
       // keep the ordinal but stage an empty geometry, so PostGIS never sees the broken one
       yield { ...feature, geometry: { type: 'GeometryCollection', geometries: [] } };
     } else {
@@ -100,17 +112,27 @@ export async function importFeatures(
       throw new ImportError('empty_file', '文件中没有要素 / the file has no features', {});
     }
     // features the streaming checks refused are rejected before PostGIS parses anything
-    const refused = report.issues.slice(errorsBefore).filter((i) => i.severity === 'error').map((i) => i.feature);
-    if (refused.length > 0) await client.query('UPDATE staging_features SET rejected = true WHERE ordinal = ANY ($1::int[])', [refused]);
+    const refused = report.issues
+      .slice(errorsBefore)
+      .filter((i) => i.severity === 'error')
+      .map((i) => i.feature);
+    if (refused.length > 0)
+      await client.query('UPDATE staging_features SET rejected = true WHERE ordinal = ANY ($1::int[])', [
+        refused,
+      ]);
     progress('数据检查', 0, null);
     await validateStaged(client, layer, report);
-    const rejected = new Set(report.issues.filter((i) => i.severity === 'error' && i.feature > 0).map((i) => i.feature));
+    const rejected = new Set(
+      report.issues.filter((i) => i.severity === 'error' && i.feature > 0).map((i) => i.feature),
+    );
     report.counts.rejected = rejected.size;
     if (hasErrors(report)) throw new ImportRejected(report);
     progress('入库', 0, report.counts.read);
     const count = await insertStagedFeatures(client, versionId, layer.geometryType.startsWith('Multi'));
     report.counts.loaded = count;
-    await publishVersion(client, layer.id, versionId, count, report, { publishedBy: options.createdBy ?? null });
+    await publishVersion(client, layer.id, versionId, count, report, {
+      publishedBy: options.createdBy ?? null,
+    });
     await client.query('COMMIT');
     progress('入库', count, count);
     return { layer: layer.code, versionId, versionNo, featureCount: count, report };

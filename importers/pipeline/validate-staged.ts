@@ -35,7 +35,9 @@ function dimensionOf(geometryType: string): number {
 
 async function reject(client: PoolClient, ordinals: number[]): Promise<void> {
   if (ordinals.length > 0) {
-    await client.query('UPDATE staging_features SET rejected = true WHERE ordinal = ANY ($1::int[])', [ordinals]);
+    await client.query('UPDATE staging_features SET rejected = true WHERE ordinal = ANY ($1::int[])', [
+      ordinals,
+    ]);
   }
 }
 
@@ -46,18 +48,26 @@ export async function validateStaged(
 ): Promise<void> {
   await client.query(PARSE_GEOMETRY);
 
-  const unreadable = await client.query<{ ordinal: number; feature_key: string | null; code: string }>(UNREADABLE_OR_EMPTY);
+  const unreadable = await client.query<{ ordinal: number; feature_key: string | null; code: string }>(
+    UNREADABLE_OR_EMPTY,
+  );
   for (const row of unreadable.rows) {
     addIssue(report, {
       feature: row.ordinal,
       key: row.feature_key,
       severity: 'error',
       code: row.code,
-      message: row.code === 'empty_geometry' ? '几何图形为空 / the geometry is empty' : '几何图形无法读取 / the geometry cannot be read',
+      message:
+        row.code === 'empty_geometry'
+          ? '几何图形为空 / the geometry is empty'
+          : '几何图形无法读取 / the geometry cannot be read',
       details: {},
     });
   }
-  await reject(client, unreadable.rows.map((r) => r.ordinal));
+  await reject(
+    client,
+    unreadable.rows.map((r) => r.ordinal),
+  );
 
   const invalid = await client.query<{
     ordinal: number;
@@ -69,7 +79,10 @@ export async function validateStaged(
   const repairedOrdinals: number[] = [];
   const rejectedOrdinals: number[] = [];
   for (const row of invalid.rows) {
-    const change = row.area_before_m2 > 0 ? Math.abs(row.area_after_m2 - row.area_before_m2) / row.area_before_m2 : Infinity;
+    const change =
+      row.area_before_m2 > 0
+        ? Math.abs(row.area_after_m2 - row.area_before_m2) / row.area_before_m2
+        : Infinity;
     const details = {
       reason: row.reason,
       areaBeforeM2: Math.round(row.area_before_m2 * 100) / 100,
@@ -109,7 +122,11 @@ export async function validateStaged(
   }
   await reject(client, rejectedOrdinals);
 
-  const duplicates = await client.query<{ ordinal: number; feature_key: string | null; first_ordinal: number }>(DUPLICATE_GEOMETRY);
+  const duplicates = await client.query<{
+    ordinal: number;
+    feature_key: string | null;
+    first_ordinal: number;
+  }>(DUPLICATE_GEOMETRY);
   for (const row of duplicates.rows) {
     addIssue(report, {
       feature: row.ordinal,
@@ -123,7 +140,10 @@ export async function validateStaged(
 
   const required = target.attributeSchema.filter((a) => a.required).map((a) => a.name);
   if (required.length > 0) {
-    const missing = await client.query<{ ordinal: number; feature_key: string | null; name: string }>(MISSING_ATTRIBUTE, [required]);
+    const missing = await client.query<{ ordinal: number; feature_key: string | null; name: string }>(
+      MISSING_ATTRIBUTE,
+      [required],
+    );
     for (const row of missing.rows) {
       const label = target.attributeSchema.find((a) => a.name === row.name)?.label ?? row.name;
       addIssue(report, {
@@ -135,15 +155,18 @@ export async function validateStaged(
         details: { attribute: row.name },
       });
     }
-    await reject(client, missing.rows.map((r) => r.ordinal));
+    await reject(
+      client,
+      missing.rows.map((r) => r.ordinal),
+    );
   }
 
   for (const attribute of target.attributeSchema.filter((a) => a.codeList)) {
     const list = codeList(attribute.codeList as string);
-    const outside = await client.query<{ ordinal: number; feature_key: string | null; value: string }>(CODE_NOT_IN_LIST, [
-      attribute.name,
-      list.entries.map((e) => e.code),
-    ]);
+    const outside = await client.query<{ ordinal: number; feature_key: string | null; value: string }>(
+      CODE_NOT_IN_LIST,
+      [attribute.name, list.entries.map((e) => e.code)],
+    );
     for (const row of outside.rows) {
       addIssue(report, {
         feature: row.ordinal,
@@ -157,14 +180,19 @@ export async function validateStaged(
   }
 
   if (target.code !== CITY_BOUNDARY_LAYER) {
-    const outside = await client.query<{ ordinal: number; feature_key: string | null; partly: boolean }>(OUTSIDE_CITY, [CITY_BOUNDARY_LAYER]);
+    const outside = await client.query<{ ordinal: number; feature_key: string | null; partly: boolean }>(
+      OUTSIDE_CITY,
+      [CITY_BOUNDARY_LAYER],
+    );
     for (const row of outside.rows) {
       addIssue(report, {
         feature: row.ordinal,
         key: row.feature_key,
         severity: 'warning',
         code: 'outside_city',
-        message: row.partly ? '要素部分位于市域范围外 / partly outside the city' : '要素位于市域范围外 / outside the city',
+        message: row.partly
+          ? '要素部分位于市域范围外 / partly outside the city'
+          : '要素位于市域范围外 / outside the city',
         details: { partly: row.partly },
       });
     }

@@ -18,7 +18,12 @@ export interface ValidationReport {
     format: string;
     crs: { code: string; how: 'declared' | 'guessed' | 'given'; note: string } | null;
     encoding: { name: string; how: 'cpg' | 'detected' | 'given' } | null;
-    areaChecks?: { parcelNo: string; declaredM2: number | null; computedM2: number; differencePct: number | null }[];
+    areaChecks?: {
+      parcelNo: string;
+      declaredM2: number | null;
+      computedM2: number;
+      differencePct: number | null;
+    }[];
     /** source attribute names read as the layer's (e.g. a .dbf's truncated land_use_c as land_use_code) */
     attributeMapping?: Record<string, string>;
   };
@@ -31,7 +36,12 @@ export interface ValidationReport {
 export const MAX_REPORTED_ISSUES = 10_000;
 
 export function emptyReport(source: ValidationReport['source']): ValidationReport {
-  return { source, counts: { read: 0, loaded: 0, repaired: 0, rejected: 0, warnings: 0 }, issues: [], truncated: false };
+  return {
+    source,
+    counts: { read: 0, loaded: 0, repaired: 0, rejected: 0, warnings: 0 },
+    issues: [],
+    truncated: false,
+  };
 }
 
 export function addIssue(report: ValidationReport, issue: ValidationIssue): void {
@@ -52,8 +62,12 @@ export function reportToCsv(report: ValidationReport): string {
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [
-    ['要素序号 feature', '要素编号 key', '级别 severity', '代码 code', '说明 message', '详情 details'].map(cell).join(','),
-    ...report.issues.map((i) => [i.feature, i.key ?? '', i.severity, i.code, i.message, i.details].map(cell).join(',')),
+    ['要素序号 feature', '要素编号 key', '级别 severity', '代码 code', '说明 message', '详情 details']
+      .map(cell)
+      .join(','),
+    ...report.issues.map((i) =>
+      [i.feature, i.key ?? '', i.severity, i.code, i.message, i.details].map(cell).join(','),
+    ),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -24,7 +24,13 @@ function warp(args: string[], onPercent: (p: number) => void): Promise<void> {
     child.on('close', (code) =>
       code === 0
         ? resolve()
-        : reject(new ImportError('unreadable_file', `影像转换失败 / the image could not be converted: ${stderr.trim().split('\n').pop() ?? code}`, {})),
+        : reject(
+            new ImportError(
+              'unreadable_file',
+              `影像转换失败 / the image could not be converted: ${stderr.trim().split('\n').pop() ?? code}`,
+              {},
+            ),
+          ),
     );
   });
 }
@@ -39,14 +45,24 @@ export async function importRaster(
   options: ImportFeaturesOptions = {},
 ): Promise<ImportResult> {
   if (layer.geometryType !== 'Raster') {
-    throw new ImportError('geometry_type_mismatch', `图层“${layer.code}”不是影像图层 / layer ${layer.code} is not an imagery layer`, { layer: layer.code });
+    throw new ImportError(
+      'geometry_type_mismatch',
+      `图层“${layer.code}”不是影像图层 / layer ${layer.code} is not an imagery layer`,
+      { layer: layer.code },
+    );
   }
   const progress = options.onProgress ?? (() => undefined);
-  const info = JSON.parse(await runGdal('gdalinfo', ['-json', file]).catch(() => {
-    throw new ImportError('unreadable_file', 'GDAL无法读取该影像 / GDAL cannot read the image', {});
-  })) as { coordinateSystem?: { wkt?: string } };
+  const info = JSON.parse(
+    await runGdal('gdalinfo', ['-json', file]).catch(() => {
+      throw new ImportError('unreadable_file', 'GDAL无法读取该影像 / GDAL cannot read the image', {});
+    }),
+  ) as { coordinateSystem?: { wkt?: string } };
   if (!crs && !info.coordinateSystem?.wkt) {
-    throw new ImportError('crs_not_detected', '影像没有坐标系信息，请用srs参数指定 / the image has no CRS: give --srs', {});
+    throw new ImportError(
+      'crs_not_detected',
+      '影像没有坐标系信息，请用srs参数指定 / the image has no CRS: give --srs',
+      {},
+    );
   }
   await mkdir(rasterDir, { recursive: true });
   const partial = path.join(rasterDir, `.${layer.code}-${process.pid}-${Date.now()}.tif.partial`);
@@ -54,9 +70,32 @@ export async function importRaster(
     progress('坐标转换', 0, 100);
     await warp(
       [
-        '-q', ...(crs ? ['-s_srs', crs.source] : []), '-t_srs', 'EPSG:4490', '-r', 'bilinear', '-wm', '256',
-        '--config', 'GDAL_CACHEMAX', '256', '-multi', '-wo', 'NUM_THREADS=2', '-of', 'COG',
-        '-co', 'COMPRESS=JPEG', '-co', 'QUALITY=85', '-co', 'OVERVIEWS=AUTO', '-co', 'BIGTIFF=IF_SAFER', file, partial,
+        '-q',
+        ...(crs ? ['-s_srs', crs.source] : []),
+        '-t_srs',
+        'EPSG:4490',
+        '-r',
+        'bilinear',
+        '-wm',
+        '256',
+        '--config',
+        'GDAL_CACHEMAX',
+        '256',
+        '-multi',
+        '-wo',
+        'NUM_THREADS=2',
+        '-of',
+        'COG',
+        '-co',
+        'COMPRESS=JPEG',
+        '-co',
+        'QUALITY=85',
+        '-co',
+        'OVERVIEWS=AUTO',
+        '-co',
+        'BIGTIFF=IF_SAFER',
+        file,
+        partial,
       ],
       (p) => progress('坐标转换', p, 100),
     );
@@ -70,14 +109,19 @@ export async function importRaster(
       await client.query(
         `INSERT INTO layer_rasters (layer_version_id, file_path, width_px, height_px, band_count, ground_resolution_m, extent)
          VALUES ($1, $2, $3, $4, $5,
-           ST_Length(ST_MakeLine(ST_MakePoint($6, $7), ST_MakePoint($8, $7))::geography) / $3,
+           ST_Length(ST_SetSRID(ST_MakeLine(ST_MakePoint($6, $7), ST_MakePoint($8, $7)), 4490)::geography) / $3::int,
            ST_MakeEnvelope($6, $7, $8, $9, 4490))`,
         [versionId, final, result.widthPx, result.heightPx, result.bandCount, west, south, east, north],
       );
-      await client.query('UPDATE layer_versions SET extent = ST_MakeEnvelope($2, $3, $4, $5, 4490) WHERE id = $1', [versionId, west, south, east, north]);
+      await client.query(
+        'UPDATE layer_versions SET extent = ST_MakeEnvelope($2, $3, $4, $5, 4490) WHERE id = $1',
+        [versionId, west, south, east, north],
+      );
       report.counts.read = 1;
       report.counts.loaded = 1;
-      await publishVersion(client, layer.id, versionId, 1, report, { publishedBy: options.createdBy ?? null });
+      await publishVersion(client, layer.id, versionId, 1, report, {
+        publishedBy: options.createdBy ?? null,
+      });
       await rename(partial, final);
       await client.query('COMMIT');
       return { layer: layer.code, versionId, versionNo, featureCount: 1, report };

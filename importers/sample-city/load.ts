@@ -212,7 +212,8 @@ export async function loadSampleCity(pool: Pool, city: SampleCity, options: Load
       sourceName: report.source.fileName,
       note: '示例城市数据',
       expected: layer.features.length,
-      onProgress: (phase, done, total) => progress(`图层 ${layer.definition.name}（${phase}）`, done, total ?? done),
+      onProgress: (phase, done, total) =>
+        progress(`图层 ${layer.definition.name}（${phase}）`, done, total ?? done),
     });
   }
   progress('遥感影像', 0, 1);

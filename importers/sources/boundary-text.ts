@@ -9,7 +9,11 @@ import { boundaryAreaChecks, parseBoundaryCoordinates } from '../formats/boundar
 import { ImportError } from '../import-error';
 import type { ParsedSource } from './source';
 
-export async function openBoundaryText(file: string, fileName: string, given?: TextEncodingName): Promise<ParsedSource> {
+export async function openBoundaryText(
+  file: string,
+  fileName: string,
+  given?: TextEncodingName,
+): Promise<ParsedSource> {
   const { text, encoding } = decodeText(await readFile(file), given, fileName);
   const parsed = parseBoundaryCoordinates(text, fileName);
   const code = `EPSG:${parsed.epsg}`;
@@ -42,7 +46,10 @@ export async function openBoundaryText(file: string, fileName: string, given?: T
   return {
     kind: 'parsed',
     format: '界址点坐标文本（国土TXT）',
-    crs: { code, note: `文件声明：${parsed.attributes['坐标系'] ?? parsed.datum}，${parsed.zoneWidth}度带，带号${parsed.zone}` },
+    crs: {
+      code,
+      note: `文件声明：${parsed.attributes['坐标系'] ?? parsed.datum}，${parsed.zoneWidth}度带，带号${parsed.zone}`,
+    },
     features,
     areaChecks: boundaryAreaChecks(parsed),
     encoding: { name: encoding, how: given ? 'given' : 'detected' },

@@ -35,9 +35,14 @@ function splitCsvLine(line: string): string[] {
 }
 
 const northing = (v: number) => v >= 1_500_000 && v <= 6_300_000;
-const easting = (v: number) => (v >= 200_000 && v <= 800_000) || (v % 1_000_000 >= 200_000 && v >= 13_000_000 && v <= 46_000_000);
+const easting = (v: number) =>
+  (v >= 200_000 && v <= 800_000) || (v % 1_000_000 >= 200_000 && v >= 13_000_000 && v <= 46_000_000);
 
-export async function openCsv(file: string, fileName: string, given?: TextEncodingName): Promise<VectorSource> {
+export async function openCsv(
+  file: string,
+  fileName: string,
+  given?: TextEncodingName,
+): Promise<VectorSource> {
   const { text, encoding } = decodeText(await readFile(file), given, fileName);
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   const header = splitCsvLine(lines[0] ?? '');
@@ -46,9 +51,13 @@ export async function openCsv(file: string, fileName: string, given?: TextEncodi
   let x = find(X_NAMES);
   let y = find(Y_NAMES);
   if (!wkt && !(x && y)) {
-    throw new ImportError('no_geometry_columns', `CSV中找不到几何列：需要WKT列，或X/Y（经度/纬度）坐标列；表头为：${header.join(',')} / the CSV has no WKT column and no X/Y columns`, {
-      header,
-    });
+    throw new ImportError(
+      'no_geometry_columns',
+      `CSV中找不到几何列：需要WKT列，或X/Y（经度/纬度）坐标列；表头为：${header.join(',')} / the CSV has no WKT column and no X/Y columns`,
+      {
+        header,
+      },
+    );
   }
   if (!wkt && x && y) {
     const sample = lines.slice(1, 21).map(splitCsvLine);

@@ -10,7 +10,13 @@ import type { TextEncodingName } from '../encoding/detect-encoding';
 import { ImportError } from '../import-error';
 import { openBoundaryText } from './boundary-text';
 import { openCsv } from './csv';
-import { checkRecordCounts, gdalEncoding, requireParts, shapefileEncoding, type ShapefileParts } from './shapefile';
+import {
+  checkRecordCounts,
+  gdalEncoding,
+  requireParts,
+  shapefileEncoding,
+  type ShapefileParts,
+} from './shapefile';
 import type { OpenedSource, VectorSource } from './source';
 
 export interface OpenOptions {
@@ -46,7 +52,11 @@ function vector(format: string, file: string, extra: Partial<VectorSource> = {})
   };
 }
 
-async function openShapefile(parts: ShapefileParts, options: OpenOptions, cleanup: () => Promise<void>): Promise<VectorSource> {
+async function openShapefile(
+  parts: ShapefileParts,
+  options: OpenOptions,
+  cleanup: () => Promise<void>,
+): Promise<VectorSource> {
   const required = requireParts(parts);
   await checkRecordCounts(required.shx, required.dbf);
   const encoding = await shapefileEncoding({ ...parts, dbf: required.dbf }, options.encoding);
@@ -63,24 +73,34 @@ async function openZip(file: string, options: OpenOptions): Promise<OpenedSource
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
     const entries = await safeUnzip(file, dir);
-    const gdb = [...new Set(entries.map((e) => e.match(/^(.*?\.gdb)\//i)?.[1]).filter((e): e is string => Boolean(e)))];
+    const gdb = [
+      ...new Set(entries.map((e) => e.match(/^(.*?\.gdb)\//i)?.[1]).filter((e): e is string => Boolean(e))),
+    ];
     if (gdb.length > 0) return vector('File Geodatabase', path.join(dir, gdb[0] as string), { cleanup });
     const shapefiles = shapefileParts(entries);
     if (shapefiles.length === 0) {
       const hasDbf = entries.some((e) => /\.dbf$/i.test(e));
       throw new ImportError(
         'missing_component',
-        hasDbf ? '压缩包中没有.shp文件 / the zip has no .shp file' : '压缩包中没有可导入的数据（需要.shp与.dbf，或.gdb文件夹） / the zip holds no importable data (a .shp with its .dbf, or a .gdb folder)',
+        hasDbf
+          ? '压缩包中没有.shp文件 / the zip has no .shp file'
+          : '压缩包中没有可导入的数据（需要.shp与.dbf，或.gdb文件夹） / the zip holds no importable data (a .shp with its .dbf, or a .gdb folder)',
         { missing: '.shp', entries: entries.slice(0, 20) },
       );
     }
     if (shapefiles.length > 1) {
-      throw new ImportError('multiple_layers', `压缩包中有${shapefiles.length}个Shapefile，请每次导入一个 / the zip holds ${shapefiles.length} shapefiles: import one at a time`, {
-        files: shapefiles.map((s) => s.shp),
-      });
+      throw new ImportError(
+        'multiple_layers',
+        `压缩包中有${shapefiles.length}个Shapefile，请每次导入一个 / the zip holds ${shapefiles.length} shapefiles: import one at a time`,
+        {
+          files: shapefiles.map((s) => s.shp),
+        },
+      );
     }
     const parts = shapefiles[0] as ShapefileParts;
-    const absolute = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, path.join(dir, v as string)])) as unknown as ShapefileParts;
+    const absolute = Object.fromEntries(
+      Object.entries(parts).map(([k, v]) => [k, path.join(dir, v as string)]),
+    ) as unknown as ShapefileParts;
     return await openShapefile(absolute, options, cleanup);
   } catch (error) {
     await cleanup();
@@ -89,29 +109,44 @@ async function openZip(file: string, options: OpenOptions): Promise<OpenedSource
 }
 
 async function siblings(shp: string): Promise<ShapefileParts> {
-  const base = path.basename(shp).replace(/\.shp$/i, '').toLowerCase();
+  const base = path
+    .basename(shp)
+    .replace(/\.shp$/i, '')
+    .toLowerCase();
   const dir = path.dirname(shp);
   const parts: ShapefileParts = { shp };
   for (const name of await readdir(dir)) {
     const ext = path.extname(name).slice(1).toLowerCase();
-    if (name.slice(0, -(ext.length + 1)).toLowerCase() === base && ['dbf', 'shx', 'prj', 'cpg'].includes(ext)) {
+    if (
+      name.slice(0, -(ext.length + 1)).toLowerCase() === base &&
+      ['dbf', 'shx', 'prj', 'cpg'].includes(ext)
+    ) {
       parts[ext as 'dbf' | 'shx' | 'prj' | 'cpg'] = path.join(dir, name);
     }
   }
   return parts;
 }
 
-export async function openSource(file: string, fileName: string, options: OpenOptions): Promise<OpenedSource> {
-  if (!existsSync(file)) throw new ImportError('not_found', `文件不存在：${fileName} / no such file`, { file: fileName });
+export async function openSource(
+  file: string,
+  fileName: string,
+  options: OpenOptions,
+): Promise<OpenedSource> {
+  if (!existsSync(file))
+    throw new ImportError('not_found', `文件不存在：${fileName} / no such file`, { file: fileName });
   const info = await stat(file);
   if (info.isDirectory()) {
     if (/\.gdb\/?$/i.test(file)) return vector('File Geodatabase', file);
-    throw new ImportError('unsupported_format', `${fileName}是文件夹 / ${fileName} is a folder`, { file: fileName });
+    throw new ImportError('unsupported_format', `${fileName}是文件夹 / ${fileName} is a folder`, {
+      file: fileName,
+    });
   }
-  if (info.size === 0) throw new ImportError('empty_file', `文件为空：${fileName} / the file is empty`, { file: fileName });
+  if (info.size === 0)
+    throw new ImportError('empty_file', `文件为空：${fileName} / the file is empty`, { file: fileName });
   const extension = path.extname(fileName).toLowerCase();
   const magic = await head(file, 16);
-  if (magic.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) || extension === '.zip') return openZip(file, options);
+  if (magic.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) || extension === '.zip')
+    return openZip(file, options);
   switch (extension) {
     case '.shp':
       return openShapefile(await siblings(file), options, nothing);
@@ -120,7 +155,12 @@ export async function openSource(file: string, fileName: string, options: OpenOp
     case '.geojson':
     case '.json': {
       const declaresCrs = (await head(file, 64 * 1024)).toString('utf8').includes('"crs"');
-      return vector('GeoJSON', file, { declarationPresent: declaresCrs, ignoreGdalCrs: !declaresCrs });
+      // GDAL refuses single features over 200 MB; the pipeline's own vertex bound names the problem instead
+      return vector('GeoJSON', file, {
+        access: { configOptions: [['OGR_GEOJSON_MAX_OBJ_SIZE', '0']] },
+        declarationPresent: declaresCrs,
+        ignoreGdalCrs: !declaresCrs,
+      });
     }
     case '.kml':
       return vector('KML', file);

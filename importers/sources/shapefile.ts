@@ -27,8 +27,18 @@ async function readBytes(file: string, start: number, length: number): Promise<B
 
 export function requireParts(parts: ShapefileParts): Required<Pick<ShapefileParts, 'shp' | 'dbf' | 'shx'>> {
   const name = path.basename(parts.shp);
-  if (!parts.dbf) throw new ImportError('missing_component', `Shapefile缺少.dbf属性文件（${name}） / the shapefile ${name} has no .dbf`, { missing: '.dbf', file: name });
-  if (!parts.shx) throw new ImportError('missing_component', `Shapefile缺少.shx索引文件（${name}） / the shapefile ${name} has no .shx`, { missing: '.shx', file: name });
+  if (!parts.dbf)
+    throw new ImportError(
+      'missing_component',
+      `Shapefile缺少.dbf属性文件（${name}） / the shapefile ${name} has no .dbf`,
+      { missing: '.dbf', file: name },
+    );
+  if (!parts.shx)
+    throw new ImportError(
+      'missing_component',
+      `Shapefile缺少.shx索引文件（${name}） / the shapefile ${name} has no .shx`,
+      { missing: '.shx', file: name },
+    );
   return { shp: parts.shp, dbf: parts.dbf, shx: parts.shx };
 }
 
@@ -37,10 +47,14 @@ export async function checkRecordCounts(shx: string, dbf: string): Promise<numbe
   const shxHeader = await readBytes(shx, 0, 100);
   const dbfHeader = await readBytes(dbf, 0, 32);
   if (shxHeader.length < 100 || shxHeader.readInt32BE(0) !== 9994) {
-    throw new ImportError('corrupt_file', `.shx文件损坏 / the .shx file is damaged (${path.basename(shx)})`, { file: path.basename(shx) });
+    throw new ImportError('corrupt_file', `.shx文件损坏 / the .shx file is damaged (${path.basename(shx)})`, {
+      file: path.basename(shx),
+    });
   }
   if (dbfHeader.length < 32) {
-    throw new ImportError('corrupt_file', `.dbf文件损坏 / the .dbf file is damaged (${path.basename(dbf)})`, { file: path.basename(dbf) });
+    throw new ImportError('corrupt_file', `.dbf文件损坏 / the .dbf file is damaged (${path.basename(dbf)})`, {
+      file: path.basename(dbf),
+    });
   }
   const shapes = (shxHeader.readInt32BE(24) * 2 - 100) / 8;
   const records = dbfHeader.readUInt32LE(4);
@@ -67,9 +81,13 @@ export async function shapefileEncoding(
   const header = await readBytes(parts.dbf, 0, 32);
   const headerLength = header.readUInt16LE(8);
   const sample = await readBytes(parts.dbf, headerLength, 4 * 1024 * 1024);
-  const detected = detectEncoding(sample);
+  const detected = detectEncoding(sample, { sample: true });
   if (!detected) {
-    throw new ImportError('encoding', '.dbf属性既不是UTF-8也不是GBK编码，请用encoding参数指定 / the .dbf is neither UTF-8 nor GBK: give --encoding', { file: path.basename(parts.dbf) });
+    throw new ImportError(
+      'encoding',
+      '.dbf属性既不是UTF-8也不是GBK编码，请用encoding参数指定 / the .dbf is neither UTF-8 nor GBK: give --encoding',
+      { file: path.basename(parts.dbf) },
+    );
   }
   return { name: detected, how: 'detected' };
 }

@@ -25,10 +25,18 @@ const COLUMNS: Record<keyof LayerMetadataChange, string> = {
 const JSON_FIELDS = new Set<keyof LayerMetadataChange>(['attributeSchema', 'style']);
 
 /** Updates the given metadata; returns false when the layer does not exist. */
-export async function updateLayerMetadata(db: Queryable, code: string, change: LayerMetadataChange): Promise<boolean> {
-  const fields = (Object.keys(change) as (keyof LayerMetadataChange)[]).filter((f) => change[f] !== undefined);
+export async function updateLayerMetadata(
+  db: Queryable,
+  code: string,
+  change: LayerMetadataChange,
+): Promise<boolean> {
+  const fields = (Object.keys(change) as (keyof LayerMetadataChange)[]).filter(
+    (f) => change[f] !== undefined,
+  );
   if (fields.length === 0) {
-    const { rowCount } = await db.query('SELECT 1 FROM layers WHERE code = $1 AND deleted_at IS NULL', [code]);
+    const { rowCount } = await db.query('SELECT 1 FROM layers WHERE code = $1 AND deleted_at IS NULL', [
+      code,
+    ]);
     return (rowCount ?? 0) > 0;
   }
   // Column names come from the fixed COLUMNS table above, never from the request.

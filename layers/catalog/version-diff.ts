@@ -12,11 +12,23 @@ export interface VersionDiff {
   unchanged: { count: number };
 }
 
-export async function diffVersions(db: Queryable, fromVersionId: string, toVersionId: string): Promise<VersionDiff> {
-  const { rows } = await db.query<{ change: string; n: string; area_m2: number }>(VERSION_DIFF, [fromVersionId, toVersionId]);
+export async function diffVersions(
+  db: Queryable,
+  fromVersionId: string,
+  toVersionId: string,
+): Promise<VersionDiff> {
+  const { rows } = await db.query<{ change: string; n: string; area_m2: number }>(VERSION_DIFF, [
+    fromVersionId,
+    toVersionId,
+  ]);
   const get = (change: string) => {
     const row = rows.find((r) => r.change === change);
     return { count: Number(row?.n ?? 0), areaM2: Math.round((row?.area_m2 ?? 0) * 100) / 100 };
   };
-  return { added: get('added'), removed: get('removed'), changed: get('changed'), unchanged: { count: get('unchanged').count } };
+  return {
+    added: get('added'),
+    removed: get('removed'),
+    changed: get('changed'),
+    unchanged: { count: get('unchanged').count },
+  };
 }

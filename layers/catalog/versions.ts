@@ -46,7 +46,11 @@ export async function listVersions(db: Queryable, layerId: number): Promise<Vers
 }
 
 /** The id of version `versionNo` of the layer, if it was ever published. */
-export async function versionId(db: Queryable, layerId: number, versionNo: number): Promise<string | undefined> {
+export async function versionId(
+  db: Queryable,
+  layerId: number,
+  versionNo: number,
+): Promise<string | undefined> {
   const { rows } = await db.query<{ id: string }>(
     'SELECT id FROM layer_versions WHERE layer_id = $1 AND version_no = $2 AND published_at IS NOT NULL',
     [layerId, versionNo],
@@ -64,7 +68,11 @@ export async function versionAsOf(db: Queryable, layerId: number, at: Date): Pro
   return rows[0]?.layer_version_id;
 }
 
-export async function versionReport(db: Queryable, layerId: number, versionNo: number): Promise<unknown | undefined> {
+export async function versionReport(
+  db: Queryable,
+  layerId: number,
+  versionNo: number,
+): Promise<unknown | undefined> {
   const { rows } = await db.query<{ validation_report: unknown }>(
     'SELECT validation_report FROM layer_versions WHERE layer_id = $1 AND version_no = $2 AND published_at IS NOT NULL',
     [layerId, versionNo],

@@ -122,7 +122,11 @@ export async function stageFeatures(
 }
 
 /** Moves the staged, not rejected features into the version; returns how many. */
-export async function insertStagedFeatures(client: PoolClient, versionId: string, multi: boolean): Promise<number> {
+export async function insertStagedFeatures(
+  client: PoolClient,
+  versionId: string,
+  multi: boolean,
+): Promise<number> {
   const { rowCount } = await client.query(
     `INSERT INTO layer_features (layer_version_id, feature_key, properties, geom)
      SELECT $1, feature_key, properties, CASE WHEN $2 THEN ST_Multi(geom) ELSE geom END
@@ -159,7 +163,10 @@ export async function movePointer(
   action: 'import' | 'rollback',
   publishedBy: number | null,
 ): Promise<void> {
-  await client.query('UPDATE layers SET current_version_id = $2, updated_at = now() WHERE id = $1', [layerId, versionId]);
+  await client.query('UPDATE layers SET current_version_id = $2, updated_at = now() WHERE id = $1', [
+    layerId,
+    versionId,
+  ]);
   await client.query(
     'INSERT INTO layer_publications (layer_id, layer_version_id, action, published_by) VALUES ($1, $2, $3, $4)',
     [layerId, versionId, action, publishedBy],

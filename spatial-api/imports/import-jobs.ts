@@ -26,7 +26,10 @@ export class ImportJobs {
   constructor(private readonly pool: Pool) {}
 
   async create(layerId: number, fileName: string): Promise<string> {
-    const { rows } = await this.pool.query<{ id: string }>('INSERT INTO import_jobs (layer_id, file_name) VALUES ($1, $2) RETURNING id', [layerId, fileName]);
+    const { rows } = await this.pool.query<{ id: string }>(
+      'INSERT INTO import_jobs (layer_id, file_name) VALUES ($1, $2) RETURNING id',
+      [layerId, fileName],
+    );
     return rows[0]!.id;
   }
 
@@ -51,11 +54,16 @@ export class ImportJobs {
       if (now - last < PROGRESS_INTERVAL_MS && done !== total) return;
       last = now;
       void this.pool
-        .query("UPDATE import_jobs SET status = 'running', phase = $2, progress_done = $3, progress_total = $4, updated_at = now() WHERE id = $1 AND status IN ('queued', 'running')", [id, phase, done, total])
+        .query(
+          "UPDATE import_jobs SET status = 'running', phase = $2, progress_done = $3, progress_total = $4, updated_at = now() WHERE id = $1 AND status IN ('queued', 'running')",
+          [id, phase, done, total],
+        )
         .catch(() => undefined);
     };
     try {
-      await this.pool.query("UPDATE import_jobs SET status = 'running', updated_at = now() WHERE id = $1", [id]);
+      await this.pool.query("UPDATE import_jobs SET status = 'running', updated_at = now() WHERE id = $1", [
+        id,
+      ]);
       const result = await importFile(this.pool, { ...options, onProgress: update });
       await this.pool.query(
         `UPDATE import_jobs SET status = 'succeeded', phase = '完成', progress_done = $2, progress_total = $2,
@@ -66,13 +74,16 @@ export class ImportJobs {
       const known = error instanceof ImportError;
       const body = known
         ? { code: error.code, message: error.message, details: error.details }
-        : { code: 'internal_error', message: `导入失败 / the import failed: ${(error as Error).message}`, details: {} };
+        : {
+            code: 'internal_error',
+            message: `导入失败 / the import failed: ${(error as Error).message}`,
+            details: {},
+          };
       if (!known) console.error(error);
-      await this.pool.query("UPDATE import_jobs SET status = 'failed', phase = '失败', error = $2, report = $3, updated_at = now() WHERE id = $1", [
-        id,
-        JSON.stringify(body),
-        error instanceof ImportRejected ? JSON.stringify(error.report) : null,
-      ]);
+      await this.pool.query(
+        "UPDATE import_jobs SET status = 'failed', phase = '失败', error = $2, report = $3, updated_at = now() WHERE id = $1",
+        [id, JSON.stringify(body), error instanceof ImportRejected ? JSON.stringify(error.report) : null],
+      );
     }
   }
 
@@ -106,7 +117,10 @@ export class ImportJobs {
       fileName: r.file_name,
       status: r.status,
       phase: r.phase,
-      progress: { done: Number(r.progress_done), total: r.progress_total === null ? null : Number(r.progress_total) },
+      progress: {
+        done: Number(r.progress_done),
+        total: r.progress_total === null ? null : Number(r.progress_total),
+      },
       version: r.version_no,
       report: r.report,
       error: r.error,

@@ -24,9 +24,17 @@ function receiveUpload(req: Request, dir: string, maxBytes: number): Promise<Upl
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes, fields: 20 }, defParamCharset: 'utf8' });
+      parser = busboy({
+        headers: req.headers,
+        limits: { files: 1, fileSize: maxBytes, fields: 20 },
+        defParamCharset: 'utf8',
+      });
     } catch {
-      reject(badRequest('请以multipart/form-data上传文件 / upload the file as multipart/form-data', { parameter: 'file' }));
+      reject(
+        badRequest('请以multipart/form-data上传文件 / upload the file as multipart/form-data', {
+          parameter: 'file',
+        }),
+      );
       return;
     }
     const fields: Record<string, string> = {};
@@ -43,16 +51,27 @@ function receiveUpload(req: Request, dir: string, maxBytes: number): Promise<Upl
       stream.on('limit', () => (truncated = true));
       saved = pipeline(stream, createWriteStream(file)).then(() => ({ file, fileName, truncated }));
     });
-    parser.on('error', (error: Error) => reject(badRequest(`上传内容无法解析 / the upload cannot be parsed: ${error.message}`, { parameter: 'file' })));
+    parser.on('error', (error: Error) =>
+      reject(
+        badRequest(`上传内容无法解析 / the upload cannot be parsed: ${error.message}`, { parameter: 'file' }),
+      ),
+    );
     parser.on('close', () => {
       if (!saved) {
-        reject(badRequest('缺少上传文件（字段名file） / no file uploaded (field "file")', { parameter: 'file' }));
+        reject(
+          badRequest('缺少上传文件（字段名file） / no file uploaded (field "file")', { parameter: 'file' }),
+        );
         return;
       }
       saved.then(async (s) => {
         if (s.truncated) {
           await rm(s.file, { force: true });
-          reject(tooLarge(`文件超过上传上限${maxBytes}字节 / the file is over the upload limit of ${maxBytes} bytes`, { parameter: 'file', limitBytes: maxBytes }));
+          reject(
+            tooLarge(
+              `文件超过上传上限${maxBytes}字节 / the file is over the upload limit of ${maxBytes} bytes`,
+              { parameter: 'file', limitBytes: maxBytes },
+            ),
+          );
         } else {
           resolve({ file: s.file, fileName: s.fileName, fields });
         }
@@ -73,8 +92,16 @@ export function startImportHandler(
     const upload = await receiveUpload(req, config.uploadDir, config.importMaxBytes);
     try {
       const { srs, encoding, note, sourceLayer } = upload.fields;
-      if (srs && !crsDefinition(srs)) throw badRequest(`不支持的坐标系“${srs}”，请用EPSG编号如EPSG:4538 / unknown CRS "${srs}"`, { parameter: 'srs', value: srs });
-      if (encoding && encoding !== 'UTF-8' && encoding !== 'GBK') throw badRequest('编码只能是UTF-8或GBK / encoding must be UTF-8 or GBK', { parameter: 'encoding', value: encoding });
+      if (srs && !crsDefinition(srs))
+        throw badRequest(`不支持的坐标系“${srs}”，请用EPSG编号如EPSG:4538 / unknown CRS "${srs}"`, {
+          parameter: 'srs',
+          value: srs,
+        });
+      if (encoding && encoding !== 'UTF-8' && encoding !== 'GBK')
+        throw badRequest('编码只能是UTF-8或GBK / encoding must be UTF-8 or GBK', {
+          parameter: 'encoding',
+          value: encoding,
+        });
       const id = await jobs.create(layer.id, upload.fileName);
       jobs.start(id, {
         layer: layer.code,
@@ -86,7 +113,10 @@ export function startImportHandler(
         ...(note ? { note } : {}),
         ...(sourceLayer ? { sourceLayer } : {}),
       });
-      res.status(202).location(`/api/v1/imports/${id}`).json({ job: await jobs.get(id) });
+      res
+        .status(202)
+        .location(`/api/v1/imports/${id}`)
+        .json({ job: await jobs.get(id) });
     } catch (error) {
       await rm(upload.file, { force: true });
       throw error;
@@ -97,7 +127,11 @@ export function startImportHandler(
 export function importJobHandler(jobs: ImportJobs): RequestHandler {
   return async (req, res) => {
     const job = await jobs.get(String(req.params.id));
-    if (!job) throw notFound(`导入任务不存在 / no import job "${req.params.id}"`, { parameter: 'id', value: req.params.id });
+    if (!job)
+      throw notFound(`导入任务不存在 / no import job "${req.params.id}"`, {
+        parameter: 'id',
+        value: req.params.id,
+      });
     res.json({ job });
   };
 }

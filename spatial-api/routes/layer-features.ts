@@ -14,7 +14,10 @@ const query = z.object({
   bbox: z
     .string()
     .transform((s) => s.split(',').map(Number))
-    .refine((b) => b.length === 4 && b.every(Number.isFinite) && b[0]! < b[2]! && b[1]! < b[3]!, '应为minLon,minLat,maxLon,maxLat / expected minLon,minLat,maxLon,maxLat')
+    .refine(
+      (b) => b.length === 4 && b.every(Number.isFinite) && b[0]! < b[2]! && b[1]! < b[3]!,
+      '应为minLon,minLat,maxLon,maxLat / expected minLon,minLat,maxLon,maxLat',
+    )
     .optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(1000),
   offset: z.coerce.number().int().min(0).default(0),
@@ -24,7 +27,8 @@ export function featuresHandler(pool: Pool): RequestHandler {
   return async (req, res) => {
     const layer = await requireLayerRecord(pool, String(req.params.code));
     const q = parseInput(query, req.query);
-    if (q.version !== undefined && q.asOf !== undefined) throw badRequest('version与asOf只能给一个 / give version or asOf, not both', { parameter: 'asOf' });
+    if (q.version !== undefined && q.asOf !== undefined)
+      throw badRequest('version与asOf只能给一个 / give version or asOf, not both', { parameter: 'asOf' });
     const id =
       q.version !== undefined
         ? await versionId(pool, layer.id, q.version)

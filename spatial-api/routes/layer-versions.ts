@@ -2,7 +2,15 @@
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { diffVersions, findLayerRecord, listVersions, rollbackLayer, versionId, versionReport, type LayerRecord } from '../../layers';
+import {
+  diffVersions,
+  findLayerRecord,
+  listVersions,
+  rollbackLayer,
+  versionId,
+  versionReport,
+  type LayerRecord,
+} from '../../layers';
 import { reportToCsv, type ValidationReport } from '../../importers';
 import { badRequest, notFound } from '../errors';
 import { parseInput } from '../request-body';
@@ -16,10 +24,18 @@ export async function requireLayerRecord(pool: Pool, code: string): Promise<Laye
   return layer;
 }
 
-async function requireVersion(pool: Pool, layer: LayerRecord, version: number, parameter = 'version'): Promise<string> {
+async function requireVersion(
+  pool: Pool,
+  layer: LayerRecord,
+  version: number,
+  parameter = 'version',
+): Promise<string> {
   const id = await versionId(pool, layer.id, version);
   if (id === undefined) {
-    throw notFound(`图层“${layer.code}”没有第${version}版 / layer ${layer.code} has no version ${version}`, { parameter, value: version });
+    throw notFound(`图层“${layer.code}”没有第${version}版 / layer ${layer.code} has no version ${version}`, {
+      parameter,
+      value: version,
+    });
   }
   return id;
 }
@@ -37,7 +53,11 @@ export function versionReportHandler(pool: Pool): RequestHandler {
     const { version } = parseInput(z.object({ version: versionNumber }), req.params);
     const { format } = parseInput(z.object({ format: z.enum(['json', 'csv']).default('json') }), req.query);
     const report = (await versionReport(pool, layer.id, version)) as ValidationReport | undefined;
-    if (report === undefined) throw notFound(`图层“${layer.code}”没有第${version}版 / no version ${version}`, { parameter: 'version', value: version });
+    if (report === undefined)
+      throw notFound(`图层“${layer.code}”没有第${version}版 / no version ${version}`, {
+        parameter: 'version',
+        value: version,
+      });
     if (format === 'csv') {
       res
         .type('text/csv; charset=utf-8')
@@ -56,7 +76,10 @@ export function rollbackHandler(pool: Pool): RequestHandler {
     const client = await pool.connect();
     try {
       if (!(await rollbackLayer(client, layer.id, version))) {
-        throw notFound(`图层“${layer.code}”没有第${version}版 / no version ${version}`, { parameter: 'version', value: version });
+        throw notFound(`图层“${layer.code}”没有第${version}版 / no version ${version}`, {
+          parameter: 'version',
+          value: version,
+        });
       }
     } finally {
       client.release();
@@ -69,8 +92,13 @@ export function diffHandler(pool: Pool): RequestHandler {
   return async (req, res) => {
     const layer = await requireLayerRecord(pool, String(req.params.code));
     const { from, to } = parseInput(z.object({ from: versionNumber, to: versionNumber }), req.query);
-    if (from === to) throw badRequest('from与to必须是不同版本 / from and to must differ', { parameter: 'to', value: to });
-    const diff = await diffVersions(pool, await requireVersion(pool, layer, from, 'from'), await requireVersion(pool, layer, to, 'to'));
+    if (from === to)
+      throw badRequest('from与to必须是不同版本 / from and to must differ', { parameter: 'to', value: to });
+    const diff = await diffVersions(
+      pool,
+      await requireVersion(pool, layer, from, 'from'),
+      await requireVersion(pool, layer, to, 'to'),
+    );
     res.json({ from, to, ...diff });
   };
 }

@@ -16,7 +16,15 @@ import { conflict, notFound } from '../errors';
 import { parseInput } from '../request-body';
 
 const KINDS = LAYER_KINDS.map((k) => k.kind) as [string, ...string[]];
-const GEOMETRY_TYPES = ['Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon', 'Raster'] as const;
+const GEOMETRY_TYPES = [
+  'Point',
+  'LineString',
+  'Polygon',
+  'MultiPoint',
+  'MultiLineString',
+  'MultiPolygon',
+  'Raster',
+] as const;
 
 const attributeSchema = z.array(
   z.object({
@@ -34,25 +42,43 @@ const metadata = {
   description: z.string().max(4000).optional(),
   attributeSchema: attributeSchema.optional(),
   style: z.record(z.string(), z.unknown()).nullable().optional(),
-  districtCode: z.string().regex(/^\d{6}$/).nullable().optional(),
+  districtCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable()
+    .optional(),
   source: z.string().max(400).nullable().optional(),
 };
 
 const newLayer = z.object({
-  code: z.string().regex(/^[a-z][a-z0-9_]{1,62}$/, '小写字母开头，只含小写字母、数字和下划线 / lower-case letters, digits and _'),
+  code: z
+    .string()
+    .regex(
+      /^[a-z][a-z0-9_]{1,62}$/,
+      '小写字母开头，只含小写字母、数字和下划线 / lower-case letters, digits and _',
+    ),
   name: z.string().min(1).max(200),
   kind: z.enum(KINDS),
   geometryType: z.enum(GEOMETRY_TYPES),
   ...metadata,
 });
 
-const change = z.object({ name: z.string().min(1).max(200).optional(), sortOrder: z.number().int().optional(), ...metadata }).strict();
+const change = z
+  .object({
+    name: z.string().min(1).max(200).optional(),
+    sortOrder: z.number().int().optional(),
+    ...metadata,
+  })
+  .strict();
 
 export function presentLayer(layer: LayerSummary) {
   return {
     ...layer,
     kindName: kindInfo(layer.kind)?.name ?? layer.kind,
-    tiles: layer.geometryType === 'Raster' || layer.version === null ? null : `/tiles/${layer.code}/{z}/{x}/{y}.mvt`,
+    tiles:
+      layer.geometryType === 'Raster' || layer.version === null
+        ? null
+        : `/tiles/${layer.code}/{z}/{x}/{y}.mvt`,
   };
 }
 
@@ -80,7 +106,10 @@ export function createLayerHandler(pool: Pool): RequestHandler {
   return async (req, res) => {
     const body = parseInput(newLayer, req.body);
     if (!(await createLayer(pool, body))) {
-      throw conflict(`图层编码“${body.code}”已被使用 / the code "${body.code}" is taken`, { parameter: 'code', value: body.code });
+      throw conflict(`图层编码“${body.code}”已被使用 / the code "${body.code}" is taken`, {
+        parameter: 'code',
+        value: body.code,
+      });
     }
     res.status(201).json(presentLayer(await requireLayerSummary(pool, body.code)));
   };
@@ -100,7 +129,8 @@ export function updateLayerHandler(pool: Pool): RequestHandler {
 export function deleteLayerHandler(pool: Pool): RequestHandler {
   return async (req, res) => {
     const code = String(req.params.code);
-    if (!(await softDeleteLayer(pool, code))) throw notFound(`图层不存在 / no layer with code "${code}"`, { parameter: 'code', value: code });
+    if (!(await softDeleteLayer(pool, code)))
+      throw notFound(`图层不存在 / no layer with code "${code}"`, { parameter: 'code', value: code });
     res.status(204).end();
   };
 }

@@ -5,7 +5,6 @@ import { testDatabaseUrl } from '../support/environment';
 import { testAppConfig } from '../support/app-config';
 import { listenOnFreePort } from '../support/http';
 
-
 describe('REST API', () => {
   const pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
   let server: Awaited<ReturnType<typeof listenOnFreePort>>;
@@ -20,12 +19,14 @@ describe('REST API', () => {
   it('reports health with the PostGIS version and the number of layers', async () => {
     const res = await fetch(`${server.url}/api/v1/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
+    const body = (await res.json()) as { layers: number };
+    expect(body).toEqual({
       status: 'ok',
       database: 'ok',
       postgis: expect.stringMatching(/^3\./),
-      layers: 12,
+      layers: expect.any(Number),
     });
+    expect(body.layers).toBeGreaterThanOrEqual(12); // the sample city's, and any a parallel test made
   });
 
   it('lists the catalog with Chinese names, kinds, extents and tile URLs', async () => {

@@ -72,6 +72,9 @@ describe('npm start on a broken set-up', () => {
 
   it('names an unknown command', async () => {
     const result = await runCommand([bootstrap, 'launch'], {}, ROOT);
-    expectOneClearLine(result, /unknown command "launch": use one of start, test, seed, import, migrate, stop/);
+    expectOneClearLine(
+      result,
+      /unknown command "launch": use one of start, test, seed, import, migrate, stop/,
+    );
   });
 });

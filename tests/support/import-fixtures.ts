@@ -16,11 +16,21 @@ export const PARCEL_SCHEMA: AttributeDefinition[] = [
   { name: 'far', label: '容积率', type: 'number' },
 ];
 
-const NAMES = ['生态保护红线区', '永久基本农田保护区', '城镇住宅用地', '商业服务业用地', '公园绿地', '水源涵养区'];
+const NAMES = [
+  '生态保护红线区',
+  '永久基本农田保护区',
+  '城镇住宅用地',
+  '商业服务业用地',
+  '公园绿地',
+  '水源涵养区',
+];
 const USES = ['0701', '0901', '1401', '100101', '0804'];
 
 /** `count` non-overlapping squares (about 50-150 m wide) in rows east of 87.55°E, 43.78°N. */
-export function sourceParcels(count: number, options: { startLon?: number; startLat?: number } = {}): FeatureCollection<Polygon> {
+export function sourceParcels(
+  count: number,
+  options: { startLon?: number; startLat?: number } = {},
+): FeatureCollection<Polygon> {
   const lon0 = options.startLon ?? 87.55;
   const lat0 = options.startLat ?? 43.78;
   const perRow = Math.ceil(Math.sqrt(count));
@@ -32,10 +42,23 @@ export function sourceParcels(count: number, options: { startLon?: number; start
       const size = 0.0007 + (i % 7) * 0.0002;
       return {
         type: 'Feature',
-        properties: { code: `DK-${String(i + 1).padStart(5, '0')}`, name: `${NAMES[i % NAMES.length]}${i + 1}号`, land_use_code: USES[i % USES.length], far: 1 + (i % 30) / 10 },
+        properties: {
+          code: `DK-${String(i + 1).padStart(5, '0')}`,
+          name: `${NAMES[i % NAMES.length]}${i + 1}号`,
+          land_use_code: USES[i % USES.length],
+          far: 1 + (i % 30) / 10,
+        },
         geometry: {
           type: 'Polygon',
-          coordinates: [[[x, y], [x + size, y], [x + size, y + size * 0.7], [x, y + size * 0.7], [x, y]]],
+          coordinates: [
+            [
+              [x, y],
+              [x + size, y],
+              [x + size, y + size * 0.7],
+              [x, y + size * 0.7],
+              [x, y],
+            ],
+          ],
         },
       };
     }),
@@ -72,8 +95,15 @@ export async function freshLayer(
 }
 
 /** Per-feature ellipsoidal areas (m²) and attributes of the current version of a layer. */
-export async function currentFeatures(pool: Pool, code: string): Promise<{ key: string | null; area: number; properties: Record<string, unknown> }[]> {
-  const { rows } = await pool.query<{ key: string | null; area: number; properties: Record<string, unknown> }>(
+export async function currentFeatures(
+  pool: Pool,
+  code: string,
+): Promise<{ key: string | null; area: number; properties: Record<string, unknown> }[]> {
+  const { rows } = await pool.query<{
+    key: string | null;
+    area: number;
+    properties: Record<string, unknown>;
+  }>(
     `SELECT f.feature_key AS key, ST_Area(f.geom::geography) AS area, f.properties
      FROM layer_features f JOIN layers l ON l.current_version_id = f.layer_version_id WHERE l.code = $1`,
     [code],
@@ -82,7 +112,10 @@ export async function currentFeatures(pool: Pool, code: string): Promise<{ key: 
 }
 
 /** Ellipsoidal areas of the source features, computed by PostGIS from the GeoJSON. */
-export async function sourceAreas(pool: Pool, source: FeatureCollection<Polygon>): Promise<Map<string, number>> {
+export async function sourceAreas(
+  pool: Pool,
+  source: FeatureCollection<Polygon>,
+): Promise<Map<string, number>> {
   const { rows } = await pool.query<{ code: string; area: number }>(
     `SELECT f->'properties'->>'code' AS code, ST_Area(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4490)::geography) AS area
      FROM jsonb_array_elements($1::jsonb) f`,

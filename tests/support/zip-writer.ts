@@ -40,7 +40,8 @@ export function writeZip(entries: ZipEntrySpec[]): Buffer {
     const stored = method === 8 ? deflateRawSync(data) : data;
     const crc = (crc32(data) ^ (spec.badCrc ? 0xffffffff : 0)) >>> 0;
     const size = spec.declaredSize ?? data.length;
-    const utf8 = spec.utf8Name ?? (typeof spec.name === 'string' && Buffer.byteLength(spec.name) !== spec.name.length);
+    const utf8 =
+      spec.utf8Name ?? (typeof spec.name === 'string' && Buffer.byteLength(spec.name) !== spec.name.length);
     const flags = utf8 ? 0x800 : 0;
     const mode = spec.symlink ? S_IFLNK | 0o777 : isDir ? S_IFDIR | 0o755 : S_IFREG | 0o644;
     const external = ((mode << 16) | (isDir ? 0x10 : 0)) >>> 0;

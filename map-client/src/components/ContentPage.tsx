@@ -4,7 +4,7 @@ import { Header } from './Header';
 
 export function ContentPage({ children }: { children: ReactNode }) {
   return (
-    <div className="ob-page">
+    <div className="ob-page ob-page-document">
       <Header />
       <main className="ob-content">
         <div className="ob-content-inner">{children}</div>

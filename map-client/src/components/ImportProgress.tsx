@@ -122,7 +122,6 @@ export function ImportProgress({ state, onOpenReport }: Props) {
             job.error ?? { code: 'import_failed', message: t('import.failed') },
             `/api/v1/imports/${job.id}`,
           )}
-          title={t('import.failed')}
           testId="import-error"
         />
       )}

@@ -6,7 +6,7 @@ import { unByKey } from 'ol/Observable.js';
 import type { LayerSummary } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { createMap, type MapHandle } from '../map/createMap';
-import { unionViewExtent } from '../map/extent';
+import { cityViewExtent } from '../map/extent';
 import { featuresAtPixel, type FeatureHit } from '../map/featuresAtPixel';
 import { createVectorTileLayer } from '../map/vectorTileLayer';
 import { isDisplayable, zIndexOf, type LayerState } from '../state/layerState';
@@ -72,7 +72,7 @@ export function MapView({ layers, layerState, onFeaturesClicked }: Props) {
       olLayers.set(summary.code, layer);
       handle.map.addLayer(layer);
     }
-    const extent = unionViewExtent(layers.map((layer) => layer.extent));
+    const extent = cityViewExtent(layers);
     if (extent) handle.fitTo(extent);
     const readyKey = handle.map.once('rendercomplete', markReady);
     handle.map.render();

@@ -1,5 +1,6 @@
 // The data-quality report of one version, loaded from the server, with links to download it as JSON
 // and as CSV (UTF-8 with BOM, opens in Excel).
+import { useEffect, useRef } from 'react';
 import { fetchReport, reportUrl } from '../api/layers';
 import type { ValidationReport } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
@@ -16,6 +17,11 @@ interface Props {
 
 export function ReportView({ layerCode, version, onClose }: Props) {
   const { t } = useI18n();
+  const sectionRef = useRef<HTMLElement>(null);
+  // Opened from a button further up the page: bring it into view.
+  useEffect(() => {
+    sectionRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [version]);
   const { resource } = useResource<ValidationReport | null>(`report:${layerCode}:${version}`, (signal) =>
     fetchReport(layerCode, version, signal),
   );
@@ -25,6 +31,7 @@ export function ReportView({ layerCode, version, onClose }: Props) {
   const report = resource.status === 'ready' ? resource.value : null;
   return (
     <section
+      ref={sectionRef}
       className="ob-section ob-report-view"
       data-testid="report-view"
       data-version={version}

@@ -5,7 +5,16 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { importFile } from '../../../importers';
 import { testDatabaseUrl } from '../../support/environment';
-import { currentFeatures, freshLayer, ogr2ogr, PARCEL_SCHEMA, sourceAreas, sourceParcels, workDir, writeJson } from '../../support/import-fixtures';
+import {
+  currentFeatures,
+  freshLayer,
+  ogr2ogr,
+  PARCEL_SCHEMA,
+  sourceAreas,
+  sourceParcels,
+  workDir,
+  writeJson,
+} from '../../support/import-fixtures';
 import { writeZip } from '../../support/zip-writer';
 
 const pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
@@ -18,7 +27,9 @@ const rasterDir = path.join(dir, 'rasters');
 
 function zipFolder(folder: string, prefix = ''): Buffer {
   const entries = readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? [] : [{ name: `${prefix}${entry.name}`, data: readFileSync(path.join(folder, entry.name)) }],
+    entry.isDirectory()
+      ? []
+      : [{ name: `${prefix}${entry.name}`, data: readFileSync(path.join(folder, entry.name)) }],
   );
   return writeZip(entries);
 }
@@ -48,7 +59,20 @@ async function expectSameAsSource(code: string, options: { attributes: boolean }
 describe('importing files made by ogr2ogr', () => {
   it('reads a zipped Shapefile in a prefixed GK zone with GBK attributes and no .cpg', async () => {
     const shp = path.join(dir, 'gk29');
-    ogr2ogr(['-f', 'ESRI Shapefile', shp, geojson, '-nln', '地块', '-s_srs', 'EPSG:4490', '-t_srs', 'EPSG:4517', '-lco', 'ENCODING=CP936']);
+    ogr2ogr([
+      '-f',
+      'ESRI Shapefile',
+      shp,
+      geojson,
+      '-nln',
+      '地块',
+      '-s_srs',
+      'EPSG:4490',
+      '-t_srs',
+      'EPSG:4517',
+      '-lco',
+      'ENCODING=CP936',
+    ]);
     rmSync(path.join(shp, '地块.cpg'));
     const dbf = readFileSync(path.join(shp, '地块.dbf'));
     expect(dbf.includes(Buffer.from('生态', 'utf8'))).toBe(false); // really GBK
@@ -73,7 +97,18 @@ describe('importing files made by ogr2ogr', () => {
 
   it('reads a zipped File Geodatabase', async () => {
     const gdb = path.join(dir, 'survey.gdb');
-    ogr2ogr(['-f', 'OpenFileGDB', gdb, geojson, '-nln', 'parcels', '-s_srs', 'EPSG:4490', '-t_srs', 'EPSG:4538']);
+    ogr2ogr([
+      '-f',
+      'OpenFileGDB',
+      gdb,
+      geojson,
+      '-nln',
+      'parcels',
+      '-s_srs',
+      'EPSG:4490',
+      '-t_srs',
+      'EPSG:4538',
+    ]);
     const zip = path.join(dir, 'survey.zip');
     writeFileSync(zip, zipFolder(gdb, 'survey.gdb/'));
     const layer = await freshLayer(pool);
@@ -103,7 +138,13 @@ describe('importing files made by ogr2ogr', () => {
     const dxf = path.join(dir, 'design.dxf');
     ogr2ogr(['-f', 'DXF', dxf, geojson, '-s_srs', 'EPSG:4490', '-t_srs', 'EPSG:4538']);
     const layer = await freshLayer(pool, { attributeSchema: [] });
-    const result = await importFile(pool, { layer, file: dxf, fileName: 'design.dxf', srs: 'EPSG:4538', rasterDir });
+    const result = await importFile(pool, {
+      layer,
+      file: dxf,
+      fileName: 'design.dxf',
+      srs: 'EPSG:4538',
+      rasterDir,
+    });
     expect(result.report.source.crs).toMatchObject({ code: 'EPSG:4538', how: 'given' });
     await expectSameAsSource(layer, { attributes: false });
   });
@@ -112,7 +153,12 @@ describe('importing files made by ogr2ogr', () => {
     const shp = path.join(dir, 'utf8');
     ogr2ogr(['-f', 'ESRI Shapefile', shp, geojson, '-nln', 'parcels', '-lco', 'ENCODING=UTF-8']);
     const layer = await freshLayer(pool, { attributeSchema: PARCEL_SCHEMA });
-    const result = await importFile(pool, { layer, file: path.join(shp, 'parcels.shp'), fileName: 'parcels.shp', rasterDir });
+    const result = await importFile(pool, {
+      layer,
+      file: path.join(shp, 'parcels.shp'),
+      fileName: 'parcels.shp',
+      rasterDir,
+    });
     expect(result.report.source.encoding).toEqual({ name: 'UTF-8', how: 'cpg' });
     await expectSameAsSource(layer);
   });
