@@ -124,6 +124,13 @@ const commands = {
       ONE_BLUEPRINT_DATA_DIR: DATA_DIR,
     });
   },
+  async bench() {
+    const db = await prepare({ browser: false, name: `${DATABASE}_bench`, bench: true });
+    return runTypeScript('bench/run.ts', process.argv.slice(3), {
+      DATABASE_URL: db.url,
+      ONE_BLUEPRINT_DATA_DIR: DATA_DIR,
+    });
+  },
   async migrate() {
     const db = await prepare({ browser: false, name: DATABASE });
     return runTypeScript('scripts/migrate.ts', process.argv.slice(3), { DATABASE_URL: db.url });
@@ -134,9 +141,13 @@ const commands = {
   },
 };
 
-/** @param {{ browser: boolean, name: string }} options */
+/** @param {{ browser: boolean, name: string, bench?: boolean }} options */
 async function prepare(options) {
-  ensureSystemPackages({ embeddedDatabase: !process.env.DATABASE_URL, browser: options.browser });
+  ensureSystemPackages({
+    embeddedDatabase: !process.env.DATABASE_URL,
+    browser: options.browser,
+    bench: options.bench ?? false,
+  });
   ensureNpmDependencies(ROOT);
   return database(options.name);
 }

@@ -5,6 +5,35 @@ import os from 'node:os';
 import path from 'node:path';
 import { runGdal } from './run-gdal';
 
+/**
+ * gdalwarp arguments that write a Cloud-Optimized GeoTIFF in EPSG:4490 in bounded memory: JPEG tiles,
+ * overviews, a 256 MB warp buffer and cache, two threads, BigTIFF when the output may pass 4 GB.
+ */
+export const WARP_TO_COG_ARGS = [
+  '-t_srs',
+  'EPSG:4490',
+  '-r',
+  'bilinear',
+  '-wm',
+  '256',
+  '--config',
+  'GDAL_CACHEMAX',
+  '256',
+  '-multi',
+  '-wo',
+  'NUM_THREADS=2',
+  '-of',
+  'COG',
+  '-co',
+  'COMPRESS=JPEG',
+  '-co',
+  'QUALITY=85',
+  '-co',
+  'OVERVIEWS=AUTO',
+  '-co',
+  'BIGTIFF=IF_SAFER',
+];
+
 export interface RgbImage {
   width: number;
   height: number;
@@ -49,23 +78,7 @@ export async function writeCloudOptimizedGeoTiff(
       placed,
     ]);
     await rm(outputPath, { force: true });
-    await runGdal('gdalwarp', [
-      '-q',
-      '-t_srs',
-      'EPSG:4490',
-      '-r',
-      'bilinear',
-      '-of',
-      'COG',
-      '-co',
-      'COMPRESS=JPEG',
-      '-co',
-      'QUALITY=85',
-      '-co',
-      'OVERVIEWS=AUTO',
-      placed,
-      outputPath,
-    ]);
+    await runGdal('gdalwarp', ['-q', ...WARP_TO_COG_ARGS, placed, outputPath]);
     return await rasterInfo(outputPath);
   } finally {
     await rm(work, { recursive: true, force: true });

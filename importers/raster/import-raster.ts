@@ -6,7 +6,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import { beginVersion, publishVersion, type LayerRecord } from '../../layers';
-import { rasterInfo } from '../gdal/cloud-optimized-geotiff';
+import { rasterInfo, WARP_TO_COG_ARGS } from '../gdal/cloud-optimized-geotiff';
 import { runGdal } from '../gdal/run-gdal';
 import { ImportError } from '../import-error';
 import type { ImportFeaturesOptions, ImportResult } from '../pipeline/import-features';
@@ -68,36 +68,8 @@ export async function importRaster(
   const partial = path.join(rasterDir, `.${layer.code}-${process.pid}-${Date.now()}.tif.partial`);
   try {
     progress('坐标转换', 0, 100);
-    await warp(
-      [
-        '-q',
-        ...(crs ? ['-s_srs', crs.source] : []),
-        '-t_srs',
-        'EPSG:4490',
-        '-r',
-        'bilinear',
-        '-wm',
-        '256',
-        '--config',
-        'GDAL_CACHEMAX',
-        '256',
-        '-multi',
-        '-wo',
-        'NUM_THREADS=2',
-        '-of',
-        'COG',
-        '-co',
-        'COMPRESS=JPEG',
-        '-co',
-        'QUALITY=85',
-        '-co',
-        'OVERVIEWS=AUTO',
-        '-co',
-        'BIGTIFF=IF_SAFER',
-        file,
-        partial,
-      ],
-      (p) => progress('坐标转换', p, 100),
+    await warp([...(crs ? ['-s_srs', crs.source] : []), ...WARP_TO_COG_ARGS, file, partial], (p) =>
+      progress('坐标转换', p, 100),
     );
     const result = await rasterInfo(partial);
     const client = await pool.connect();

@@ -13,16 +13,18 @@ const NEEDS = {
   gdal: { pkg: 'gdal-bin', file: '/usr/bin/ogrinfo' },
   cjkFont: { pkg: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' },
   chromium: { pkg: 'chromium', file: '/usr/bin/chromium' },
+  gnuTime: { pkg: 'time', file: '/usr/bin/time' },
 };
 
 /**
- * @param {{ embeddedDatabase: boolean, browser: boolean }} scope
+ * @param {{ embeddedDatabase: boolean, browser: boolean, bench?: boolean }} scope
  */
 export function ensureSystemPackages(scope) {
   /** @type {(keyof typeof NEEDS)[]} */
   const wanted = ['gdal', 'cjkFont'];
   if (scope.embeddedDatabase) wanted.push('postgres', 'postgis');
   if (scope.browser) wanted.push('chromium');
+  if (scope.bench) wanted.push('gnuTime');
   const missing = [...new Set(wanted.filter((k) => !existsSync(NEEDS[k].file)).map((k) => NEEDS[k].pkg))];
   if (missing.length === 0) return;
 
