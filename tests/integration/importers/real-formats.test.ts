@@ -95,6 +95,28 @@ describe('importing files made by ogr2ogr', () => {
     await expectSameAsSource(layer);
   });
 
+  it('reads a Shapefile in a Xian 1980 zone named by its .prj', async () => {
+    const shp = path.join(dir, 'xian80');
+    ogr2ogr([
+      '-f',
+      'ESRI Shapefile',
+      shp,
+      geojson,
+      '-nln',
+      'parcels',
+      '-s_srs',
+      'EPSG:4490',
+      '-t_srs',
+      'EPSG:2374',
+      '-lco',
+      'ENCODING=UTF-8',
+    ]);
+    const layer = await freshLayer(pool);
+    const result = await importFile(pool, { layer, file: path.join(shp, 'parcels.shp'), rasterDir });
+    expect(result.report.source.crs).toMatchObject({ code: 'EPSG:2374', how: 'declared' });
+    await expectSameAsSource(layer);
+  });
+
   it('reads a zipped File Geodatabase', async () => {
     const gdb = path.join(dir, 'survey.gdb');
     ogr2ogr([
