@@ -1,0 +1,35 @@
+// The layers the OGC services publish: every vector layer with a current version is a WFS feature type
+// and a WMS layer, named `ob:<code>`, with its attribute schema as properties.
+import type { Pool } from 'pg';
+import { listLayers, type AttributeDefinition, type LayerSummary } from '../../layers';
+import { OgcException } from './ogc-exception';
+
+export const NAMESPACE_PREFIX = 'ob';
+export const NAMESPACE_URI = 'https://one-blueprint.example/ows';
+
+export interface FeatureType {
+  layer: LayerSummary;
+  /** qualified name, e.g. ob:land_use_plan */
+  typeName: string;
+  properties: AttributeDefinition[];
+}
+
+export function typeNameOf(code: string): string {
+  return `${NAMESPACE_PREFIX}:${code}`;
+}
+
+export async function publishedFeatureTypes(pool: Pool): Promise<FeatureType[]> {
+  return (await listLayers(pool))
+    .filter((l) => l.version !== null && l.geometryType !== 'Raster')
+    .map((layer) => ({ layer, typeName: typeNameOf(layer.code), properties: layer.attributeSchema }));
+}
+
+/** Resolves `ob:code`, `code` or `{namespace}code`; throws an OGC exception naming the parameter. */
+export function resolveFeatureType(types: FeatureType[], name: string, locator: string): FeatureType {
+  const local = name.replace(/^\{[^}]*\}/, '').replace(/^[A-Za-z_][\w.-]*:/, '');
+  const found = types.find((t) => t.layer.code === local);
+  if (!found) {
+    throw new OgcException('InvalidParameterValue', locator, `未知的要素类型“${name}” / unknown feature type ${name}`);
+  }
+  return found;
+}

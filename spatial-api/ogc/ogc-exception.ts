@@ -1,0 +1,70 @@
+// OGC service exceptions: thrown by WMS and WFS code with an exceptionCode and the parameter at fault
+// (locator), and written as an OWS ExceptionReport (WFS 2.0, OWS 1.1) or a WMS 1.3.0
+// ServiceExceptionReport by one middleware.
+import type { ErrorRequestHandler } from 'express';
+import { xmlEscape } from './xml';
+
+export type OgcExceptionCode =
+  | 'MissingParameterValue'
+  | 'InvalidParameterValue'
+  | 'OperationNotSupported'
+  | 'OperationParsingFailed'
+  | 'OperationProcessingFailed'
+  | 'VersionNegotiationFailed'
+  | 'InvalidFormat'
+  | 'InvalidCRS'
+  | 'LayerNotDefined'
+  | 'StyleNotDefined'
+  | 'InvalidPoint'
+  | 'LayerNotQueryable'
+  | 'NoApplicableCode';
+
+export class OgcException extends Error {
+  constructor(
+    readonly code: OgcExceptionCode,
+    readonly locator: string,
+    message: string,
+    readonly status = code === 'NoApplicableCode' || code === 'OperationProcessingFailed' ? 500 : 400,
+  ) {
+    super(message);
+    this.name = 'OgcException';
+  }
+}
+
+export function serviceExceptionReport(service: 'WMS' | 'WFS' | 'OWS', error: OgcException): string {
+  const message = xmlEscape(error.message);
+  const locator = xmlEscape(error.locator);
+  if (service === 'WMS') {
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<ServiceExceptionReport version="1.3.0" xmlns="http://www.opengis.net/ogc" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.opengis.net/ogc http://schemas.opengis.net/wms/1.3.0/exceptions_1_3_0.xsd">
+  <ServiceException code="${error.code}" locator="${locator}">${message}</ServiceException>
+</ServiceExceptionReport>
+`;
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<ows:ExceptionReport version="2.0.0" xmlns:ows="http://www.opengis.net/ows/1.1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.opengis.net/ows/1.1 http://schemas.opengis.net/ows/1.1.0/owsExceptionReport.xsd">
+  <ows:Exception exceptionCode="${error.code}" locator="${locator}">
+    <ows:ExceptionText>${message}</ows:ExceptionText>
+  </ows:Exception>
+</ows:ExceptionReport>
+`;
+}
+
+/** Answers errors on the OGC paths as exception reports; others pass on. */
+export function ogcErrorHandler(serviceOf: (query: Record<string, unknown>, path: string) => 'WMS' | 'WFS' | 'OWS'): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const ogc =
+      error instanceof OgcException
+        ? error
+        : new OgcException('NoApplicableCode', '', `服务内部错误 / internal error: ${error instanceof Error ? error.message : String(error)}`, 500);
+    if (!(error instanceof OgcException)) console.error(error);
+    res
+      .status(ogc.status)
+      .type('application/xml; charset=utf-8')
+      .send(serviceExceptionReport(serviceOf(req.query as Record<string, unknown>, req.path), ogc));
+  };
+}

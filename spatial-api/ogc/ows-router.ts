@@ -1,0 +1,64 @@
+// The OGC entry points: /ows (SERVICE=WMS|WFS), /wms and /wfs. A request is dispatched by SERVICE and
+// REQUEST to the service's operation; anything missing or unknown answers an exception report naming it.
+import express, { type Request, type Response, type Router } from 'express';
+import { Kvp } from './kvp';
+import { ogcErrorHandler, OgcException } from './ogc-exception';
+
+export type OgcOperation = (req: Request, res: Response, kvp: Kvp) => Promise<void>;
+
+export interface OgcService {
+  name: 'WMS' | 'WFS';
+  /** versions accepted; the first is the one answered */
+  versions: string[];
+  operations: Record<string, OgcOperation>;
+}
+
+function dispatch(services: OgcService[], fixed?: OgcService['name']) {
+  return async (req: Request, res: Response) => {
+    const kvp = new Kvp(req.query as Record<string, unknown>);
+    const serviceName = (fixed ?? kvp.require('SERVICE')).toUpperCase();
+    const given = kvp.get('SERVICE');
+    if (fixed && given && given.toUpperCase() !== fixed) {
+      throw new OgcException('InvalidParameterValue', 'SERVICE', `此地址只提供${fixed}服务 / this address serves ${fixed} only`);
+    }
+    const service = services.find((s) => s.name === serviceName);
+    if (!service) {
+      throw new OgcException('InvalidParameterValue', 'SERVICE', `未知的服务“${serviceName}”，可用WMS或WFS / unknown service ${serviceName}: use WMS or WFS`);
+    }
+    const request = kvp.require('REQUEST');
+    const operation = Object.entries(service.operations).find(([name]) => name.toLowerCase() === request.toLowerCase());
+    if (!operation) {
+      throw new OgcException(
+        'OperationNotSupported',
+        'REQUEST',
+        `${service.name}不支持操作“${request}”，可用：${Object.keys(service.operations).join(', ')} / operation not supported`,
+      );
+    }
+    const version = kvp.get('VERSION') ?? kvp.get('ACCEPTVERSIONS')?.split(',')[0];
+    const isCapabilities = operation[0] === 'GetCapabilities';
+    if (version !== undefined && !service.versions.includes(version) && !isCapabilities) {
+      throw new OgcException('InvalidParameterValue', 'VERSION', `${service.name}不支持版本${version}，支持${service.versions.join('、')} / unsupported version`);
+    }
+    if (version === undefined && !isCapabilities && service.name === 'WMS') {
+      throw new OgcException('MissingParameterValue', 'VERSION', '缺少参数VERSION / the parameter VERSION is missing');
+    }
+    await operation[1](req, res, kvp);
+  };
+}
+
+export function owsRouter(services: OgcService[]): Router {
+  const router = express.Router();
+  router.get('/ows', dispatch(services));
+  router.get('/wms', dispatch(services, 'WMS'));
+  router.get('/wfs', dispatch(services, 'WFS'));
+  router.use(
+    ['/ows', '/wms', '/wfs'],
+    ogcErrorHandler((query, path) => {
+      if (path.startsWith('/wms')) return 'WMS';
+      if (path.startsWith('/wfs')) return 'WFS';
+      const service = new Kvp(query).get('SERVICE')?.toUpperCase();
+      return service === 'WMS' ? 'WMS' : service === 'WFS' ? 'WFS' : 'OWS';
+    }),
+  );
+  return router;
+}
