@@ -30,3 +30,5 @@ export {
 } from './catalog/write-version';
 export type { FeatureInput, LayerDefinition, VersionOptions } from './catalog/write-version';
 export { codeListStyle, defaultStyle, landUseStyle } from './styles/default-styles';
+export * from './publishing';
+export { SldConversionError, styleToSld } from './styles/sld';

@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { clientFiles } from './client-files';
 import type { Config } from './config';
 import { errorHandler, notFound } from './errors';
+import { GeoServerSync } from './geoserver-sync';
 import { ImportJobs } from './imports/import-jobs';
 import { codeListsHandler } from './routes/code-lists';
 import { crsHandler } from './routes/crs';
@@ -23,9 +24,17 @@ import {
   listLayersHandler,
   updateLayerHandler,
 } from './routes/layers';
+import { owsRouter } from './ogc/ows-router';
+import { wfsService } from './ogc/wfs';
 import { mvtHandler } from './tiles/mvt-handler';
+import { TileCache } from './tiles/tile-cache';
+import { tileJsonHandler } from './tiles/tilejson-handler';
 
-export type AppConfig = Pick<Config, 'clientDir' | 'uploadDir' | 'rasterDir' | 'importMaxBytes'>;
+export type AppConfig = Pick<
+  Config,
+  'clientDir' | 'uploadDir' | 'rasterDir' | 'importMaxBytes' | 'tileCacheBytes'
+> &
+  Partial<Pick<Config, 'geoserver' | 'databaseUrl'>>;
 
 export interface AppOptions {
   pool: Pool;
@@ -34,7 +43,13 @@ export interface AppOptions {
 
 export function createApp({ pool, config }: AppOptions): Express {
   const app = express();
-  const jobs = new ImportJobs(pool);
+  const geoserver = new GeoServerSync(pool, {
+    geoserver: config.geoserver,
+    databaseUrl: config.databaseUrl ?? '',
+  });
+  const jobs = new ImportJobs(pool, (code) => geoserver.layerChanged(code));
+  const tiles = new TileCache(config.tileCacheBytes);
+  app.locals.tileCache = tiles;
   app.locals.importJobs = jobs;
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -46,16 +61,18 @@ export function createApp({ pool, config }: AppOptions): Express {
   app.get('/api/v1/layers', listLayersHandler(pool));
   app.post('/api/v1/layers', json, createLayerHandler(pool));
   app.get('/api/v1/layers/:code', getLayerHandler(pool));
-  app.patch('/api/v1/layers/:code', json, updateLayerHandler(pool));
-  app.delete('/api/v1/layers/:code', deleteLayerHandler(pool));
+  app.patch('/api/v1/layers/:code', json, updateLayerHandler(pool, geoserver));
+  app.delete('/api/v1/layers/:code', deleteLayerHandler(pool, geoserver));
   app.get('/api/v1/layers/:code/features', featuresHandler(pool));
   app.get('/api/v1/layers/:code/versions', listVersionsHandler(pool));
   app.get('/api/v1/layers/:code/versions/:version/report', versionReportHandler(pool));
-  app.post('/api/v1/layers/:code/rollback', json, rollbackHandler(pool));
+  app.post('/api/v1/layers/:code/rollback', json, rollbackHandler(pool, geoserver));
   app.get('/api/v1/layers/:code/diff', diffHandler(pool));
   app.post('/api/v1/layers/:code/imports', startImportHandler(pool, jobs, config));
   app.get('/api/v1/imports/:id', importJobHandler(jobs));
-  app.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool));
+  app.get('/tiles/:layer.json', tileJsonHandler(pool));
+  app.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles));
+  app.use(owsRouter([wfsService(pool)]));
 
   app.use('/api', (req, _res, next) =>
     next(notFound(`没有这个接口 / no such endpoint: ${req.method} ${req.originalUrl}`)),

@@ -17,6 +17,11 @@ const schema = z.object({
     .int()
     .min(1)
     .default(2 * 1024 ** 3),
+  TILE_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(256 * 1024 ** 2),
   GEOSERVER_URL: z.string().url().optional(),
   GEOSERVER_USER: z.string().optional(),
   GEOSERVER_PASSWORD: z.string().optional(),
@@ -33,6 +38,8 @@ export interface Config {
   /** largest upload accepted for an import, bytes */
   importMaxBytes: number;
   uploadDir: string;
+  /** bound of the in-process tile cache, bytes */
+  tileCacheBytes: number;
   geoserver?: { url: string; user: string; password: string };
 }
 
@@ -57,6 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     uploadDir: path.join(e.ONE_BLUEPRINT_DATA_DIR, 'uploads'),
+    tileCacheBytes: e.TILE_CACHE_BYTES,
     ...(e.GEOSERVER_URL
       ? {
           geoserver: {

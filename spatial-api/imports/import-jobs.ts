@@ -23,7 +23,10 @@ const PROGRESS_INTERVAL_MS = 300;
 export class ImportJobs {
   private readonly running = new Set<Promise<void>>();
 
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly onPublished: (layer: string) => Promise<void> = async () => undefined,
+  ) {}
 
   async create(layerId: number, fileName: string): Promise<string> {
     const { rows } = await this.pool.query<{ id: string }>(
@@ -70,6 +73,7 @@ export class ImportJobs {
            layer_version_id = $3, report = $4, updated_at = now() WHERE id = $1`,
         [id, result.featureCount, result.versionId, JSON.stringify(result.report)],
       );
+      await this.onPublished(result.layer);
     } catch (error) {
       const known = error instanceof ImportError;
       const body = known

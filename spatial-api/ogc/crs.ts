@@ -48,7 +48,14 @@ export function parseCrs(name: string, locator: string, convention: AxisConventi
 export function advertisedCrs(): string[] {
   const zones = Array.from({ length: 21 }, (_, i) => 4534 + i); // CGCS2000 3° zones by central meridian
   const prefixed = Array.from({ length: 21 }, (_, i) => 4513 + i);
-  return ['EPSG:4490', 'EPSG:4326', 'EPSG:3857', 'CRS:84', ...prefixed.map((c) => `EPSG:${c}`), ...zones.map((c) => `EPSG:${c}`)];
+  return [
+    'EPSG:4490',
+    'EPSG:4326',
+    'EPSG:3857',
+    'CRS:84',
+    ...prefixed.map((c) => `EPSG:${c}`),
+    ...zones.map((c) => `EPSG:${c}`),
+  ];
 }
 
 /** A bounding box given as four numbers in the request's axis order, returned as minX, minY, maxX, maxY. */
@@ -56,12 +63,20 @@ export function parseBbox(raw: string, crs: RequestCrs, locator = 'BBOX'): [numb
   const parts = raw.split(',');
   const numbers = parts.slice(0, 4).map((p) => Number(p));
   if (parts.length < 4 || parts.length > 5 || numbers.some((n) => !Number.isFinite(n))) {
-    throw new OgcException('InvalidParameterValue', locator, `${locator}应为4个数值 / ${locator} must be four numbers: minx,miny,maxx,maxy`);
+    throw new OgcException(
+      'InvalidParameterValue',
+      locator,
+      `${locator}应为4个数值 / ${locator} must be four numbers: minx,miny,maxx,maxy`,
+    );
   }
   const [a, b, c, d] = numbers as [number, number, number, number];
   const [minX, minY, maxX, maxY] = crs.northFirst ? [b, a, d, c] : [a, b, c, d];
   if (minX >= maxX || minY >= maxY) {
-    throw new OgcException('InvalidParameterValue', locator, `${locator}的最小值必须小于最大值 / ${locator} minimum must be below maximum`);
+    throw new OgcException(
+      'InvalidParameterValue',
+      locator,
+      `${locator}的最小值必须小于最大值 / ${locator} minimum must be below maximum`,
+    );
   }
   return [minX, minY, maxX, maxY];
 }

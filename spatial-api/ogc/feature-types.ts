@@ -29,7 +29,11 @@ export function resolveFeatureType(types: FeatureType[], name: string, locator: 
   const local = name.replace(/^\{[^}]*\}/, '').replace(/^[A-Za-z_][\w.-]*:/, '');
   const found = types.find((t) => t.layer.code === local);
   if (!found) {
-    throw new OgcException('InvalidParameterValue', locator, `未知的要素类型“${name}” / unknown feature type ${name}`);
+    throw new OgcException(
+      'InvalidParameterValue',
+      locator,
+      `未知的要素类型“${name}” / unknown feature type ${name}`,
+    );
   }
   return found;
 }

@@ -19,7 +19,11 @@ export class Kvp {
   require(name: string): string {
     const value = this.get(name);
     if (value === undefined) {
-      throw new OgcException('MissingParameterValue', name, `缺少参数${name} / the parameter ${name} is missing`);
+      throw new OgcException(
+        'MissingParameterValue',
+        name,
+        `缺少参数${name} / the parameter ${name} is missing`,
+      );
     }
     return value;
   }
@@ -30,7 +34,11 @@ export class Kvp {
     if (raw === undefined) return fallback;
     const value = Number(raw);
     if (!/^-?\d+$/.test(raw) || value < min || value > max) {
-      throw new OgcException('InvalidParameterValue', name, `参数${name}应为${min}到${max}的整数，而不是“${raw}” / ${name} must be a whole number from ${min} to ${max}`);
+      throw new OgcException(
+        'InvalidParameterValue',
+        name,
+        `参数${name}应为${min}到${max}的整数，而不是“${raw}” / ${name} must be a whole number from ${min} to ${max}`,
+      );
     }
     return value;
   }

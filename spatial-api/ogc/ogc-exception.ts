@@ -51,7 +51,9 @@ export function serviceExceptionReport(service: 'WMS' | 'WFS' | 'OWS', error: Og
 }
 
 /** Answers errors on the OGC paths as exception reports; others pass on. */
-export function ogcErrorHandler(serviceOf: (query: Record<string, unknown>, path: string) => 'WMS' | 'WFS' | 'OWS'): ErrorRequestHandler {
+export function ogcErrorHandler(
+  serviceOf: (query: Record<string, unknown>, path: string) => 'WMS' | 'WFS' | 'OWS',
+): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) {
       next(error);
@@ -60,7 +62,12 @@ export function ogcErrorHandler(serviceOf: (query: Record<string, unknown>, path
     const ogc =
       error instanceof OgcException
         ? error
-        : new OgcException('NoApplicableCode', '', `服务内部错误 / internal error: ${error instanceof Error ? error.message : String(error)}`, 500);
+        : new OgcException(
+            'NoApplicableCode',
+            '',
+            `服务内部错误 / internal error: ${error instanceof Error ? error.message : String(error)}`,
+            500,
+          );
     if (!(error instanceof OgcException)) console.error(error);
     res
       .status(ogc.status)

@@ -19,14 +19,24 @@ function dispatch(services: OgcService[], fixed?: OgcService['name']) {
     const serviceName = (fixed ?? kvp.require('SERVICE')).toUpperCase();
     const given = kvp.get('SERVICE');
     if (fixed && given && given.toUpperCase() !== fixed) {
-      throw new OgcException('InvalidParameterValue', 'SERVICE', `此地址只提供${fixed}服务 / this address serves ${fixed} only`);
+      throw new OgcException(
+        'InvalidParameterValue',
+        'SERVICE',
+        `此地址只提供${fixed}服务 / this address serves ${fixed} only`,
+      );
     }
     const service = services.find((s) => s.name === serviceName);
     if (!service) {
-      throw new OgcException('InvalidParameterValue', 'SERVICE', `未知的服务“${serviceName}”，可用WMS或WFS / unknown service ${serviceName}: use WMS or WFS`);
+      throw new OgcException(
+        'InvalidParameterValue',
+        'SERVICE',
+        `未知的服务“${serviceName}”，可用WMS或WFS / unknown service ${serviceName}: use WMS or WFS`,
+      );
     }
     const request = kvp.require('REQUEST');
-    const operation = Object.entries(service.operations).find(([name]) => name.toLowerCase() === request.toLowerCase());
+    const operation = Object.entries(service.operations).find(
+      ([name]) => name.toLowerCase() === request.toLowerCase(),
+    );
     if (!operation) {
       throw new OgcException(
         'OperationNotSupported',
@@ -37,10 +47,18 @@ function dispatch(services: OgcService[], fixed?: OgcService['name']) {
     const version = kvp.get('VERSION') ?? kvp.get('ACCEPTVERSIONS')?.split(',')[0];
     const isCapabilities = operation[0] === 'GetCapabilities';
     if (version !== undefined && !service.versions.includes(version) && !isCapabilities) {
-      throw new OgcException('InvalidParameterValue', 'VERSION', `${service.name}不支持版本${version}，支持${service.versions.join('、')} / unsupported version`);
+      throw new OgcException(
+        'InvalidParameterValue',
+        'VERSION',
+        `${service.name}不支持版本${version}，支持${service.versions.join('、')} / unsupported version`,
+      );
     }
     if (version === undefined && !isCapabilities && service.name === 'WMS') {
-      throw new OgcException('MissingParameterValue', 'VERSION', '缺少参数VERSION / the parameter VERSION is missing');
+      throw new OgcException(
+        'MissingParameterValue',
+        'VERSION',
+        '缺少参数VERSION / the parameter VERSION is missing',
+      );
     }
     await operation[1](req, res, kvp);
   };

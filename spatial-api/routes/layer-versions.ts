@@ -13,6 +13,7 @@ import {
 } from '../../layers';
 import { reportToCsv, type ValidationReport } from '../../importers';
 import { badRequest, notFound } from '../errors';
+import type { GeoServerSync } from '../geoserver-sync';
 import { parseInput } from '../request-body';
 import { presentLayer, requireLayerSummary } from './layers';
 
@@ -69,7 +70,7 @@ export function versionReportHandler(pool: Pool): RequestHandler {
   };
 }
 
-export function rollbackHandler(pool: Pool): RequestHandler {
+export function rollbackHandler(pool: Pool, geoserver: GeoServerSync): RequestHandler {
   return async (req, res) => {
     const layer = await requireLayerRecord(pool, String(req.params.code));
     const { version } = parseInput(z.object({ version: versionNumber }), req.body);
@@ -84,6 +85,7 @@ export function rollbackHandler(pool: Pool): RequestHandler {
     } finally {
       client.release();
     }
+    await geoserver.layerChanged(layer.code);
     res.json(presentLayer(await requireLayerSummary(pool, layer.code)));
   };
 }

@@ -13,6 +13,7 @@ import {
   type LayerSummary,
 } from '../../layers';
 import { conflict, notFound } from '../errors';
+import type { GeoServerSync } from '../geoserver-sync';
 import { parseInput } from '../request-body';
 
 const KINDS = LAYER_KINDS.map((k) => k.kind) as [string, ...string[]];
@@ -115,22 +116,25 @@ export function createLayerHandler(pool: Pool): RequestHandler {
   };
 }
 
-export function updateLayerHandler(pool: Pool): RequestHandler {
+export function updateLayerHandler(pool: Pool, geoserver: GeoServerSync): RequestHandler {
   return async (req, res) => {
     const code = String(req.params.code);
     const body = parseInput(change, req.body);
     if (!(await updateLayerMetadata(pool, code, body))) {
       throw notFound(`图层不存在 / no layer with code "${code}"`, { parameter: 'code', value: code });
     }
+    const layer = await requireLayerSummary(pool, code);
+    if (layer.version !== null) await geoserver.layerChanged(code);
     res.json(presentLayer(await requireLayerSummary(pool, code)));
   };
 }
 
-export function deleteLayerHandler(pool: Pool): RequestHandler {
+export function deleteLayerHandler(pool: Pool, geoserver: GeoServerSync): RequestHandler {
   return async (req, res) => {
     const code = String(req.params.code);
     if (!(await softDeleteLayer(pool, code)))
       throw notFound(`图层不存在 / no layer with code "${code}"`, { parameter: 'code', value: code });
+    await geoserver.layerDeleted(code);
     res.status(204).end();
   };
 }

@@ -1,15 +1,19 @@
-// GET /tiles/:layer/:z/:x/:y.mvt: vector tiles of a layer's current version (EPSG:3857 XYZ).
+// GET /tiles/:layer/:z/:x/:y.mvt: vector tiles of a layer's current version (EPSG:3857 XYZ), gzipped,
+// cached in process, with an ETag and Cache-Control keyed on the layer version.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
-import { currentVersionId } from '../../layers';
+import { findLayer, type LayerSummary } from '../../layers';
 import { badRequest, notFound } from '../errors';
+import { tileAttributes } from './tile-attributes';
+import type { TileCache } from './tile-cache';
 
 const MVT_TILE = readFileSync(path.join(__dirname, 'mvt-tile.sql'), 'utf8');
-const MAX_ZOOM = 22;
+export const MAX_ZOOM = 22;
 
-function tileCoordinate(name: string, raw: string, max: number): number {
+export function tileCoordinate(name: string, raw: string, max: number): number {
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value > max) {
     throw badRequest(
@@ -23,25 +27,60 @@ function tileCoordinate(name: string, raw: string, max: number): number {
   return value;
 }
 
-export function mvtHandler(pool: Pool): RequestHandler {
+/** The layer's catalog entry and current version id; 404 for an unknown or empty layer. */
+export async function tileLayer(
+  pool: Pool,
+  code: string,
+): Promise<{ layer: LayerSummary; versionId: string }> {
+  const layer = await findLayer(pool, code);
+  const { rows } = layer
+    ? await pool.query<{ current_version_id: string | null }>(
+        'SELECT current_version_id FROM layers WHERE code = $1',
+        [code],
+      )
+    : { rows: [] };
+  const versionId = rows[0]?.current_version_id;
+  if (!layer || !versionId || layer.geometryType === 'Raster') {
+    throw notFound(`没有可切片的图层“${code}” / no vector layer "${code}"`, {
+      parameter: 'layer',
+      value: code,
+    });
+  }
+  return { layer, versionId };
+}
+
+export function mvtHandler(pool: Pool, cache: TileCache): RequestHandler {
   return async (req, res) => {
     const code = String(req.params.layer);
     const z = tileCoordinate('z', String(req.params.z), MAX_ZOOM);
     const x = tileCoordinate('x', String(req.params.x), 2 ** z - 1);
     const y = tileCoordinate('y', String(req.params.y), 2 ** z - 1);
-    const versionId = await currentVersionId(pool, code);
-    if (versionId === undefined)
-      throw notFound(`图层不存在 / no layer "${code}"`, { parameter: 'layer', value: code });
+    const { layer, versionId } = await tileLayer(pool, code);
+    cache.observeVersion(code, versionId);
     const etag = `"${code}-v${versionId}-${z}-${x}-${y}"`;
+    res.set('ETag', etag).set('Cache-Control', 'public, max-age=300').set('Vary', 'Accept-Encoding');
     if (req.headers['if-none-match'] === etag) {
       res.status(304).end();
       return;
     }
-    const { rows } = await pool.query<{ tile: Buffer | null }>(MVT_TILE, [versionId, z, x, y, code]);
-    res
-      .set('Content-Type', 'application/vnd.mapbox-vector-tile')
-      .set('Cache-Control', 'public, max-age=300')
-      .set('ETag', etag)
-      .send(rows[0]?.tile ?? Buffer.alloc(0));
+    let gzipped = cache.get(code, versionId, z, x, y);
+    if (!gzipped) {
+      const { rows } = await pool.query<{ tile: Buffer | null }>(MVT_TILE, [
+        versionId,
+        z,
+        x,
+        y,
+        code,
+        tileAttributes(layer, z) ?? null,
+      ]);
+      gzipped = gzipSync(rows[0]?.tile ?? Buffer.alloc(0), { level: 6 });
+      cache.set(code, versionId, z, x, y, gzipped);
+    }
+    res.set('Content-Type', 'application/vnd.mapbox-vector-tile');
+    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.set('Content-Encoding', 'gzip').send(gzipped);
+    } else {
+      res.send(gunzipSync(gzipped));
+    }
   };
 }

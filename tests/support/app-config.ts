@@ -10,6 +10,7 @@ export function testAppConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     uploadDir: path.join(dataDir, 'test-uploads'),
     rasterDir: path.join(dataDir, 'test-rasters'),
     importMaxBytes: 256 * 1024 * 1024,
+    tileCacheBytes: 16 * 1024 * 1024,
     ...overrides,
   };
 }

@@ -1,0 +1,118 @@
+// WFS 2.0 GetFeature: one feature type, filtered, sorted and paged in PostGIS, streamed out row by row
+// (constant memory whatever the size) as GML 3.2 or GeoJSON; resultType=hits answers the count alone.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Pool } from 'pg';
+import QueryStream from 'pg-query-stream';
+import { NAMESPACE_PREFIX, NAMESPACE_URI } from '../feature-types';
+import type { OgcOperation } from '../ows-router';
+import { OgcException } from '../ogc-exception';
+import { xmlEscape } from '../xml';
+import { buildFeatureQuery } from './get-feature-query';
+import { getFeatureParams, type GetFeatureParams } from './get-feature-params';
+import { GML32_MIME } from './output-formats';
+import { serviceUrl } from './service-url';
+
+interface FeatureRow {
+  id: string;
+  feature_key: string | null;
+  properties: Record<string, unknown>;
+  geometry: string;
+}
+
+function selected(params: GetFeatureParams): { name: string }[] {
+  return params.propertyNames
+    ? params.type.properties.filter((p) => params.propertyNames!.includes(p.name))
+    : params.type.properties;
+}
+
+function gmlMember(params: GetFeatureParams, row: FeatureRow): string {
+  const code = params.type.layer.code;
+  const attributes = selected(params)
+    .map(({ name }) => {
+      const value = row.properties[name];
+      return value === undefined || value === null
+        ? `<${NAMESPACE_PREFIX}:${name} xsi:nil="true"/>`
+        : `<${NAMESPACE_PREFIX}:${name}>${xmlEscape(Array.isArray(value) ? value.join(',') : value)}</${NAMESPACE_PREFIX}:${name}>`;
+    })
+    .join('');
+  const geometry =
+    !params.propertyNames || params.propertyNames.includes('geom')
+      ? `<${NAMESPACE_PREFIX}:geom>${row.geometry}</${NAMESPACE_PREFIX}:geom>`
+      : '';
+  return `<wfs:member><${NAMESPACE_PREFIX}:${code} gml:id="${code}.${row.id}">${geometry}${attributes}</${NAMESPACE_PREFIX}:${code}></wfs:member>\n`;
+}
+
+function geojsonFeature(params: GetFeatureParams, row: FeatureRow): string {
+  const properties = Object.fromEntries(
+    selected(params).map(({ name }) => [name, row.properties[name] ?? null]),
+  );
+  return JSON.stringify({
+    type: 'Feature',
+    id: `${params.type.layer.code}.${row.id}`,
+    properties,
+    geometry: JSON.parse(row.geometry),
+  });
+}
+
+export function getFeature(pool: Pool, maxCount: number): OgcOperation {
+  return async (req, res, kvp) => {
+    const params = await getFeatureParams(pool, kvp, maxCount);
+    const { rows } = await pool.query<{ current_version_id: string }>(
+      'SELECT current_version_id FROM layers WHERE code = $1',
+      [params.type.layer.code],
+    );
+    const versionId = rows[0]?.current_version_id;
+    if (!versionId)
+      throw new OgcException(
+        'InvalidParameterValue',
+        'TYPENAMES',
+        '要素类型没有数据 / the feature type has no data',
+      );
+    const query = buildFeatureQuery(params, versionId);
+    const matched = Number(
+      (await pool.query<{ n: string }>(query.count.text, query.count.values)).rows[0]?.n ?? 0,
+    );
+    const returned = params.hits ? 0 : Math.max(0, Math.min(params.count, matched - params.startIndex));
+    const timeStamp = new Date().toISOString();
+    const client = await pool.connect();
+    try {
+      const stream = params.hits
+        ? undefined
+        : client.query(new QueryStream(query.page.text, query.page.values, { batchSize: 500 }));
+      if (params.outputFormat === 'geojson') {
+        res.type('application/geo+json; charset=utf-8');
+        await pipeline(
+          Readable.from(
+            (async function* () {
+              yield `{"type":"FeatureCollection","timeStamp":"${timeStamp}","numberMatched":${matched},"numberReturned":${returned},"features":[`;
+              let first = true;
+              for await (const row of stream ?? []) {
+                yield `${first ? '' : ','}\n${geojsonFeature(params, row as FeatureRow)}`;
+                first = false;
+              }
+              yield '\n]}\n';
+            })(),
+          ),
+          res,
+        );
+        return;
+      }
+      const schema = `${serviceUrl(req)}?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES=${params.type.typeName}`;
+      res.type(`${GML32_MIME}; charset=utf-8`);
+      await pipeline(
+        Readable.from(
+          (async function* () {
+            yield `<?xml version="1.0" encoding="UTF-8"?>
+<wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:${NAMESPACE_PREFIX}="${NAMESPACE_URI}" xsi:schemaLocation="http://www.opengis.net/wfs/2.0 http://schemas.opengis.net/wfs/2.0/wfs.xsd ${NAMESPACE_URI} ${xmlEscape(schema)}" timeStamp="${timeStamp}" numberMatched="${matched}" numberReturned="${returned}">\n`;
+            for await (const row of stream ?? []) yield gmlMember(params, row as FeatureRow);
+            yield '</wfs:FeatureCollection>\n';
+          })(),
+        ),
+        res,
+      );
+    } finally {
+      client.release();
+    }
+  };
+}

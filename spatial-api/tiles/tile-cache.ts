@@ -1,0 +1,53 @@
+// An in-process cache of encoded tiles, bounded in bytes (least recently used goes first), keyed by
+// layer, version and tile. A layer's new version evicts exactly that layer's tiles.
+export class TileCache {
+  private readonly entries = new Map<string, Buffer>();
+  private readonly versionOf = new Map<string, string>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  private key(layer: string, version: string, z: number, x: number, y: number): string {
+    return `${layer}/${version}/${z}/${x}/${y}`;
+  }
+
+  /** Notes the layer's current version; tiles of any other version of it are dropped. */
+  observeVersion(layer: string, version: string): void {
+    if (this.versionOf.get(layer) === version) return;
+    this.versionOf.set(layer, version);
+    for (const [key, value] of this.entries) {
+      if (key.startsWith(`${layer}/`) && !key.startsWith(`${layer}/${version}/`)) {
+        this.entries.delete(key);
+        this.bytes -= value.length;
+      }
+    }
+  }
+
+  get(layer: string, version: string, z: number, x: number, y: number): Buffer | undefined {
+    const key = this.key(layer, version, z, x, y);
+    const value = this.entries.get(key);
+    if (value) {
+      this.entries.delete(key);
+      this.entries.set(key, value); // most recently used last
+    }
+    return value;
+  }
+
+  set(layer: string, version: string, z: number, x: number, y: number, value: Buffer): void {
+    if (value.length > this.maxBytes) return;
+    const key = this.key(layer, version, z, x, y);
+    const old = this.entries.get(key);
+    if (old) this.bytes -= old.length;
+    this.entries.set(key, value);
+    this.bytes += value.length;
+    for (const [oldest, buffer] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= buffer.length;
+    }
+  }
+
+  get size(): { tiles: number; bytes: number } {
+    return { tiles: this.entries.size, bytes: this.bytes };
+  }
+}

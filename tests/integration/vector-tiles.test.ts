@@ -1,0 +1,110 @@
+// Vector tiles: TileJSON, gzip, fewer attributes at small scales, and a new layer version changing
+// exactly that layer's tiles and ETags.
+import { gunzipSync } from 'node:zlib';
+import { request } from 'node:http';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { importFile } from '../../importers';
+import { createApp } from '../../spatial-api';
+import { testAppConfig } from '../support/app-config';
+import { testDatabaseUrl } from '../support/environment';
+import { listenOnFreePort } from '../support/http';
+import { freshLayer, sourceParcels, workDir, writeJson } from '../support/import-fixtures';
+
+const pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
+let server: Awaited<ReturnType<typeof listenOnFreePort>>;
+beforeAll(async () => {
+  server = await listenOnFreePort(createApp({ pool, config: testAppConfig() }));
+});
+afterAll(async () => {
+  await server.close();
+  await pool.end();
+});
+
+/** GET without automatic decompression: status, headers and raw body. */
+function raw(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(`${server.url}${url}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+function lonLatToTile(lon: number, lat: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const x = Math.floor(((lon + 180) / 360) * n);
+  const rad = (lat * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+  return [x, y];
+}
+
+describe('vector tiles', () => {
+  it('describes a layer with TileJSON', async () => {
+    const doc = (await (await fetch(`${server.url}/tiles/land_use_plan.json`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(doc).toMatchObject({ tilejson: '3.0.0', name: '控制性详细规划用地', maxzoom: 22 });
+    expect((doc.tiles as string[])[0]).toMatch(/\/tiles\/land_use_plan\/\{z\}\/\{x\}\/\{y\}\.mvt/);
+    expect((doc.vector_layers as { fields: Record<string, string> }[])[0]!.fields).toMatchObject({
+      land_use_code: 'String',
+      plot_ratio: 'Number',
+    });
+  });
+
+  it('sends gzip to clients that accept it and keeps only styled attributes below zoom 13', async () => {
+    const [x10, y10] = lonLatToTile(87.59, 43.8, 10);
+    const small = await raw(`/tiles/land_use_plan/10/${x10}/${y10}.mvt`, { 'Accept-Encoding': 'gzip' });
+    expect(small.headers['content-encoding']).toBe('gzip');
+    const smallTile = gunzipSync(small.body);
+    expect(smallTile.includes(Buffer.from('land_use_code'))).toBe(true);
+    expect(smallTile.includes(Buffer.from('plot_ratio'))).toBe(false);
+    const [x15, y15] = lonLatToTile(87.59, 43.8, 15);
+    const large = await raw(`/tiles/land_use_plan/15/${x15}/${y15}.mvt`);
+    expect(large.headers['content-encoding']).toBeUndefined();
+    expect(large.body.includes(Buffer.from('plot_ratio'))).toBe(true);
+  });
+
+  it('serves a new version at once, with a new ETag, after an import', async () => {
+    const layer = await freshLayer(pool);
+    const dir = workDir('tiles-');
+    await importFile(pool, {
+      layer,
+      file: writeJson(dir, 'v1.geojson', sourceParcels(4)),
+      rasterDir: path.join(dir, 'r'),
+    });
+    const [x, y] = lonLatToTile(87.5505, 43.7805, 14);
+    const first = await raw(`/tiles/${layer}/14/${x}/${y}.mvt`);
+    expect(first.body.length).toBeGreaterThan(0);
+    const again = await raw(`/tiles/${layer}/14/${x}/${y}.mvt`, {
+      'If-None-Match': String(first.headers.etag),
+    });
+    expect(again.status).toBe(304);
+    await importFile(pool, {
+      layer,
+      file: writeJson(dir, 'v2.geojson', sourceParcels(4, { startLon: 88.5 })),
+      rasterDir: path.join(dir, 'r'),
+    });
+    const second = await raw(`/tiles/${layer}/14/${x}/${y}.mvt`, {
+      'If-None-Match': String(first.headers.etag),
+    });
+    expect(second.status).toBe(200);
+    expect(second.headers.etag).not.toBe(first.headers.etag);
+    expect(second.body.length).toBe(0); // the new version has nothing in this tile
+  });
+
+  it('answers 404 for an unknown layer and 400 for a tile out of range', async () => {
+    expect((await raw('/tiles/no_such_layer/1/0/0.mvt')).status).toBe(404);
+    expect((await raw('/tiles/land_use_plan/2/4/0.mvt')).status).toBe(400);
+    expect((await raw('/tiles/imagery_2024/1/0/0.mvt')).status).toBe(404);
+  });
+});
