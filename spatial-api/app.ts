@@ -26,6 +26,7 @@ import {
 } from './routes/layers';
 import { owsRouter } from './ogc/ows-router';
 import { wfsService } from './ogc/wfs';
+import { wmsService } from './ogc/wms';
 import { mvtHandler } from './tiles/mvt-handler';
 import { TileCache } from './tiles/tile-cache';
 import { tileJsonHandler } from './tiles/tilejson-handler';
@@ -72,7 +73,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   app.get('/api/v1/imports/:id', importJobHandler(jobs));
   app.get('/tiles/:layer.json', tileJsonHandler(pool));
   app.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles));
-  app.use(owsRouter([wfsService(pool)]));
+  app.use(owsRouter([wfsService(pool), wmsService(pool, { rasterDir: config.rasterDir })]));
 
   app.use('/api', (req, _res, next) =>
     next(notFound(`没有这个接口 / no such endpoint: ${req.method} ${req.originalUrl}`)),

@@ -1,0 +1,46 @@
+// Draws a map image: background, layers in LAYERS order (the first at the bottom, WMS 1.3.0 7.3.3.3),
+// imagery windows and vector painters, labels on top; encoded as PNG, JPEG or WebP.
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import type { ImageFormat } from '../formats';
+import { cssColor, type Rgba } from './colors';
+import { placeLabels, type LabelCandidate } from './label-placer';
+import type { LayerPainter } from './style-painter';
+
+export type DrawnLayer =
+  { kind: 'vector'; painter: LayerPainter } | { kind: 'raster'; png: Buffer } | { kind: 'empty' };
+
+export interface CanvasOptions {
+  width: number;
+  height: number;
+  /** null for a transparent background */
+  background: Rgba | null;
+  format: ImageFormat;
+}
+
+const JPEG_QUALITY = 90;
+const WEBP_QUALITY = 90;
+
+export async function renderMap(layers: DrawnLayer[], options: CanvasOptions): Promise<Buffer> {
+  const canvas = createCanvas(options.width, options.height);
+  const ctx = canvas.getContext('2d');
+  const background = options.background ?? (options.format.alpha ? null : ([255, 255, 255, 1] as Rgba));
+  if (background) {
+    ctx.fillStyle = cssColor(background);
+    ctx.fillRect(0, 0, options.width, options.height);
+  }
+  const labels: LabelCandidate[] = [];
+  for (const layer of layers) {
+    if (layer.kind === 'raster')
+      ctx.drawImage(await loadImage(layer.png), 0, 0, options.width, options.height);
+    else if (layer.kind === 'vector') layer.painter.paint(ctx, labels);
+  }
+  placeLabels(ctx, labels, options.width, options.height);
+  switch (options.format.encoder) {
+    case 'jpeg':
+      return canvas.encode('jpeg', JPEG_QUALITY);
+    case 'webp':
+      return canvas.encode('webp', WEBP_QUALITY);
+    default:
+      return canvas.encode('png');
+  }
+}

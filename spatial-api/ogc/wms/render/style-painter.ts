@@ -1,0 +1,169 @@
+// Paints a layer's pixel-space features as they stream in: one path per rule and role (fill, outline,
+// line), polygons under a pixel splatted, marks on top, labels handed to the label placer.
+import { Path2D, type SKRSContext2D } from '@napi-rs/canvas';
+import type { PixelFeature } from './feature-query';
+import type { LabelCandidate } from './label-placer';
+import { addMark } from './mark-shapes';
+import { addLines, addPolygons, polygonArea } from './pixel-paths';
+import type { PaintRule, PaintStyle, StrokeSpec } from './style-rules';
+import { SubPixelSplat } from './sub-pixel-splat';
+import { shapeSize } from './twkb';
+
+function stroke(ctx: SKRSContext2D, path: Path2D, spec: StrokeSpec): void {
+  ctx.strokeStyle = spec.color;
+  ctx.lineWidth = spec.width;
+  ctx.lineCap = spec.cap;
+  ctx.lineJoin = spec.join;
+  ctx.setLineDash(spec.dash ?? []);
+  ctx.stroke(path);
+}
+
+/** Filled polygons smaller than this (pixels) get no outline: the outline would hide the fill. */
+const MIN_OUTLINED_PX = 3;
+/** Filled polygons smaller than this (pixels) are splatted rather than drawn as paths. */
+const MAX_SPLAT_PX = 1;
+/** Larger images draw tiny polygons as paths: the splat buffer (16 bytes a pixel) would be too big. */
+const MAX_SPLAT_IMAGE_PX = 2048 * 2048;
+
+/** What one rule draws, gathered feature by feature. */
+class RuleBatch {
+  readonly hasFill: boolean;
+  readonly needsOutlined: boolean;
+  readonly needsRings: boolean;
+  readonly needsPoints: boolean;
+  /** filled polygons large enough to draw as paths */
+  readonly filled = new Path2D();
+  /** filled polygons large enough to outline */
+  readonly outlined = new Path2D();
+  /** every polygon, for outlines without a fill and for line symbolizers */
+  readonly rings = new Path2D();
+  readonly lines = new Path2D();
+  /** features with marks or labels */
+  readonly anchored: PixelFeature[] = [];
+  empty = true;
+
+  constructor(readonly rule: PaintRule) {
+    const s = rule.symbolizers;
+    this.hasFill = s.some((x) => x.kind === 'Fill' && x.fill !== null);
+    this.needsOutlined = s.some((x) => x.kind === 'Fill' && x.fill !== null && x.outline !== null);
+    this.needsRings = s.some(
+      (x) => (x.kind === 'Fill' && x.fill === null && x.outline !== null) || x.kind === 'Line',
+    );
+    this.needsPoints = s.some((x) => x.kind === 'Mark' || x.kind === 'Text');
+  }
+
+  /** Adds a feature; true when it is a filled polygon smaller than a pixel, to be splatted instead. */
+  add(f: PixelFeature, splat: boolean): boolean {
+    this.empty = false;
+    const { polygons, lines } = f.shape;
+    if (lines.length > 0) addLines(this.lines, lines);
+    if (this.needsPoints) this.anchored.push(f);
+    if (polygons.length === 0) return false;
+    if (this.needsRings) addPolygons(this.rings, polygons);
+    if (!this.hasFill) return false;
+    const size = shapeSize(f.shape);
+    if (splat && size < MAX_SPLAT_PX && lines.length === 0) return true;
+    addPolygons(this.filled, polygons);
+    if (this.needsOutlined && size >= MIN_OUTLINED_PX) addPolygons(this.outlined, polygons);
+    return false;
+  }
+}
+
+export class LayerPainter {
+  private readonly regular: RuleBatch[];
+  private readonly otherwise: RuleBatch[];
+  private readonly batches: RuleBatch[];
+  private splat: SubPixelSplat | undefined;
+  private readonly splatAllowed: boolean;
+
+  constructor(
+    style: PaintStyle,
+    scaleDenominator: number,
+    private readonly size: { width: number; height: number },
+  ) {
+    this.batches = style.rules
+      .filter(
+        (r) => scaleDenominator >= r.minScale && scaleDenominator < r.maxScale && r.symbolizers.length > 0,
+      )
+      .map((r) => new RuleBatch(r));
+    this.regular = this.batches.filter((b) => !b.rule.elseRule);
+    this.otherwise = this.batches.filter((b) => b.rule.elseRule);
+    this.splatAllowed = size.width * size.height <= MAX_SPLAT_IMAGE_PX;
+  }
+
+  /** Whether any rule draws at this scale (if not, the layer need not be read at all). */
+  get active(): boolean {
+    return this.batches.length > 0;
+  }
+
+  add(feature: PixelFeature): void {
+    let matched = false;
+    for (const batch of this.regular) {
+      if (batch.rule.matches(feature.values)) {
+        matched = true;
+        if (batch.add(feature, this.splatAllowed)) this.splatFeature(batch.rule, feature);
+      }
+    }
+    if (matched) return;
+    for (const batch of this.otherwise) {
+      if (batch.add(feature, this.splatAllowed)) this.splatFeature(batch.rule, feature);
+    }
+  }
+
+  private splatFeature(rule: PaintRule, f: PixelFeature): void {
+    this.splat ??= new SubPixelSplat(this.size.width, this.size.height);
+    const [minX, minY, maxX, maxY] = f.shape.bbox;
+    const coverage = Math.min(1, polygonArea(f.shape.polygons));
+    for (const s of rule.symbolizers) {
+      if (s.kind === 'Fill' && s.fillRgba !== null)
+        this.splat.add((minX + maxX) / 2, (minY + maxY) / 2, s.fillRgba, coverage);
+    }
+  }
+
+  paint(ctx: SKRSContext2D, labels: LabelCandidate[]): void {
+    const batches = this.batches.filter((b) => !b.empty);
+    this.splat?.drawOn(ctx);
+    for (const b of batches) {
+      for (const s of b.rule.symbolizers) {
+        if (s.kind !== 'Fill' || s.fill === null) continue;
+        ctx.fillStyle = s.fill;
+        ctx.fill(b.filled, 'nonzero');
+      }
+    }
+    for (const b of batches) {
+      for (const s of b.rule.symbolizers) {
+        if (s.kind === 'Fill' && s.outline) stroke(ctx, s.fill === null ? b.rings : b.outlined, s.outline);
+        if (s.kind === 'Line') {
+          stroke(ctx, b.lines, s.stroke);
+          stroke(ctx, b.rings, s.stroke);
+        }
+      }
+    }
+    for (const b of batches) {
+      for (const s of b.rule.symbolizers) {
+        if (s.kind === 'Mark') {
+          const path = new Path2D();
+          for (const f of b.anchored) {
+            const pts = f.shape.points;
+            for (let i = 0; i < pts.length; i += 2) addMark(path, s, pts[i]!, pts[i + 1]!);
+            if (pts.length === 0 && f.labelAt) addMark(path, s, f.labelAt[0], f.labelAt[1]);
+          }
+          if (s.fill) {
+            ctx.fillStyle = s.fill;
+            ctx.fill(path);
+          }
+          if (s.stroke) stroke(ctx, path, s.stroke);
+        }
+        if (s.kind === 'Text') {
+          for (const f of b.anchored) {
+            const at = f.shape.points.length >= 2 ? [f.shape.points[0]!, f.shape.points[1]!] : f.labelAt;
+            const text = s.text(f.values).trim();
+            if (at && text !== '')
+              labels.push({ x: at[0]! + s.offset[0], y: at[1]! + s.offset[1], text, paint: s });
+          }
+        }
+      }
+    }
+    ctx.setLineDash([]);
+  }
+}

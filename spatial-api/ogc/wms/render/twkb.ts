@@ -1,0 +1,218 @@
+// Decodes TWKB (PostGIS ST_AsTWKB) straight into pixels, projecting lon/lat to Web Mercator when asked and
+// dropping vertices closer than a tolerance; one decoder and scratch buffer serve half a million features.
+
+export interface DecodedShape {
+  /** polygons as rings, the first the outer one, each a flat [x0, y0, x1, y1, …] list */
+  polygons: Float64Array[][];
+  lines: Float64Array[];
+  /** points as a flat [x0, y0, x1, y1, …] list */
+  points: number[];
+  /** bounding box in output units: minX, minY, maxX, maxY */
+  bbox: [number, number, number, number];
+}
+
+/**
+ * output = (x * scaleX + offsetX, y * scaleY + offsetY); a negative scaleY turns y downwards. With
+ * `webMercator`, longitude / latitude input is first projected to EPSG:3857 metres.
+ */
+export interface PixelTransform {
+  webMercator?: boolean;
+  scaleX: number;
+  offsetX: number;
+  scaleY: number;
+  offsetY: number;
+  /** vertices closer than this (in output units, along both axes) to the previous one are dropped */
+  tolerance: number;
+}
+
+const IDENTITY: PixelTransform = { scaleX: 1, offsetX: 0, scaleY: 1, offsetY: 0, tolerance: 0 };
+
+/** EPSG:3857 radius; latitudes beyond the projection's limit are held at it. */
+const EARTH_RADIUS_M = 6378137;
+const MAX_MERCATOR_LAT = 85.0511287798;
+
+export function webMercatorX(lon: number): number {
+  return (lon * Math.PI * EARTH_RADIUS_M) / 180;
+}
+
+export function webMercatorY(lat: number): number {
+  const clamped = Math.max(-MAX_MERCATOR_LAT, Math.min(MAX_MERCATOR_LAT, lat));
+  return EARTH_RADIUS_M * Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360));
+}
+
+export function inverseWebMercator(x: number, y: number): [number, number] {
+  return [
+    (x * 180) / (Math.PI * EARTH_RADIUS_M),
+    (Math.atan(Math.exp(y / EARTH_RADIUS_M)) * 360) / Math.PI - 90,
+  ];
+}
+
+const POINT = 1;
+const LINESTRING = 2;
+const POLYGON = 3;
+const MULTIPOINT = 4;
+const MULTILINESTRING = 5;
+const MULTIPOLYGON = 6;
+const COLLECTION = 7;
+
+type Kind = 'ring' | 'line' | 'points';
+
+class Decoder {
+  private bytes: Uint8Array = new Uint8Array(0);
+  private offset = 0;
+  private t: PixelTransform = IDENTITY;
+  private scratch = new Float64Array(1024);
+  // the delta-coding state: TWKB deltas run on across the parts of one geometry
+  private x = 0;
+  private y = 0;
+  private dims = 2;
+  private scale = 1;
+  minX = 0;
+  minY = 0;
+  maxX = 0;
+  maxY = 0;
+
+  reset(bytes: Uint8Array, t: PixelTransform): void {
+    this.bytes = bytes;
+    this.offset = 0;
+    this.t = t;
+    this.minX = Infinity;
+    this.minY = Infinity;
+    this.maxX = -Infinity;
+    this.maxY = -Infinity;
+  }
+
+  private byte(): number {
+    const value = this.bytes[this.offset++];
+    if (value === undefined) throw new RangeError('TWKB ends early');
+    return value;
+  }
+
+  private unsigned(): number {
+    let result = 0;
+    let shift = 1;
+    for (;;) {
+      const b = this.byte();
+      result += (b & 0x7f) * shift;
+      if (b < 0x80) return result;
+      shift *= 128;
+    }
+  }
+
+  private signed(): number {
+    const value = this.unsigned();
+    // zig-zag: 0, -1, 1, -2, 2 … (arithmetic, so values beyond 32 bits stay exact)
+    return value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+  }
+
+  /** Reads `count` vertices, keeping those that move by at least the tolerance and always the last one. */
+  private coordinates(count: number, kind: Kind): Float64Array {
+    const { scaleX, offsetX, scaleY, offsetY, tolerance, webMercator } = this.t;
+    if (this.scratch.length < count * 4) this.scratch = new Float64Array(count * 4);
+    const all = this.scratch; // vertices from index 0, those kept from index 2 * count
+    const keptAt = count * 2;
+    let n = 0;
+    for (let i = 0; i < count; i++) {
+      this.x += this.signed();
+      this.y += this.signed();
+      for (let d = 2; d < this.dims; d++) this.signed();
+      const mapX = webMercator ? webMercatorX(this.x / this.scale) : this.x / this.scale;
+      const mapY = webMercator ? webMercatorY(this.y / this.scale) : this.y / this.scale;
+      const x = mapX * scaleX + offsetX;
+      const y = mapY * scaleY + offsetY;
+      all[i * 2] = x;
+      all[i * 2 + 1] = y;
+      if (x < this.minX) this.minX = x;
+      if (x > this.maxX) this.maxX = x;
+      if (y < this.minY) this.minY = y;
+      if (y > this.maxY) this.maxY = y;
+      if (
+        kind === 'points' ||
+        n === 0 ||
+        i === count - 1 ||
+        Math.abs(x - all[keptAt + n - 2]!) >= tolerance ||
+        Math.abs(y - all[keptAt + n - 1]!) >= tolerance
+      ) {
+        all[keptAt + n++] = x;
+        all[keptAt + n++] = y;
+      }
+    }
+    // a ring that collapses below a triangle keeps all its vertices: tiny features keep their area
+    if ((kind === 'ring' && n < 8) || n === keptAt) return all.slice(0, keptAt);
+    return all.slice(keptAt, keptAt + n);
+  }
+
+  private polygon(shape: DecodedShape): void {
+    const count = this.unsigned();
+    const rings: Float64Array[] = [];
+    for (let r = 0; r < count; r++) rings.push(this.coordinates(this.unsigned(), 'ring'));
+    if (rings.length > 0) shape.polygons.push(rings);
+  }
+
+  private parts(metadata: number): number {
+    const count = this.unsigned();
+    if (metadata & 0x04) for (let i = 0; i < count; i++) this.signed(); // id list
+    return count;
+  }
+
+  geometry(shape: DecodedShape): void {
+    const header = this.byte();
+    const type = header & 0x0f;
+    const zigzag = header >> 4;
+    const precision = zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
+    const metadata = this.byte();
+    this.dims = 2;
+    if (metadata & 0x08) {
+      const extended = this.byte();
+      this.dims += (extended & 0x01 ? 1 : 0) + (extended & 0x02 ? 1 : 0);
+    }
+    if (metadata & 0x02) this.unsigned(); // size of the rest
+    if (metadata & 0x01) for (let i = 0; i < this.dims * 2; i++) this.signed(); // bounding box
+    if (metadata & 0x10) return; // empty
+    this.scale = 10 ** precision;
+    this.x = 0;
+    this.y = 0;
+    switch (type) {
+      case POINT:
+        for (const c of this.coordinates(1, 'points')) shape.points.push(c);
+        return;
+      case LINESTRING:
+        shape.lines.push(this.coordinates(this.unsigned(), 'line'));
+        return;
+      case POLYGON:
+        this.polygon(shape);
+        return;
+      case MULTIPOINT:
+        for (const c of this.coordinates(this.parts(metadata), 'points')) shape.points.push(c);
+        return;
+      case MULTILINESTRING:
+        for (let i = this.parts(metadata); i > 0; i--)
+          shape.lines.push(this.coordinates(this.unsigned(), 'line'));
+        return;
+      case MULTIPOLYGON:
+        for (let i = this.parts(metadata); i > 0; i--) this.polygon(shape);
+        return;
+      case COLLECTION:
+        for (let i = this.parts(metadata); i > 0; i--) this.geometry(shape);
+        return;
+      default:
+        throw new RangeError(`unknown TWKB geometry type ${type}`);
+    }
+  }
+}
+
+const decoder = new Decoder();
+
+export function decodeTwkb(bytes: Uint8Array, transform: PixelTransform = IDENTITY): DecodedShape {
+  decoder.reset(bytes, transform);
+  const shape: DecodedShape = { polygons: [], lines: [], points: [], bbox: [0, 0, 0, 0] };
+  decoder.geometry(shape);
+  shape.bbox = [decoder.minX, decoder.minY, decoder.maxX, decoder.maxY];
+  return shape;
+}
+
+/** The larger side of a shape's bounding box. */
+export function shapeSize(shape: DecodedShape): number {
+  const [minX, minY, maxX, maxY] = shape.bbox;
+  return Math.max(0, maxX - minX, maxY - minY);
+}
