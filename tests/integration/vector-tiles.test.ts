@@ -3,23 +3,12 @@
 import { gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import path from 'node:path';
-import { Pool } from 'pg';
 import { importFile } from '../../importers';
-import { createApp } from '../../spatial-api';
-import { testAppConfig } from '../support/app-config';
-import { testDatabaseUrl } from '../support/environment';
-import { listenOnFreePort } from '../support/http';
+import { useTestServer } from '../support/test-server';
 import { freshLayer, sourceParcels, workDir, writeJson } from '../support/import-fixtures';
 
-const pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
-let server: Awaited<ReturnType<typeof listenOnFreePort>>;
-beforeAll(async () => {
-  server = await listenOnFreePort(createApp({ pool, config: testAppConfig() }));
-});
-afterAll(async () => {
-  await server.close();
-  await pool.end();
-});
+const server = useTestServer();
+const { pool } = server;
 
 /** GET without automatic decompression: status, headers and raw body. */
 function raw(

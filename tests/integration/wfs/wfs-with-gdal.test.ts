@@ -4,25 +4,14 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Pool } from 'pg';
-import { createApp } from '../../../spatial-api';
-import { testAppConfig } from '../../support/app-config';
-import { testDatabaseUrl } from '../../support/environment';
-import { listenOnFreePort } from '../../support/http';
+import { useTestServer } from '../../support/test-server';
 import { workDir } from '../../support/import-fixtures';
 
 // GDAL runs as a child process against this same process's server: it must not block the event loop.
 const run = promisify(execFile);
 
-const pool = new Pool({ connectionString: testDatabaseUrl(), max: 6 });
-let server: Awaited<ReturnType<typeof listenOnFreePort>>;
-beforeAll(async () => {
-  server = await listenOnFreePort(createApp({ pool, config: testAppConfig() }));
-});
-afterAll(async () => {
-  await server.close();
-  await pool.end();
-});
+const server = useTestServer();
+const { pool } = server;
 
 const wfs = (query: string) => fetch(`${server.url}/ows?SERVICE=WFS&VERSION=2.0.0&${query}`);
 

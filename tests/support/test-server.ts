@@ -1,0 +1,32 @@
+// The whole app on a free local port against the test database, for the length of a test file.
+import { Pool } from 'pg';
+import { createApp } from '../../spatial-api';
+import { testAppConfig } from './app-config';
+import { testDatabaseUrl } from './environment';
+import { listenOnFreePort } from './http';
+
+export interface TestServer {
+  pool: Pool;
+  /** e.g. http://127.0.0.1:40123, once the file's tests run */
+  readonly url: string;
+}
+
+/** Starts the server before the file's tests and stops it (and its pool) after them. */
+export function useTestServer(): TestServer {
+  const pool = new Pool({ connectionString: testDatabaseUrl(), max: 6 });
+  let server: Awaited<ReturnType<typeof listenOnFreePort>> | undefined;
+  beforeAll(async () => {
+    server = await listenOnFreePort(createApp({ pool, config: testAppConfig() }));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await pool.end();
+  });
+  return {
+    pool,
+    get url() {
+      if (!server) throw new Error('the test server is not running yet');
+      return server.url;
+    },
+  };
+}
