@@ -28,6 +28,7 @@ import { owsRouter } from './ogc/ows-router';
 import { wfsService } from './ogc/wfs';
 import { wmsService } from './ogc/wms';
 import { mvtHandler } from './tiles/mvt-handler';
+import { pngTileHandler } from './tiles/png-tile-handler';
 import { TileCache } from './tiles/tile-cache';
 import { tileJsonHandler } from './tiles/tilejson-handler';
 
@@ -73,6 +74,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   app.get('/api/v1/imports/:id', importJobHandler(jobs));
   app.get('/tiles/:layer.json', tileJsonHandler(pool));
   app.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles));
+  app.get('/tiles/:layer/:z/:x/:y.png', pngTileHandler(pool, config.rasterDir));
   app.use(owsRouter([wfsService(pool), wmsService(pool, { rasterDir: config.rasterDir })]));
 
   app.use('/api', (req, _res, next) =>

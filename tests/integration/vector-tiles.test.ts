@@ -97,3 +97,34 @@ describe('vector tiles', () => {
     expect((await raw('/tiles/imagery_2024/1/0/0.mvt')).status).toBe(404);
   });
 });
+
+describe('raster tiles', () => {
+  /** Share of the tile's pixels that are not fully transparent. */
+  async function paintedShare(png: Buffer): Promise<number> {
+    const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+    const image = await loadImage(png);
+    const canvas = createCanvas(image.width, image.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    let painted = 0;
+    for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) painted++;
+    return painted / (image.width * image.height);
+  }
+
+  it('draws imagery and styled vector layers as 256-pixel PNG tiles', async () => {
+    const [x, y] = lonLatToTile(87.6, 43.8, 14);
+    const imagery = await raw(`/tiles/imagery_2024/14/${x}/${y}.png`);
+    expect(imagery.status).toBe(200);
+    expect(imagery.headers['content-type']).toBe('image/png');
+    expect(await paintedShare(imagery.body)).toBeGreaterThan(0.9);
+    const plan = await raw(`/tiles/land_use_plan/14/${x}/${y}.png`);
+    expect(await paintedShare(plan.body)).toBeGreaterThan(0.3);
+    expect(
+      (await raw(`/tiles/land_use_plan/14/${x}/${y}.png`, { 'If-None-Match': String(plan.headers.etag) }))
+        .status,
+    ).toBe(304);
+    const outside = await raw('/tiles/land_use_plan/14/0/0.png');
+    expect(await paintedShare(outside.body)).toBe(0);
+  });
+});

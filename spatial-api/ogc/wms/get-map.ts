@@ -16,11 +16,11 @@ export interface MapOptions {
   rasterDir: string;
 }
 
-function mapFrame(params: MapParams): MapFrame {
+export function mapFrame(params: Pick<MapParams, "bbox" | "srid" | "width" | "height">): MapFrame {
   return { bbox: params.bbox, srid: params.srid, width: params.width, height: params.height };
 }
 
-async function drawLayer(
+export async function drawLayer(
   pool: Pool,
   options: MapOptions,
   layer: WmsLayer,
