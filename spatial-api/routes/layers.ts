@@ -77,9 +77,9 @@ export function presentLayer(layer: LayerSummary) {
     ...layer,
     kindName: kindInfo(layer.kind)?.name ?? layer.kind,
     tiles:
-      layer.geometryType === 'Raster' || layer.version === null
+      layer.version === null
         ? null
-        : `/tiles/${layer.code}/{z}/{x}/{y}.mvt`,
+        : `/tiles/${layer.code}/{z}/{x}/{y}.${layer.geometryType === 'Raster' ? 'png' : 'mvt'}`,
   };
 }
 

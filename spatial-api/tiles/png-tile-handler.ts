@@ -18,7 +18,12 @@ const HALF_WORLD_M = 20037508.342789244;
 /** The EPSG:3857 bounds of an XYZ tile. */
 export function tileBounds(z: number, x: number, y: number): [number, number, number, number] {
   const size = (2 * HALF_WORLD_M) / 2 ** z;
-  return [-HALF_WORLD_M + x * size, HALF_WORLD_M - (y + 1) * size, -HALF_WORLD_M + (x + 1) * size, HALF_WORLD_M - y * size];
+  return [
+    -HALF_WORLD_M + x * size,
+    HALF_WORLD_M - (y + 1) * size,
+    -HALF_WORLD_M + (x + 1) * size,
+    HALF_WORLD_M - y * size,
+  ];
 }
 
 export function pngTileHandler(pool: Pool, rasterDir: string): RequestHandler {
@@ -28,7 +33,8 @@ export function pngTileHandler(pool: Pool, rasterDir: string): RequestHandler {
     const x = tileCoordinate('x', String(req.params.x), 2 ** z - 1);
     const y = tileCoordinate('y', String(req.params.y), 2 ** z - 1);
     const layer = (await publishedWmsLayers(pool)).find((l) => l.summary.code === code);
-    if (!layer || !(await findLayer(pool, code))) throw notFound(`图层不存在 / no layer "${code}"`, { parameter: 'layer', value: code });
+    if (!layer || !(await findLayer(pool, code)))
+      throw notFound(`图层不存在 / no layer "${code}"`, { parameter: 'layer', value: code });
     const version = (await drawnVersions(pool, [code], null)).get(code);
     const etag = `"${code}-v${version?.versionId ?? 'none'}-${z}-${x}-${y}-png"`;
     res.set('ETag', etag).set('Cache-Control', 'public, max-age=300');
@@ -39,7 +45,12 @@ export function pngTileHandler(pool: Pool, rasterDir: string): RequestHandler {
     const frame = mapFrame({ bbox: tileBounds(z, x, y), srid: 3857, width: TILE_PX, height: TILE_PX });
     const scale = scaleDenominator(frame.bbox, TILE_PX, false);
     const drawn = await drawLayer(pool, { rasterDir }, layer, version, frame, scale);
-    const image = await renderMap([drawn], { width: TILE_PX, height: TILE_PX, background: null, format: imageFormat('image/png') });
+    const image = await renderMap([drawn], {
+      width: TILE_PX,
+      height: TILE_PX,
+      background: null,
+      format: imageFormat('image/png'),
+    });
     res.type('image/png').send(image);
   };
 }

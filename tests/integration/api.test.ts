@@ -43,7 +43,10 @@ describe('REST API', () => {
     });
     const [minLon, minLat, maxLon, maxLat] = landUse?.extent as number[];
     expect(minLon! < 87.6 && maxLon! > 87.6 && minLat! < 43.8 && maxLat! > 43.8).toBe(true);
-    expect(layers.find((l) => l.code === 'imagery_2024')).toMatchObject({ kind: 'imagery', tiles: null });
+    expect(layers.find((l) => l.code === 'imagery_2024')).toMatchObject({
+      kind: 'imagery',
+      tiles: '/tiles/imagery_2024/{z}/{x}/{y}.png',
+    });
   });
 
   it('answers 404 with a JSON error naming an unknown layer', async () => {

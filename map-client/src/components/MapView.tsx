@@ -1,13 +1,14 @@
 // The map itself: creates the OpenLayers map once, adds one vector-tile layer per displayable catalog
 // layer, and keeps visibility, opacity and drawing order in step with the layer panel.
 import { useEffect, useRef } from 'react';
-import type VectorTileLayer from 'ol/layer/VectorTile.js';
+import type Layer from 'ol/layer/Layer.js';
 import { unByKey } from 'ol/Observable.js';
 import type { LayerSummary } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { createMap, type MapHandle } from '../map/createMap';
 import { cityViewExtent } from '../map/extent';
 import { featuresAtPixel, type FeatureHit } from '../map/featuresAtPixel';
+import { createImageryTileLayer } from '../map/imageryTileLayer';
 import { createVectorTileLayer } from '../map/vectorTileLayer';
 import { isDisplayable, zIndexOf, type LayerState } from '../state/layerState';
 
@@ -26,7 +27,7 @@ export function MapView({ layers, layerState, onFeaturesClicked }: Props) {
   const { t } = useI18n();
   const targetRef = useRef<HTMLDivElement>(null);
   const handleRef = useRef<MapHandle | null>(null);
-  const olLayersRef = useRef(new Map<string, VectorTileLayer>());
+  const olLayersRef = useRef(new Map<string, Layer>());
   const onClickRef = useRef(onFeaturesClicked);
   const tRef = useRef(t);
 
@@ -68,7 +69,8 @@ export function MapView({ layers, layerState, onFeaturesClicked }: Props) {
     const olLayers = olLayersRef.current;
     for (const summary of layers) {
       if (!isDisplayable(summary)) continue;
-      const layer = createVectorTileLayer(summary);
+      const layer =
+        summary.geometryType === 'Raster' ? createImageryTileLayer(summary) : createVectorTileLayer(summary);
       olLayers.set(summary.code, layer);
       handle.map.addLayer(layer);
     }

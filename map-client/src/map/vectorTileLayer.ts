@@ -8,7 +8,7 @@ import type { LayerSummary } from '../api/types';
 import { toViewExtent } from './extent';
 import { FALLBACK_STYLE, toOlStyle } from './geostylerStyle';
 
-const LAYER_CODE_PROPERTY = 'layerCode';
+export const LAYER_CODE_PROPERTY = 'layerCode';
 /** Where the MVT reader puts the source-layer name; not "layer", which a real attribute may be called. */
 export const SOURCE_LAYER_PROPERTY = '__sourceLayer';
 

@@ -28,7 +28,7 @@ export interface LayerGroup {
   layers: LayerSummary[];
 }
 
-/** A layer can be drawn once the server offers tiles for it (imagery has none yet). */
+/** A layer can be drawn once the server offers tiles for it (a layer with no version has none). */
 export function isDisplayable(layer: LayerSummary): layer is LayerSummary & { tiles: string } {
   return typeof layer.tiles === 'string' && layer.tiles.length > 0;
 }

@@ -16,7 +16,7 @@ export interface MapOptions {
   rasterDir: string;
 }
 
-export function mapFrame(params: Pick<MapParams, "bbox" | "srid" | "width" | "height">): MapFrame {
+export function mapFrame(params: Pick<MapParams, 'bbox' | 'srid' | 'width' | 'height'>): MapFrame {
   return { bbox: params.bbox, srid: params.srid, width: params.width, height: params.height };
 }
 
