@@ -14,6 +14,9 @@ const NEEDS = {
   cjkFont: { pkg: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' },
   chromium: { pkg: 'chromium', file: '/usr/bin/chromium' },
   gnuTime: { pkg: 'time', file: '/usr/bin/time' },
+  mapserver: { pkg: 'mapserver-bin', file: '/usr/bin/mapserv' },
+  mapserverFcgi: { pkg: 'cgi-mapserver', file: '/usr/lib/cgi-bin/mapserv' },
+  lighttpd: { pkg: 'lighttpd', file: '/usr/sbin/lighttpd' },
 };
 
 /**
@@ -24,7 +27,7 @@ export function ensureSystemPackages(scope) {
   const wanted = ['gdal', 'cjkFont'];
   if (scope.embeddedDatabase) wanted.push('postgres', 'postgis');
   if (scope.browser) wanted.push('chromium');
-  if (scope.bench) wanted.push('gnuTime');
+  if (scope.bench) wanted.push('gnuTime', 'mapserver', 'mapserverFcgi', 'lighttpd');
   const missing = [...new Set(wanted.filter((k) => !existsSync(NEEDS[k].file)).map((k) => NEEDS[k].pkg))];
   if (missing.length === 0) return;
 

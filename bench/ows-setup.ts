@@ -1,0 +1,134 @@
+// What the OWS benchmarks share: the sample city at benchmark size, our server in process (tile cache
+// off, so every tile is built), MapServer over FastCGI behind lighttpd on the same PostGIS data, and one
+// plain connection for the raw tile query.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Client, type Pool } from 'pg';
+import { findLayer, listLayers, type LayerSummary } from '../layers';
+import { createApp, createPool } from '../spatial-api';
+import { mapfile, mapserverConfig } from './mapserver/mapfile';
+import { MAPSERV, startMapServer, type RunningPeer } from './mapserver/lighttpd';
+
+const ROOT = path.resolve(__dirname, '..');
+export const LAYER = 'land_use_plan';
+const MIN_FEATURES = 500_000;
+const SEED_SCALE = 100;
+
+export interface OwsSetup {
+  ours: string;
+  peer: RunningPeer;
+  peerDescription: string;
+  client: Client;
+  layer: LayerSummary;
+  versionId: string;
+  features: number;
+  /** the city's extent in EPSG:3857: minx, miny, maxx, maxy */
+  extent3857: [number, number, number, number];
+  close(): Promise<void>;
+}
+
+async function featureCount(pool: Pool): Promise<number> {
+  const { rows } = await pool.query<{ n: string }>(
+    `SELECT count(*) AS n FROM layer_features f JOIN layers l ON l.current_version_id = f.layer_version_id
+     WHERE l.code = $1`,
+    [LAYER],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+async function ensureCity(pool: Pool, databaseUrl: string, dataDir: string): Promise<number> {
+  const count = await featureCount(pool);
+  if (count >= MIN_FEATURES) return count;
+  console.log(`» ${LAYER} has ${count} features: loading the sample city at --scale ${SEED_SCALE} (~2 min)`);
+  const seeded = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'scripts/seed.ts'), '--scale', String(SEED_SCALE)],
+    { stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl, ONE_BLUEPRINT_DATA_DIR: dataDir } },
+  );
+  if (seeded.status !== 0) throw new Error(`seeding the sample city failed (exit ${seeded.status})`);
+  return featureCount(pool);
+}
+
+function mapserverVersion(): string {
+  const out = execFileSync('mapserv', ['-v'], { encoding: 'utf8' });
+  return out.match(/MapServer version \S+/)?.[0] ?? out.trim().split('\n')[0] ?? 'unknown';
+}
+
+export async function setUpOws(pool: Pool, databaseUrl: string, work: string): Promise<OwsSetup> {
+  const dataDir = path.dirname(work);
+  const features = await ensureCity(pool, databaseUrl, dataDir);
+  const layer = await findLayer(pool, LAYER);
+  const { rows: ids } = await pool.query<{ id: string }>(
+    'SELECT current_version_id AS id FROM layers WHERE code = $1',
+    [LAYER],
+  );
+  const versionId = ids[0]?.id;
+  if (!layer || !versionId) throw new Error(`the layer ${LAYER} is missing in the bench database`);
+  const { rows } = await pool.query<
+    Record<'x0' | 'y0' | 'x1' | 'y1' | 'mx0' | 'my0' | 'mx1' | 'my1', number>
+  >(
+    `WITH e AS (
+       SELECT ST_SetSRID(ST_Extent(f.geom)::geometry, 4490) AS g FROM layer_features f WHERE f.layer_version_id = $1
+     ), m AS (SELECT g, ST_Transform(g, 3857) AS g3 FROM e)
+     SELECT ST_XMin(g) x0, ST_YMin(g) y0, ST_XMax(g) x1, ST_YMax(g) y1,
+            ST_XMin(g3) mx0, ST_YMin(g3) my0, ST_XMax(g3) mx1, ST_YMax(g3) my1 FROM m`,
+    [versionId],
+  );
+  const e = rows[0]!;
+
+  const dir = path.join(work, 'mapserver');
+  mkdirSync(dir, { recursive: true });
+  const mapPath = path.join(dir, 'ob.map');
+  const configPath = path.join(dir, 'mapserver.conf');
+  const vectorLayers = (await listLayers(pool)).filter((l) => l.geometryType !== 'Raster');
+  writeFileSync(
+    mapPath,
+    mapfile({
+      mapfile: mapPath,
+      databaseUrl,
+      layers: vectorLayers,
+      extent: [e.x0, e.y0, e.x1, e.y1].map(Number) as [number, number, number, number],
+      onlineResource: 'http://127.0.0.1/mapserv?map=OB&',
+    }),
+  );
+  writeFileSync(configPath, mapserverConfig(mapPath));
+  const peer = await startMapServer(dir, configPath);
+
+  const serverPool = createPool(databaseUrl, 10);
+  const app = createApp({
+    pool: serverPool,
+    config: {
+      clientDir: path.join(ROOT, 'map-client', 'dist'),
+      uploadDir: path.join(work, 'uploads'),
+      rasterDir: path.join(dataDir, 'rasters'),
+      importMaxBytes: 256 * 1024 * 1024,
+      tileCacheBytes: 0,
+    },
+  });
+  const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+
+  return {
+    ours: `http://127.0.0.1:${port}`,
+    peer,
+    peerDescription: `${mapserverVersion()} as FastCGI (${MAPSERV}) behind lighttpd mod_fastcgi, 1 process, CLOSE_CONNECTION=DEFER`,
+    client,
+    layer,
+    versionId,
+    features,
+    extent3857: [e.mx0, e.my0, e.mx1, e.my1].map(Number) as [number, number, number, number],
+    close: async () => {
+      await client.end();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await serverPool.end();
+      await peer.stop();
+    },
+  };
+}
