@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
-import { findLayer, type LayerSummary } from '../../layers';
+import type { LayerSummary } from '../../layers';
 import { badRequest, notFound } from '../errors';
 import { tileAttributes } from './tile-attributes';
 import type { TileCache } from './tile-cache';
@@ -27,26 +27,34 @@ export function tileCoordinate(name: string, raw: string, max: number): number {
   return value;
 }
 
-/** The layer's catalog entry and current version id; 404 for an unknown or empty layer. */
-export async function tileLayer(
-  pool: Pool,
-  code: string,
-): Promise<{ layer: LayerSummary; versionId: string }> {
-  const layer = await findLayer(pool, code);
-  const { rows } = layer
-    ? await pool.query<{ current_version_id: string | null }>(
-        'SELECT current_version_id FROM layers WHERE code = $1',
-        [code],
-      )
-    : { rows: [] };
-  const versionId = rows[0]?.current_version_id;
-  if (!layer || !versionId || layer.geometryType === 'Raster') {
+/** What a tile needs of a layer: its style and schema (for the attributes kept) and current version. */
+export interface TileLayer {
+  layer: Pick<LayerSummary, 'code' | 'style' | 'attributeSchema'>;
+  versionId: string;
+}
+
+/** One small catalog query per tile; 404 for an unknown, empty or raster layer. */
+export async function tileLayer(pool: Pool, code: string): Promise<TileLayer> {
+  const { rows } = await pool.query<{
+    style: unknown;
+    attribute_schema: LayerSummary['attributeSchema'];
+    current_version_id: string | null;
+    geometry_type: string;
+  }>(
+    'SELECT style, attribute_schema, current_version_id, geometry_type FROM layers WHERE code = $1 AND deleted_at IS NULL',
+    [code],
+  );
+  const row = rows[0];
+  if (!row || !row.current_version_id || row.geometry_type === 'Raster') {
     throw notFound(`没有可切片的图层“${code}” / no vector layer "${code}"`, {
       parameter: 'layer',
       value: code,
     });
   }
-  return { layer, versionId };
+  return {
+    layer: { code, style: row.style, attributeSchema: row.attribute_schema },
+    versionId: row.current_version_id,
+  };
 }
 
 export function mvtHandler(pool: Pool, cache: TileCache): RequestHandler {

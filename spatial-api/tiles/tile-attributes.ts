@@ -18,7 +18,10 @@ function filterProperties(filter: unknown, out: Set<string>): void {
 }
 
 /** The attribute names to keep at zoom z, or undefined for all of them. */
-export function tileAttributes(layer: LayerSummary, z: number): string[] | undefined {
+export function tileAttributes(
+  layer: Pick<LayerSummary, 'style' | 'attributeSchema'>,
+  z: number,
+): string[] | undefined {
   if (z >= FULL_ATTRIBUTES_FROM_ZOOM) return undefined;
   const names = new Set<string>();
   const style = layer.style as { rules?: { filter?: unknown }[] } | null;
