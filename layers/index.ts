@@ -5,6 +5,8 @@ export type { CodeList, CodeListEntry } from './code-lists';
 export { CRS_DEFINITIONS, crsDefinition } from './crs/definitions';
 export type { CrsDefinition } from './crs/definitions';
 export { registerCrsDefinitions } from './crs/register';
+export { GEOMETRY_TYPES, VECTOR_GEOMETRY_TYPES } from './geometry-types';
+export type { VectorGeometryType } from './geometry-types';
 export { kindInfo, LAYER_KINDS } from './kinds';
 export type { LayerKind, LayerKindInfo } from './kinds';
 export { currentVersionId, findLayer, listLayers } from './catalog/layer-catalog';

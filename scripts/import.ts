@@ -5,9 +5,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportRejected, importFile, type ValidationReport } from '../importers';
-import { checkConnection, createPool, readConfig } from '../spatial-api';
-import { migrate } from '../sql';
 import { failCleanly } from './fail-cleanly';
+import { openDatabase } from './open-database';
 import { progressBar } from './progress-bar';
 
 function summary(report: ValidationReport): string {
@@ -41,12 +40,9 @@ async function main(): Promise<void> {
     );
   if (values.encoding && values.encoding !== 'UTF-8' && values.encoding !== 'GBK')
     throw new Error('--encoding must be UTF-8 or GBK');
-  const config = readConfig();
-  const pool = createPool(config.databaseUrl, 2);
+  const { config, pool } = await openDatabase();
   const started = Date.now();
   try {
-    await checkConnection(pool, config.databaseUrl);
-    await migrate(pool);
     const bar = progressBar();
     try {
       const result = await importFile(pool, {

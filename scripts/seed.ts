@@ -2,9 +2,8 @@
 // its layers (organisation and projects only where missing). --scale 100 gives 500,000+ parcels.
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, generateSampleCity, loadSampleCity } from '../importers';
-import { checkConnection, createPool, readConfig } from '../spatial-api';
-import { migrate } from '../sql';
 import { failCleanly } from './fail-cleanly';
+import { openDatabase } from './open-database';
 import { progressBar } from './progress-bar';
 
 function wholeNumber(name: string, raw: string | undefined, fallback: number, max: number): number {
@@ -20,12 +19,9 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { scale: { type: 'string' }, seed: { type: 'string' } } });
   const scale = wholeNumber('scale', values.scale, 1, 1000);
   const seed = wholeNumber('seed', values.seed, DEFAULT_SEED, 2 ** 31);
-  const config = readConfig();
-  const pool = createPool(config.databaseUrl, 2);
+  const { config, pool } = await openDatabase();
   const started = Date.now();
   try {
-    await checkConnection(pool, config.databaseUrl);
-    await migrate(pool);
     const onProgress = progressBar();
     console.log(`» 生成示例城市 / generating the sample city (seed ${seed}, scale ${scale})`);
     const city = generateSampleCity({ seed, scale, onProgress });

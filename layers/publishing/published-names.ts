@@ -1,6 +1,7 @@
 // What may become a name outside our database: a layer code (a view, a GeoServer feature type, style and
 // tile layer are named after it) and attribute names (view columns). Checked here so a bad name is refused
 // with a clear message before any SQL or HTTP request is made; the database checks again.
+import { VECTOR_GEOMETRY_TYPES, type VectorGeometryType } from '../geometry-types';
 import type { AttributeDefinition } from '../catalog/layer-catalog';
 import { PublishingError } from './publishing-error';
 
@@ -16,15 +17,7 @@ export const VIEW_COLUMNS = ['fid', 'feature_key', 'geom'] as const;
 
 export const ATTRIBUTE_TYPES = ['string', 'integer', 'number', 'date', 'boolean'] as const;
 
-export const VECTOR_GEOMETRY_TYPES = [
-  'Point',
-  'LineString',
-  'Polygon',
-  'MultiPoint',
-  'MultiLineString',
-  'MultiPolygon',
-] as const;
-export type VectorGeometryType = (typeof VECTOR_GEOMETRY_TYPES)[number];
+export { VECTOR_GEOMETRY_TYPES, type VectorGeometryType };
 
 export function checkLayerCode(code: unknown): string {
   if (typeof code !== 'string' || !LAYER_CODE.test(code)) {

@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import {
   createLayer,
+  GEOMETRY_TYPES,
   findLayer,
   kindInfo,
   LAYER_KINDS,
@@ -17,15 +18,6 @@ import type { GeoServerSync } from '../geoserver-sync';
 import { parseInput } from '../request-body';
 
 const KINDS = LAYER_KINDS.map((k) => k.kind) as [string, ...string[]];
-const GEOMETRY_TYPES = [
-  'Point',
-  'LineString',
-  'Polygon',
-  'MultiPoint',
-  'MultiLineString',
-  'MultiPolygon',
-  'Raster',
-] as const;
 
 const attributeSchema = z.array(
   z.object({

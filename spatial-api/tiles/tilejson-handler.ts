@@ -2,6 +2,7 @@
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import { findLayer } from '../../layers';
+import { requestOrigin } from '../ogc/request-origin';
 import { MAX_ZOOM, tileLayer } from './mvt-handler';
 
 export function tileJsonHandler(pool: Pool): RequestHandler {
@@ -10,7 +11,7 @@ export function tileJsonHandler(pool: Pool): RequestHandler {
     const { versionId } = await tileLayer(pool, code);
     const layer = await findLayer(pool, code);
     if (!layer) throw new Error(`layer ${code} vanished`);
-    const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    const base = requestOrigin(req);
     const [w, s, e, n] = layer.extent ?? [-180, -85, 180, 85];
     res.set('Cache-Control', 'public, max-age=60').json({
       tilejson: '3.0.0',

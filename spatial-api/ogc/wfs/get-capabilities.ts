@@ -6,7 +6,7 @@ import { NAMESPACE_PREFIX, NAMESPACE_URI, publishedFeatureTypes } from '../featu
 import type { OgcOperation } from '../ows-router';
 import { xmlEscape } from '../xml';
 import { OUTPUT_FORMATS } from './output-formats';
-import { serviceUrl } from './service-url';
+import { requestOrigin } from '../request-origin';
 
 const COMPARISON = [
   'PropertyIsEqualTo',
@@ -46,7 +46,7 @@ const constraint = (name: string, value: string) =>
 
 export function getCapabilities(pool: Pool, maxCount: number): OgcOperation {
   return async (req, res) => {
-    const href = serviceUrl(req, req.path.startsWith('/wfs') ? '/wfs' : '/ows');
+    const href = `${requestOrigin(req)}${req.path.startsWith('/wfs') ? '/wfs' : '/ows'}`;
     const types = await publishedFeatureTypes(pool);
     const otherCrs = advertisedCrs()
       .filter((c) => c !== 'EPSG:4490' && c !== 'CRS:84')

@@ -11,7 +11,7 @@ import { xmlEscape } from '../xml';
 import { buildFeatureQuery } from './get-feature-query';
 import { getFeatureParams, type GetFeatureParams } from './get-feature-params';
 import { GML32_MIME } from './output-formats';
-import { serviceUrl } from './service-url';
+import { requestOrigin } from '../request-origin';
 
 interface FeatureRow {
   id: string;
@@ -98,7 +98,7 @@ export function getFeature(pool: Pool, maxCount: number): OgcOperation {
         );
         return;
       }
-      const schema = `${serviceUrl(req)}?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES=${params.type.typeName}`;
+      const schema = `${requestOrigin(req)}/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES=${params.type.typeName}`;
       res.type(`${GML32_MIME}; charset=utf-8`);
       await pipeline(
         Readable.from(
