@@ -4,6 +4,7 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { ImageFormat } from '../formats';
 import { cssColor, type Rgba } from './colors';
 import { placeLabels, type LabelCandidate } from './label-placer';
+import { encodePng } from './png-encoder';
 import type { LayerPainter } from './style-painter';
 
 export type DrawnLayer =
@@ -40,7 +41,9 @@ export async function renderMap(layers: DrawnLayer[], options: CanvasOptions): P
       return canvas.encode('jpeg', JPEG_QUALITY);
     case 'webp':
       return canvas.encode('webp', WEBP_QUALITY);
-    default:
-      return canvas.encode('png');
+    default: {
+      const { width, height } = options;
+      return encodePng(ctx.getImageData(0, 0, width, height).data, width, height, background !== null);
+    }
   }
 }

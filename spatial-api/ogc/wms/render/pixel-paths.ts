@@ -1,6 +1,11 @@
 // Pixel-space geometry onto canvas paths: rings oriented so that one path can hold many polygons with
 // holes, lines, and the areas that decide whether a polygon is smaller than a pixel.
-import type { Path2D } from '@napi-rs/canvas';
+/** Where rings and lines go: a canvas Path2D or a PathText. */
+export interface PathSink {
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  closePath(): void;
+}
 
 export function signedArea(ring: Float64Array): number {
   let sum = 0;
@@ -13,7 +18,7 @@ export function signedArea(ring: Float64Array): number {
  * Adds rings with outer rings turning one way and holes the other, so that one path holding many
  * polygons fills with the non-zero rule: holes stay open and touching parcels do not cancel out.
  */
-export function addPolygons(path: Path2D, polygons: Float64Array[][]): void {
+export function addPolygons(path: PathSink, polygons: Float64Array[][]): void {
   for (const rings of polygons) {
     rings.forEach((ring, r) => {
       const n = ring.length / 2;
@@ -29,7 +34,7 @@ export function addPolygons(path: Path2D, polygons: Float64Array[][]): void {
   }
 }
 
-export function addLines(path: Path2D, lines: Float64Array[]): void {
+export function addLines(path: PathSink, lines: Float64Array[]): void {
   for (const line of lines) {
     for (let i = 0; i < line.length; i += 2) {
       if (i === 0) path.moveTo(line[i]!, line[i + 1]!);

@@ -4,6 +4,7 @@ import { Path2D, type SKRSContext2D } from '@napi-rs/canvas';
 import type { PixelFeature } from './feature-query';
 import type { LabelCandidate } from './label-placer';
 import { addMark } from './mark-shapes';
+import { PathText } from './path-text';
 import { addLines, addPolygons, polygonArea } from './pixel-paths';
 import type { PaintRule, PaintStyle, StrokeSpec } from './style-rules';
 import { SubPixelSplat } from './sub-pixel-splat';
@@ -32,15 +33,16 @@ class RuleBatch {
   readonly needsRings: boolean;
   readonly needsPoints: boolean;
   /** filled polygons large enough to draw as paths */
-  readonly filled = new Path2D();
+  readonly filled = new PathText();
   /** filled polygons large enough to outline */
-  readonly outlined = new Path2D();
+  readonly outlined = new PathText();
   /** every polygon, for outlines without a fill and for line symbolizers */
-  readonly rings = new Path2D();
-  readonly lines = new Path2D();
+  readonly rings = new PathText();
+  readonly lines = new PathText();
   /** features with marks or labels */
   readonly anchored: PixelFeature[] = [];
   empty = true;
+  private readonly built = new Map<PathText, Path2D>();
 
   constructor(readonly rule: PaintRule) {
     const s = rule.symbolizers;
@@ -63,9 +65,20 @@ class RuleBatch {
     if (!this.hasFill) return false;
     const size = shapeSize(f.shape);
     if (splat && size < MAX_SPLAT_PX && lines.length === 0) return true;
+    const start = this.filled.mark;
     addPolygons(this.filled, polygons);
-    if (this.needsOutlined && size >= MIN_OUTLINED_PX) addPolygons(this.outlined, polygons);
+    if (this.needsOutlined && size >= MIN_OUTLINED_PX) this.outlined.copyFrom(this.filled, start);
     return false;
+  }
+
+  /** The canvas path of one of the builders above, made once. */
+  path(text: PathText): Path2D {
+    let path = this.built.get(text);
+    if (!path) {
+      path = text.toPath2D();
+      this.built.set(text, path);
+    }
+    return path;
   }
 }
 
@@ -127,15 +140,16 @@ export class LayerPainter {
       for (const s of b.rule.symbolizers) {
         if (s.kind !== 'Fill' || s.fill === null) continue;
         ctx.fillStyle = s.fill;
-        ctx.fill(b.filled, 'nonzero');
+        ctx.fill(b.path(b.filled), 'nonzero');
       }
     }
     for (const b of batches) {
       for (const s of b.rule.symbolizers) {
-        if (s.kind === 'Fill' && s.outline) stroke(ctx, s.fill === null ? b.rings : b.outlined, s.outline);
+        if (s.kind === 'Fill' && s.outline)
+          stroke(ctx, b.path(s.fill === null ? b.rings : b.outlined), s.outline);
         if (s.kind === 'Line') {
-          stroke(ctx, b.lines, s.stroke);
-          stroke(ctx, b.rings, s.stroke);
+          stroke(ctx, b.path(b.lines), s.stroke);
+          stroke(ctx, b.path(b.rings), s.stroke);
         }
       }
     }
