@@ -10,6 +10,8 @@ export type { VectorGeometryType } from './geometry-types';
 export { kindInfo, LAYER_KINDS } from './kinds';
 export type { LayerKind, LayerKindInfo } from './kinds';
 export { currentVersionId, findLayer, listLayers } from './catalog/layer-catalog';
+export { readCatalog } from './catalog/catalog-snapshot';
+export type { CatalogSnapshot, CurrentVersion } from './catalog/catalog-snapshot';
 export type { AttributeDefinition, LayerSummary } from './catalog/layer-catalog';
 export { createLayer, softDeleteLayer, updateLayerMetadata } from './catalog/layer-admin';
 export type { LayerMetadataChange, NewLayer } from './catalog/layer-admin';

@@ -1,7 +1,7 @@
 // The layers the OGC services publish: every vector layer with a current version is a WFS feature type
 // and a WMS layer, named `ob:<code>`, with its attribute schema as properties.
 import type { Pool } from 'pg';
-import { listLayers, type AttributeDefinition, type LayerSummary } from '../../layers';
+import { readCatalog, type AttributeDefinition, type LayerSummary } from '../../layers';
 import { OgcException } from './ogc-exception';
 
 export const NAMESPACE_PREFIX = 'ob';
@@ -12,6 +12,8 @@ export interface FeatureType {
   /** qualified name, e.g. ob:land_use_plan */
   typeName: string;
   properties: AttributeDefinition[];
+  /** the current version, which GetFeature reads */
+  versionId: string;
 }
 
 export function typeNameOf(code: string): string {
@@ -19,9 +21,12 @@ export function typeNameOf(code: string): string {
 }
 
 export async function publishedFeatureTypes(pool: Pool): Promise<FeatureType[]> {
-  return (await listLayers(pool))
-    .filter((l) => l.version !== null && l.geometryType !== 'Raster')
-    .map((layer) => ({ layer, typeName: typeNameOf(layer.code), properties: layer.attributeSchema }));
+  const catalog = await readCatalog(pool);
+  return catalog.layers.flatMap((layer) => {
+    const versionId = catalog.current.get(layer.code)?.versionId;
+    if (!versionId || layer.geometryType === 'Raster') return [];
+    return [{ layer, typeName: typeNameOf(layer.code), properties: layer.attributeSchema, versionId }];
+  });
 }
 
 /** Resolves `ob:code`, `code` or `{namespace}code`; throws an OGC exception naming the parameter. */

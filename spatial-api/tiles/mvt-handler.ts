@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
-import type { LayerSummary } from '../../layers';
+import { readCatalog, type LayerSummary } from '../../layers';
 import { badRequest, notFound } from '../errors';
 import { tileAttributes } from './tile-attributes';
 import type { TileCache } from './tile-cache';
@@ -27,34 +27,24 @@ export function tileCoordinate(name: string, raw: string, max: number): number {
   return value;
 }
 
-/** What a tile needs of a layer: its style and schema (for the attributes kept) and current version. */
+/** What a tile needs of a layer: the catalog entry and the current version. */
 export interface TileLayer {
-  layer: Pick<LayerSummary, 'code' | 'style' | 'attributeSchema'>;
+  layer: LayerSummary;
   versionId: string;
 }
 
-/** One small catalog query per tile; 404 for an unknown, empty or raster layer. */
+/** The layer from the catalog snapshot; 404 for an unknown, empty or raster layer. */
 export async function tileLayer(pool: Pool, code: string): Promise<TileLayer> {
-  const { rows } = await pool.query<{
-    style: unknown;
-    attribute_schema: LayerSummary['attributeSchema'];
-    current_version_id: string | null;
-    geometry_type: string;
-  }>(
-    'SELECT style, attribute_schema, current_version_id, geometry_type FROM layers WHERE code = $1 AND deleted_at IS NULL',
-    [code],
-  );
-  const row = rows[0];
-  if (!row || !row.current_version_id || row.geometry_type === 'Raster') {
+  const catalog = await readCatalog(pool);
+  const layer = catalog.layers.find((l) => l.code === code);
+  const versionId = catalog.current.get(code)?.versionId;
+  if (!layer || !versionId || layer.geometryType === 'Raster') {
     throw notFound(`没有可切片的图层“${code}” / no vector layer "${code}"`, {
       parameter: 'layer',
       value: code,
     });
   }
-  return {
-    layer: { code, style: row.style, attributeSchema: row.attribute_schema },
-    versionId: row.current_version_id,
-  };
+  return { layer, versionId };
 }
 
 export function mvtHandler(pool: Pool, cache: TileCache): RequestHandler {

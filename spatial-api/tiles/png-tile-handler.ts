@@ -2,6 +2,7 @@
 // layers drawn with their style, by the same renderer as WMS GetMap; ETag keyed on the layer version.
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
+import { readCatalog } from '../../layers';
 import { notFound } from '../errors';
 import { drawLayer, mapFrame } from '../ogc/wms/get-map';
 import { imageFormat } from '../ogc/wms/formats';
@@ -31,9 +32,10 @@ export function pngTileHandler(pool: Pool, rasterDir: string): RequestHandler {
     const z = tileCoordinate('z', String(req.params.z), MAX_ZOOM);
     const x = tileCoordinate('x', String(req.params.x), 2 ** z - 1);
     const y = tileCoordinate('y', String(req.params.y), 2 ** z - 1);
-    const layer = (await publishedWmsLayers(pool)).find((l) => l.summary.code === code);
+    const catalog = await readCatalog(pool);
+    const layer = publishedWmsLayers(catalog).find((l) => l.summary.code === code);
     if (!layer) throw notFound(`图层不存在 / no layer "${code}"`, { parameter: 'layer', value: code });
-    const version = (await drawnVersions(pool, [code], null)).get(code);
+    const version = (await drawnVersions(pool, catalog, [code], null)).get(code);
     const etag = `"${code}-v${version?.versionId ?? 'none'}-${z}-${x}-${y}-png"`;
     res.set('ETag', etag).set('Cache-Control', 'public, max-age=300');
     if (req.headers['if-none-match'] === etag) {

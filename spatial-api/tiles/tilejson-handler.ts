@@ -1,16 +1,13 @@
 // GET /tiles/:layer.json: the TileJSON 3.0 document of a layer's vector tiles.
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
-import { findLayer } from '../../layers';
 import { requestOrigin } from '../ogc/request-origin';
 import { MAX_ZOOM, tileLayer } from './mvt-handler';
 
 export function tileJsonHandler(pool: Pool): RequestHandler {
   return async (req, res) => {
     const code = String(req.params.layer);
-    const { versionId } = await tileLayer(pool, code);
-    const layer = await findLayer(pool, code);
-    if (!layer) throw new Error(`layer ${code} vanished`);
+    const { layer, versionId } = await tileLayer(pool, code);
     const base = requestOrigin(req);
     const [w, s, e, n] = layer.extent ?? [-180, -85, 180, 85];
     res.set('Cache-Control', 'public, max-age=60').json({

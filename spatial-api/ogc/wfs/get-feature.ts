@@ -6,7 +6,6 @@ import type { Pool } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { NAMESPACE_PREFIX, NAMESPACE_URI } from '../feature-types';
 import type { OgcOperation } from '../ows-router';
-import { OgcException } from '../ogc-exception';
 import { xmlEscape } from '../xml';
 import { buildFeatureQuery } from './get-feature-query';
 import { getFeatureParams, type GetFeatureParams } from './get-feature-params';
@@ -58,18 +57,7 @@ function geojsonFeature(params: GetFeatureParams, row: FeatureRow): string {
 export function getFeature(pool: Pool, maxCount: number): OgcOperation {
   return async (req, res, kvp) => {
     const params = await getFeatureParams(pool, kvp, maxCount);
-    const { rows } = await pool.query<{ current_version_id: string }>(
-      'SELECT current_version_id FROM layers WHERE code = $1',
-      [params.type.layer.code],
-    );
-    const versionId = rows[0]?.current_version_id;
-    if (!versionId)
-      throw new OgcException(
-        'InvalidParameterValue',
-        'TYPENAMES',
-        '要素类型没有数据 / the feature type has no data',
-      );
-    const query = buildFeatureQuery(params, versionId);
+    const query = buildFeatureQuery(params, params.type.versionId);
     const matched = Number(
       (await pool.query<{ n: string }>(query.count.text, query.count.values)).rows[0]?.n ?? 0,
     );

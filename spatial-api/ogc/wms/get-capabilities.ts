@@ -1,6 +1,7 @@
 // GetCapabilities (WMS 1.3.0, 7.2): the service, operations and formats, and the layer tree: a root with
 // the CRSs, one group per layer kind (Chinese title), each layer with extents, TIME, style and legend.
 import type { Pool } from 'pg';
+import { readCatalog } from '../../../layers';
 import { kindInfo, LAYER_KINDS } from '../../../layers';
 import { advertisedCrs } from '../crs';
 import type { OgcOperation } from '../ows-router';
@@ -174,7 +175,8 @@ ${groups
 
 export function getCapabilities(pool: Pool): OgcOperation {
   return async (req, res) => {
-    const [layers, times] = await Promise.all([publishedWmsLayers(pool), publicationTimes(pool)]);
+    const [catalog, times] = await Promise.all([readCatalog(pool), publicationTimes(pool)]);
+    const layers = publishedWmsLayers(catalog);
     res
       .status(200)
       .type('text/xml; charset=utf-8')

@@ -1,6 +1,7 @@
 // GetFeatureInfo (WMS 1.3.0, 7.4): the features of QUERY_LAYERS within a few pixels of pixel (I, J) of
 // the map the other parameters describe, as GeoJSON, an HTML table or GML 3.2.
 import type { Pool } from 'pg';
+import { readCatalog } from '../../../layers';
 import type { Kvp } from '../kvp';
 import { OgcException } from '../ogc-exception';
 import type { OgcOperation } from '../ows-router';
@@ -42,11 +43,12 @@ function probePoint(params: MapParams, i: number, j: number): { x: number; y: nu
 
 export function getFeatureInfo(pool: Pool): OgcOperation {
   return async (_req, res, kvp) => {
-    const catalog = await publishedWmsLayers(pool);
-    const params = parseMapParams(kvp, catalog);
+    const catalog = await readCatalog(pool);
+    const layers = publishedWmsLayers(catalog);
+    const params = parseMapParams(kvp, layers);
     const names = kvp.list('QUERY_LAYERS');
     if (names.length === 0) kvp.require('QUERY_LAYERS');
-    const queried = names.map((name) => resolveWmsLayer(catalog, name, 'QUERY_LAYERS'));
+    const queried = names.map((name) => resolveWmsLayer(layers, name, 'QUERY_LAYERS'));
     const notQueryable = queried.find((l) => l.raster);
     if (notQueryable) {
       throw new OgcException(
@@ -60,6 +62,7 @@ export function getFeatureInfo(pool: Pool): OgcOperation {
     const point = probePoint(params, pixel(kvp, 'I', params.width), pixel(kvp, 'J', params.height));
     const versions = await drawnVersions(
       pool,
+      catalog,
       queried.map((l) => l.summary.code),
       params.time,
     );

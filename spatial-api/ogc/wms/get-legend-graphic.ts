@@ -2,6 +2,7 @@
 // name per row; LAYER, STYLE, FORMAT, WIDTH / HEIGHT (swatch size), RULE, SCALE, TRANSPARENT.
 import { createCanvas } from '@napi-rs/canvas';
 import type { Pool } from 'pg';
+import { readCatalog } from '../../../layers';
 import type { Kvp } from '../kvp';
 import type { OgcOperation } from '../ows-router';
 import { OgcException } from '../ogc-exception';
@@ -52,7 +53,7 @@ export function getLegendGraphic(pool: Pool): OgcOperation {
     const transparent = /^true$/i.test(kvp.get('TRANSPARENT') ?? '') && format.alpha;
     const ruleName = kvp.get('RULE');
     const scale = positiveNumber(kvp, 'SCALE');
-    const layer = resolveWmsLayer(await publishedWmsLayers(pool), name, 'LAYER');
+    const layer = resolveWmsLayer(publishedWmsLayers(await readCatalog(pool)), name, 'LAYER');
     const rows = legendRows(layer, ruleName, scale);
     if (ruleName !== undefined && rows.length === 0) {
       throw new OgcException(

@@ -1,6 +1,7 @@
 // GetMap (WMS 1.3.0, 7.3): reads each requested layer's features or imagery window for the frame in
 // parallel, draws them in LAYERS order with their styles, and answers the encoded image.
 import type { Pool } from 'pg';
+import { readCatalog } from '../../../layers';
 import type { OgcOperation } from '../ows-router';
 import { bboxTransformError, isGeographic, parseMapParams, type MapParams } from './get-map-params';
 import { drawnVersions, type DrawnVersion } from './layer-versions';
@@ -59,9 +60,11 @@ export async function drawLayer(
 
 export function getMap(pool: Pool, options: MapOptions): OgcOperation {
   return async (_req, res, kvp) => {
-    const params = parseMapParams(kvp, await publishedWmsLayers(pool));
+    const catalog = await readCatalog(pool);
+    const params = parseMapParams(kvp, publishedWmsLayers(catalog));
     const versions = await drawnVersions(
       pool,
+      catalog,
       params.layers.map((l) => l.summary.code),
       params.time,
     );

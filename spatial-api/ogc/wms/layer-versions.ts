@@ -1,10 +1,10 @@
-// Which version of each layer a map draws: the current one, or with TIME the one current at that moment
-// (the blueprint as of a date), read from the catalog with bound parameters.
+// Which version of each layer a map draws: the current one (from the catalog snapshot), or with TIME the
+// one current at that moment (the blueprint as of a date), read from the catalog with bound parameters.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Pool } from 'pg';
+import type { CatalogSnapshot } from '../../../layers';
 
-const CURRENT_VERSIONS = readFileSync(path.join(__dirname, 'current-versions.sql'), 'utf8');
 const VERSIONS_AS_OF = readFileSync(path.join(__dirname, 'versions-as-of.sql'), 'utf8');
 
 export interface DrawnVersion {
@@ -16,12 +16,21 @@ export interface DrawnVersion {
 
 export async function drawnVersions(
   pool: Pool,
+  catalog: CatalogSnapshot,
   codes: string[],
   at: Date | null,
 ): Promise<Map<string, DrawnVersion>> {
+  if (at === null) {
+    return new Map(
+      codes.map((code) => {
+        const current = catalog.current.get(code);
+        return [code, { versionId: current?.versionId ?? null, filePath: current?.filePath ?? null }];
+      }),
+    );
+  }
   const { rows } = await pool.query<{ code: string; version_id: string | null; file_path: string | null }>(
-    at === null ? CURRENT_VERSIONS : VERSIONS_AS_OF,
-    at === null ? [codes] : [codes, at],
+    VERSIONS_AS_OF,
+    [codes, at],
   );
   return new Map(rows.map((r) => [r.code, { versionId: r.version_id, filePath: r.file_path }]));
 }

@@ -1,7 +1,6 @@
 // The layers the WMS publishes: every catalog layer with a current version, vector and imagery alike,
 // named `ob:<code>` as in the WFS, and how a requested name is resolved.
-import type { Pool } from 'pg';
-import { listLayers, type LayerSummary } from '../../../layers';
+import type { CatalogSnapshot, LayerSummary } from '../../../layers';
 import { NAMESPACE_PREFIX, typeNameOf } from '../feature-types';
 import { OgcException } from '../ogc-exception';
 
@@ -17,8 +16,8 @@ export function isRasterLayer(layer: LayerSummary): boolean {
   return layer.geometryType === 'Raster' || layer.kind === 'imagery';
 }
 
-export async function publishedWmsLayers(pool: Pool): Promise<WmsLayer[]> {
-  return (await listLayers(pool))
+export function publishedWmsLayers(catalog: CatalogSnapshot): WmsLayer[] {
+  return catalog.layers
     .filter((l) => l.version !== null)
     .map((summary) => ({ summary, name: typeNameOf(summary.code), raster: isRasterLayer(summary) }));
 }
