@@ -30,6 +30,7 @@ import { wmsService } from './ogc/wms';
 import { mvtHandler } from './tiles/mvt-handler';
 import { pngTileHandler } from './tiles/png-tile-handler';
 import { TileCache } from './tiles/tile-cache';
+import { TileCoverage } from './tiles/tile-coverage';
 import { tileJsonHandler } from './tiles/tilejson-handler';
 
 export type AppConfig = Pick<
@@ -73,7 +74,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   app.post('/api/v1/layers/:code/imports', startImportHandler(pool, jobs, config));
   app.get('/api/v1/imports/:id', importJobHandler(jobs));
   app.get('/tiles/:layer.json', tileJsonHandler(pool));
-  app.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles));
+  app.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
   app.get('/tiles/:layer/:z/:x/:y.png', pngTileHandler(pool, config.rasterDir));
   app.use(owsRouter([wfsService(pool), wmsService(pool, { rasterDir: config.rasterDir })]));
 

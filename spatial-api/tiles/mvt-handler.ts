@@ -1,15 +1,19 @@
-// GET /tiles/:layer/:z/:x/:y.mvt: vector tiles of a layer's current version (EPSG:3857 XYZ), gzipped,
-// cached in process, with an ETag and Cache-Control keyed on the layer version.
+// GET /tiles/:layer/:z/:x/:y.mvt: vector tiles of a layer's current version (EPSG:3857 XYZ), gzipped for
+// clients that take it, cached in process, with an ETag and Cache-Control keyed on the layer version.
+// Tiles where the version's coverage shows no feature are answered empty without a query.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import { readCatalog, type LayerSummary } from '../../layers';
 import { badRequest, notFound } from '../errors';
 import { tileAttributes } from './tile-attributes';
-import type { TileCache } from './tile-cache';
+import type { Encoding, TileCache } from './tile-cache';
+import type { TileCoverage } from './tile-coverage';
 
+const gzipAsync = promisify(gzip);
 const MVT_TILE = readFileSync(path.join(__dirname, 'mvt-tile.sql'), 'utf8');
 export const MAX_ZOOM = 22;
 
@@ -47,13 +51,34 @@ export async function tileLayer(pool: Pool, code: string): Promise<TileLayer> {
   return { layer, versionId };
 }
 
-export function mvtHandler(pool: Pool, cache: TileCache): RequestHandler {
+async function buildTile(
+  pool: Pool,
+  coverage: TileCoverage,
+  { layer, versionId }: TileLayer,
+  z: number,
+  x: number,
+  y: number,
+): Promise<Buffer> {
+  if (!coverage.mayHaveFeatures(versionId, z, x, y)) return Buffer.alloc(0);
+  const { rows } = await pool.query<{ tile: Buffer | null }>(MVT_TILE, [
+    versionId,
+    z,
+    x,
+    y,
+    layer.code,
+    tileAttributes(layer, z) ?? null,
+  ]);
+  return rows[0]?.tile ?? Buffer.alloc(0);
+}
+
+export function mvtHandler(pool: Pool, cache: TileCache, coverage: TileCoverage): RequestHandler {
   return async (req, res) => {
     const code = String(req.params.layer);
     const z = tileCoordinate('z', String(req.params.z), MAX_ZOOM);
     const x = tileCoordinate('x', String(req.params.x), 2 ** z - 1);
     const y = tileCoordinate('y', String(req.params.y), 2 ** z - 1);
-    const { layer, versionId } = await tileLayer(pool, code);
+    const tileLayerNow = await tileLayer(pool, code);
+    const { versionId } = tileLayerNow;
     cache.observeVersion(code, versionId);
     const etag = `"${code}-v${versionId}-${z}-${x}-${y}"`;
     res.set('ETag', etag).set('Cache-Control', 'public, max-age=300').set('Vary', 'Accept-Encoding');
@@ -61,24 +86,21 @@ export function mvtHandler(pool: Pool, cache: TileCache): RequestHandler {
       res.status(304).end();
       return;
     }
-    let gzipped = cache.get(code, versionId, z, x, y);
-    if (!gzipped) {
-      const { rows } = await pool.query<{ tile: Buffer | null }>(MVT_TILE, [
-        versionId,
-        z,
-        x,
-        y,
-        code,
-        tileAttributes(layer, z) ?? null,
-      ]);
-      gzipped = gzipSync(rows[0]?.tile ?? Buffer.alloc(0), { level: 6 });
-      cache.set(code, versionId, z, x, y, gzipped);
+    const encoding: Encoding = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+      ? 'gzip'
+      : 'identity';
+    let body = cache.get(code, versionId, z, x, y, encoding);
+    if (!body) {
+      let raw = cache.get(code, versionId, z, x, y);
+      if (!raw) {
+        raw = await buildTile(pool, coverage, tileLayerNow, z, x, y);
+        cache.set(code, versionId, z, x, y, raw);
+      }
+      body = encoding === 'gzip' && raw.length > 0 ? await gzipAsync(raw, { level: 6 }) : raw;
+      if (body !== raw) cache.set(code, versionId, z, x, y, body, encoding);
     }
     res.set('Content-Type', 'application/vnd.mapbox-vector-tile');
-    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      res.set('Content-Encoding', 'gzip').send(gzipped);
-    } else {
-      res.send(gunzipSync(gzipped));
-    }
+    if (body.length > 0 && encoding === 'gzip') res.set('Content-Encoding', 'gzip');
+    res.send(body);
   };
 }

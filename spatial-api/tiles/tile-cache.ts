@@ -1,5 +1,7 @@
 // An in-process cache of encoded tiles, bounded in bytes (least recently used goes first), keyed by
-// layer, version and tile. A layer's new version evicts exactly that layer's tiles.
+// layer, version, tile and content encoding. A layer's new version evicts exactly that layer's tiles.
+export type Encoding = 'identity' | 'gzip';
+
 export class TileCache {
   private readonly entries = new Map<string, Buffer>();
   private readonly versionOf = new Map<string, string>();
@@ -7,8 +9,8 @@ export class TileCache {
 
   constructor(private readonly maxBytes: number) {}
 
-  private key(layer: string, version: string, z: number, x: number, y: number): string {
-    return `${layer}/${version}/${z}/${x}/${y}`;
+  private key(layer: string, version: string, z: number, x: number, y: number, encoding: Encoding): string {
+    return `${layer}/${version}/${z}/${x}/${y}/${encoding}`;
   }
 
   /** Notes the layer's current version; tiles of any other version of it are dropped. */
@@ -23,8 +25,15 @@ export class TileCache {
     }
   }
 
-  get(layer: string, version: string, z: number, x: number, y: number): Buffer | undefined {
-    const key = this.key(layer, version, z, x, y);
+  get(
+    layer: string,
+    version: string,
+    z: number,
+    x: number,
+    y: number,
+    encoding: Encoding = 'identity',
+  ): Buffer | undefined {
+    const key = this.key(layer, version, z, x, y, encoding);
     const value = this.entries.get(key);
     if (value) {
       this.entries.delete(key);
@@ -33,9 +42,17 @@ export class TileCache {
     return value;
   }
 
-  set(layer: string, version: string, z: number, x: number, y: number, value: Buffer): void {
+  set(
+    layer: string,
+    version: string,
+    z: number,
+    x: number,
+    y: number,
+    value: Buffer,
+    encoding: Encoding = 'identity',
+  ): void {
     if (value.length > this.maxBytes) return;
-    const key = this.key(layer, version, z, x, y);
+    const key = this.key(layer, version, z, x, y, encoding);
     const old = this.entries.get(key);
     if (old) this.bytes -= old.length;
     this.entries.set(key, value);
