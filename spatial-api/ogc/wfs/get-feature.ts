@@ -42,16 +42,28 @@ function gmlMember(params: GetFeatureParams, row: FeatureRow): string {
   return `<wfs:member><${NAMESPACE_PREFIX}:${code} gml:id="${code}.${row.id}">${geometry}${attributes}</${NAMESPACE_PREFIX}:${code}></wfs:member>\n`;
 }
 
+/** The geometry is PostGIS's GeoJSON text as it came, spliced in rather than parsed and written again. */
 function geojsonFeature(params: GetFeatureParams, row: FeatureRow): string {
   const properties = Object.fromEntries(
     selected(params).map(({ name }) => [name, row.properties[name] ?? null]),
   );
-  return JSON.stringify({
-    type: 'Feature',
-    id: `${params.type.layer.code}.${row.id}`,
-    properties,
-    geometry: JSON.parse(row.geometry),
-  });
+  const id = JSON.stringify(`${params.type.layer.code}.${row.id}`);
+  return `{"type":"Feature","id":${id},"properties":${JSON.stringify(properties)},"geometry":${row.geometry}}`;
+}
+
+/** Joins many small strings into chunks of about this many characters: one socket write per chunk. */
+const CHUNK_CHARS = 64 * 1024;
+
+async function* chunked(parts: AsyncIterable<string>): AsyncGenerator<string> {
+  let chunk = '';
+  for await (const part of parts) {
+    chunk += part;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
 }
 
 export function getFeature(pool: Pool, maxCount: number): OgcOperation {
@@ -64,43 +76,54 @@ export function getFeature(pool: Pool, maxCount: number): OgcOperation {
     const returned = params.hits ? 0 : Math.max(0, Math.min(params.count, matched - params.startIndex));
     const timeStamp = new Date().toISOString();
     const client = await pool.connect();
+    let healthy = false;
     try {
+      // no JIT compiling: it costs more than a streamed page saves
+      await client.query('BEGIN READ ONLY; SET LOCAL jit = off');
       const stream = params.hits
         ? undefined
-        : client.query(new QueryStream(query.page.text, query.page.values, { batchSize: 500 }));
+        : client.query(new QueryStream(query.page.text, query.page.values, { batchSize: 1000 }));
+      const rows = (stream ?? []) as AsyncIterable<FeatureRow>;
       if (params.outputFormat === 'geojson') {
         res.type('application/geo+json; charset=utf-8');
         await pipeline(
           Readable.from(
-            (async function* () {
-              yield `{"type":"FeatureCollection","timeStamp":"${timeStamp}","numberMatched":${matched},"numberReturned":${returned},"features":[`;
-              let first = true;
-              for await (const row of stream ?? []) {
-                yield `${first ? '' : ','}\n${geojsonFeature(params, row as FeatureRow)}`;
-                first = false;
-              }
-              yield '\n]}\n';
-            })(),
+            chunked(
+              (async function* () {
+                yield `{"type":"FeatureCollection","timeStamp":"${timeStamp}","numberMatched":${matched},"numberReturned":${returned},"features":[`;
+                let first = true;
+                for await (const row of rows) {
+                  yield `${first ? '' : ','}\n${geojsonFeature(params, row)}`;
+                  first = false;
+                }
+                yield '\n]}\n';
+              })(),
+            ),
           ),
           res,
         );
-        return;
-      }
-      const schema = `${requestOrigin(req)}/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES=${params.type.typeName}`;
-      res.type(`${GML32_MIME}; charset=utf-8`);
-      await pipeline(
-        Readable.from(
-          (async function* () {
-            yield `<?xml version="1.0" encoding="UTF-8"?>
+      } else {
+        const schema = `${requestOrigin(req)}/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES=${params.type.typeName}`;
+        res.type(`${GML32_MIME}; charset=utf-8`);
+        await pipeline(
+          Readable.from(
+            chunked(
+              (async function* () {
+                yield `<?xml version="1.0" encoding="UTF-8"?>
 <wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:${NAMESPACE_PREFIX}="${NAMESPACE_URI}" xsi:schemaLocation="http://www.opengis.net/wfs/2.0 http://schemas.opengis.net/wfs/2.0/wfs.xsd ${NAMESPACE_URI} ${xmlEscape(schema)}" timeStamp="${timeStamp}" numberMatched="${matched}" numberReturned="${returned}">\n`;
-            for await (const row of stream ?? []) yield gmlMember(params, row as FeatureRow);
-            yield '</wfs:FeatureCollection>\n';
-          })(),
-        ),
-        res,
-      );
+                for await (const row of rows) yield gmlMember(params, row);
+                yield '</wfs:FeatureCollection>\n';
+              })(),
+            ),
+          ),
+          res,
+        );
+      }
+      await client.query('COMMIT');
+      healthy = true;
     } finally {
-      client.release();
+      // a connection left mid-stream (the client went away) is closed rather than reused
+      client.release(!healthy);
     }
   };
 }
