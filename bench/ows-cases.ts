@@ -1,13 +1,15 @@
 // OWS benchmarks: WMS GetMap and WFS GetFeature against MapServer (FastCGI behind lighttpd) on the same
 // PostGIS data, and vector tiles against the raw ST_AsMVT query; sequential requests after a warm-up,
-// the same seeded random extents and tiles for both, medians and 95th percentiles.
+// the same seeded random extents and tiles for both, taken in turns (the first of each pair swapping), medians
+// and 95th percentiles.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import { tileAttributes } from '../spatial-api/tiles/tile-attributes';
+import { minimumFeatureSize } from '../spatial-api/tiles/tile-generalisation';
 import type { BenchRow } from './import-cases';
 import { LAYER, setUpOws, type OwsSetup } from './ows-setup';
-import { formatTiming, seededRandom, timeSequential, type Timing } from './timing';
+import { formatTiming, seededRandom, timeInterleaved, type Timing } from './timing';
 
 type Case = (pool: Pool, databaseUrl: string, work: string) => Promise<BenchRow>;
 
@@ -81,16 +83,20 @@ function wmsCase(
     const peerUrl = (i: number) => `${setup.peer.url}&${common}&LAYERS=${LAYER}&BBOX=${boxes[i]}`;
     let ourBytes = 0;
     let peerBytes = 0;
-    const ours = await timeSequential(runs, warmUp, async (i) => {
-      const r = await get(ourUrl(i));
-      expectOk('our GetMap', r, /^image\/png/);
-      if (i >= warmUp) ourBytes += r.body.length;
-    });
-    const peer = await timeSequential(runs, warmUp, async (i) => {
-      const r = await get(peerUrl(i));
-      expectOk('MapServer GetMap', r, /^image\/png/);
-      if (i >= warmUp) peerBytes += r.body.length;
-    });
+    const { ours, peer } = await timeInterleaved(
+      runs,
+      warmUp,
+      async (i) => {
+        const r = await get(ourUrl(i));
+        expectOk('our GetMap', r, /^image\/png/);
+        if (i >= warmUp) ourBytes += r.body.length;
+      },
+      async (i) => {
+        const r = await get(peerUrl(i));
+        expectOk('MapServer GetMap', r, /^image\/png/);
+        if (i >= warmUp) peerBytes += r.body.length;
+      },
+    );
     return row(
       `WMS GetMap ${width}×${height} PNG, ${label} (~${(span / 1000).toFixed(span < 1000 ? 1 : 0)} km across), EPSG:3857`,
       ours,
@@ -118,12 +124,12 @@ function wfsCase(count: number, runs: number, warmUp: number) {
     const peerFeatures = /json/.test(peerProbe.type)
       ? (JSON.parse(peerProbe.body.toString('utf8')) as { features: unknown[] }).features.length
       : (peerProbe.body.toString('utf8').match(/<wfs:member>/g) ?? []).length;
-    const ours = await timeSequential(runs, warmUp, async () => {
-      expectOk('our GetFeature', await get(ourUrl), /json/);
-    });
-    const peer = await timeSequential(runs, warmUp, async () => {
-      expectOk('MapServer GetFeature', await get(peerUrl()), /json|xml/);
-    });
+    const { ours, peer } = await timeInterleaved(
+      runs,
+      warmUp,
+      async () => expectOk('our GetFeature', await get(ourUrl), /json/),
+      async () => expectOk('MapServer GetFeature', await get(peerUrl()), /json|xml/),
+    );
     const label = peerFormat === 'geojson' ? 'MapServer, GeoJSON via OGR' : 'MapServer, GML 3.2 (no GeoJSON)';
     return row(
       `WFS 2.0 GetFeature ${count.toLocaleString('en')} features as GeoJSON`,
@@ -154,27 +160,32 @@ function mvtCase(z: number, radius: number, runs: number, warmUp: number) {
     }));
     let ourBytes = 0;
     let peerBytes = 0;
-    const ours = await timeSequential(runs, warmUp, async (i) => {
-      const t = tiles[i]!;
-      const r = await get(`${setup.ours}/tiles/${LAYER}/${z}/${t.x}/${t.y}.mvt`, {
-        'Accept-Encoding': 'identity',
-      });
-      expectOk('our tile', r, /vnd\.mapbox-vector-tile/);
-      if (i >= warmUp) ourBytes += r.body.length;
-    });
     const attributes = tileAttributes(setup.layer, z) ?? null;
-    const peer = await timeSequential(runs, warmUp, async (i) => {
-      const t = tiles[i]!;
-      const { rows } = await setup.client.query<{ tile: Buffer | null }>(MVT_TILE, [
-        setup.versionId,
-        z,
-        t.x,
-        t.y,
-        LAYER,
-        attributes,
-      ]);
-      if (i >= warmUp) peerBytes += rows[0]?.tile?.length ?? 0;
-    });
+    const { ours, peer } = await timeInterleaved(
+      runs,
+      warmUp,
+      async (i) => {
+        const t = tiles[i]!;
+        const r = await get(`${setup.ours}/tiles/${LAYER}/${z}/${t.x}/${t.y}.mvt`, {
+          'Accept-Encoding': 'identity',
+        });
+        expectOk('our tile', r, /vnd\.mapbox-vector-tile/);
+        if (i >= warmUp) ourBytes += r.body.length;
+      },
+      async (i) => {
+        const t = tiles[i]!;
+        const { rows } = await setup.client.query<{ tile: Buffer | null }>(MVT_TILE, [
+          setup.versionId,
+          z,
+          t.x,
+          t.y,
+          LAYER,
+          attributes,
+          minimumFeatureSize(z) ?? null,
+        ]);
+        if (i >= warmUp) peerBytes += rows[0]?.tile?.length ?? 0;
+      },
+    );
     return row(
       `MVT tile z${z} around (87.6E, 43.8N), land_use_plan`,
       ours,

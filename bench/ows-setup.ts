@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Client, type Pool } from 'pg';
 import { findLayer, listLayers, type LayerSummary } from '../layers';
-import { createApp, createPool } from '../spatial-api';
+import { createApp, createPool, SESSION_OPTIONS } from '../spatial-api';
 import { mapfile, mapserverConfig } from './mapserver/mapfile';
 import { MAPSERV, startMapServer, type RunningPeer } from './mapserver/lighttpd';
 
@@ -111,7 +111,7 @@ export async function setUpOws(pool: Pool, databaseUrl: string, work: string): P
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
-  const client = new Client({ connectionString: databaseUrl });
+  const client = new Client({ connectionString: databaseUrl, options: SESSION_OPTIONS });
   await client.connect();
 
   return {

@@ -1,5 +1,5 @@
-// Latency statistics for request benchmarks: sequential runs after a warm-up, median and 95th percentile
-// in milliseconds, and a seeded random source so both servers get the same requests.
+// Latency statistics for request benchmarks: paired runs after a warm-up, median and 95th percentile in
+// milliseconds, and a seeded random source so both servers get the same requests.
 
 export interface Timing {
   medianMs: number;
@@ -20,20 +20,28 @@ export function summarise(samplesMs: number[]): Timing {
   return { medianMs: quantile(sorted, 0.5), p95Ms: quantile(sorted, 0.95), runs: sorted.length };
 }
 
-/** Runs `once(i)` for each of `warmUp` then `runs` iterations, in sequence; times only the latter. */
-export async function timeSequential(
+/**
+ * Times two servers on the same requests, request by request: `ours(i)` and `peer(i)` run one after the
+ * other, the order swapping at every request, so that neither always meets the caches the other warmed.
+ */
+export async function timeInterleaved(
   runs: number,
   warmUp: number,
-  once: (i: number) => Promise<void>,
-): Promise<Timing> {
-  for (let i = 0; i < warmUp; i++) await once(i);
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  ours: (i: number) => Promise<void>,
+  peer: (i: number) => Promise<void>,
+): Promise<{ ours: Timing; peer: Timing }> {
+  const samples = { ours: [] as number[], peer: [] as number[] };
+  const timed = async (side: 'ours' | 'peer', i: number) => {
     const started = process.hrtime.bigint();
-    await once(warmUp + i);
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    await (side === 'ours' ? ours : peer)(i);
+    if (i >= warmUp) samples[side].push(Number(process.hrtime.bigint() - started) / 1e6);
+  };
+  for (let i = 0; i < warmUp + runs; i++) {
+    const first = i % 2 === 0 ? 'ours' : 'peer';
+    await timed(first, i);
+    await timed(first === 'ours' ? 'peer' : 'ours', i);
   }
-  return summarise(samples);
+  return { ours: summarise(samples.ours), peer: summarise(samples.peer) };
 }
 
 export function formatTiming(t: Timing): string {

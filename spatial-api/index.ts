@@ -3,7 +3,13 @@ export { createApp, importJobsOf } from './app';
 export type { AppConfig, AppOptions } from './app';
 export { ConfigError, readConfig } from './config';
 export type { Config } from './config';
-export { checkConnection, createPool, DatabaseUnreachable, describeDatabase } from './database';
+export {
+  checkConnection,
+  createPool,
+  DatabaseUnreachable,
+  describeDatabase,
+  SESSION_OPTIONS,
+} from './database';
 export { AppError, badRequest, notFound } from './errors';
 export { ensureSampleCity, PortInUse, startServer } from './server';
 export type { RunningServer, StartOptions } from './server';

@@ -2,6 +2,7 @@
 // current version), CLASSes generated from the layer's GeoStyler style, WMS GetMap and WFS GetFeature
 // (GeoJSON through OGR) enabled, plus the MapServer 8 config file that allows the mapfile.
 import type { LayerSummary } from '../../layers';
+import { SESSION_OPTIONS } from '../../spatial-api';
 
 export interface MapfileOptions {
   mapfile: string;
@@ -44,6 +45,8 @@ function pgConnection(databaseUrl: string): string {
     `dbname=${u.pathname.slice(1)}`,
     `user=${decodeURIComponent(u.username)}`,
     `password=${decodeURIComponent(u.password)}`,
+    // the same session settings as our pool (libpq conninfo quoting)
+    `options='${SESSION_OPTIONS}'`,
   ].join(' ');
 }
 

@@ -10,6 +10,7 @@ import type { Pool } from 'pg';
 import { readCatalog, type LayerSummary } from '../../layers';
 import { badRequest, notFound } from '../errors';
 import { tileAttributes } from './tile-attributes';
+import { minimumFeatureSize } from './tile-generalisation';
 import type { Encoding, TileCache } from './tile-cache';
 import type { TileCoverage } from './tile-coverage';
 
@@ -60,14 +61,12 @@ async function buildTile(
   y: number,
 ): Promise<Buffer> {
   if (!coverage.mayHaveFeatures(versionId, z, x, y)) return Buffer.alloc(0);
-  const { rows } = await pool.query<{ tile: Buffer | null }>(MVT_TILE, [
-    versionId,
-    z,
-    x,
-    y,
-    layer.code,
-    tileAttributes(layer, z) ?? null,
-  ]);
+  // a named statement: parsed once per connection, planned once the plans agree
+  const { rows } = await pool.query<{ tile: Buffer | null }>({
+    name: 'mvt-tile',
+    text: MVT_TILE,
+    values: [versionId, z, x, y, layer.code, tileAttributes(layer, z) ?? null, minimumFeatureSize(z) ?? null],
+  });
   return rows[0]?.tile ?? Buffer.alloc(0);
 }
 

@@ -53,6 +53,7 @@ describe('tile coverage', () => {
           y,
           code,
           null,
+          null,
         ]);
         expect({ z, x, y, bytes: rows[0]?.tile?.length ?? 0 }).toEqual({ z, x, y, bytes: 0 });
       }
@@ -79,6 +80,7 @@ describe('tile coverage', () => {
         x,
         y,
         'land_use_plan',
+        null,
         null,
       ]);
       expect(tiles[0]?.tile?.length ?? 0).toBeGreaterThan(0);

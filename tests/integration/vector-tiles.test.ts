@@ -91,6 +91,46 @@ describe('vector tiles', () => {
     expect(second.body.length).toBe(0); // the new version has nothing in this tile
   });
 
+  it('leaves polygons under half a display pixel out below zoom 13, and keeps them from 13 on', async () => {
+    const square = (code: string, lon: number, lat: number, side: number) => ({
+      type: 'Feature',
+      properties: { code, name: code },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [lon, lat],
+            [lon + side, lat],
+            [lon + side, lat + side],
+            [lon, lat + side],
+            [lon, lat],
+          ],
+        ],
+      },
+    });
+    const layer = await freshLayer(pool);
+    const dir = workDir('tiles-');
+    await importFile(pool, {
+      layer,
+      file: writeJson(dir, 'sizes.geojson', {
+        type: 'FeatureCollection',
+        features: [square('BIG-0001', 87.7, 43.9, 0.01), square('TINY-0001', 87.7055, 43.9155, 0.00005)],
+      }),
+      rasterDir: path.join(dir, 'r'),
+    });
+    for (const [z, tinyShown] of [
+      [10, false],
+      [12, false],
+      [13, true],
+      [16, true],
+    ] as const) {
+      const [x, y] = lonLatToTile(87.70551, 43.91551, z);
+      const tile = await raw(`/tiles/${layer}/${z}/${x}/${y}.mvt`);
+      if (z <= 13) expect(tile.body.includes(Buffer.from('BIG-0001'))).toBe(true);
+      expect([z, tile.body.includes(Buffer.from('TINY-0001'))]).toEqual([z, tinyShown]);
+    }
+  });
+
   it('answers 404 for an unknown layer and 400 for a tile out of range', async () => {
     expect((await raw('/tiles/no_such_layer/1/0/0.mvt')).status).toBe(404);
     expect((await raw('/tiles/land_use_plan/2/4/0.mvt')).status).toBe(400);

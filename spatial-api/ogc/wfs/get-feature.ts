@@ -70,19 +70,19 @@ export function getFeature(pool: Pool, maxCount: number): OgcOperation {
   return async (req, res, kvp) => {
     const params = await getFeatureParams(pool, kvp, maxCount);
     const query = buildFeatureQuery(params, params.type.versionId);
-    const matched = Number(
-      (await pool.query<{ n: string }>(query.count.text, query.count.values)).rows[0]?.n ?? 0,
-    );
-    const returned = params.hits ? 0 : Math.max(0, Math.min(params.count, matched - params.startIndex));
+    // the count runs beside the page query, on another connection
+    const counting = pool.query<{ n: string }>(query.count.text, query.count.values);
+    counting.catch(() => undefined); // awaited below; not unhandled if the page query fails first
     const timeStamp = new Date().toISOString();
     const client = await pool.connect();
     let healthy = false;
     try {
-      // no JIT compiling: it costs more than a streamed page saves
-      await client.query('BEGIN READ ONLY; SET LOCAL jit = off');
+      await client.query('BEGIN READ ONLY');
       const stream = params.hits
         ? undefined
         : client.query(new QueryStream(query.page.text, query.page.values, { batchSize: 1000 }));
+      const matched = Number((await counting).rows[0]?.n ?? 0);
+      const returned = params.hits ? 0 : Math.max(0, Math.min(params.count, matched - params.startIndex));
       const rows = (stream ?? []) as AsyncIterable<FeatureRow>;
       if (params.outputFormat === 'geojson') {
         res.type('application/geo+json; charset=utf-8');

@@ -132,9 +132,8 @@ export async function streamPixelFeatures(
   };
   const client = await pool.connect();
   try {
-    // a plan for each frame (an index scan for a street, a parallel scan for the whole city), and no JIT
-    // compiling, which costs more than it saves here
-    await client.query('BEGIN READ ONLY; SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL jit = off');
+    // a plan for each frame (an index scan for a street, a parallel scan for the whole city)
+    await client.query('BEGIN READ ONLY; SET LOCAL plan_cache_mode = force_custom_plan');
     await new Promise<void>((resolve, reject) => {
       const query = new Query<Row>({ name: 'wms-feature-query', text: FEATURE_QUERY, values });
       let failure: unknown;
