@@ -76,8 +76,8 @@ export function mvtHandler(pool: Pool, cache: TileCache, coverage: TileCoverage)
     const z = tileCoordinate('z', String(req.params.z), MAX_ZOOM);
     const x = tileCoordinate('x', String(req.params.x), 2 ** z - 1);
     const y = tileCoordinate('y', String(req.params.y), 2 ** z - 1);
-    const tileLayerNow = await tileLayer(pool, code);
-    const { versionId } = tileLayerNow;
+    const target = await tileLayer(pool, code);
+    const { versionId } = target;
     cache.observeVersion(code, versionId);
     const etag = `"${code}-v${versionId}-${z}-${x}-${y}"`;
     res.set('ETag', etag).set('Cache-Control', 'public, max-age=300').set('Vary', 'Accept-Encoding');
@@ -88,15 +88,12 @@ export function mvtHandler(pool: Pool, cache: TileCache, coverage: TileCoverage)
     const encoding: Encoding = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
       ? 'gzip'
       : 'identity';
+    // kept in the encoding asked for: browsers always take gzip, so there is seldom a second copy
     let body = cache.get(code, versionId, z, x, y, encoding);
     if (!body) {
-      let raw = cache.get(code, versionId, z, x, y);
-      if (!raw) {
-        raw = await buildTile(pool, coverage, tileLayerNow, z, x, y);
-        cache.set(code, versionId, z, x, y, raw);
-      }
+      const raw = await buildTile(pool, coverage, target, z, x, y);
       body = encoding === 'gzip' && raw.length > 0 ? await gzipAsync(raw, { level: 6 }) : raw;
-      if (body !== raw) cache.set(code, versionId, z, x, y, body, encoding);
+      cache.set(code, versionId, z, x, y, body, encoding);
     }
     res.set('Content-Type', 'application/vnd.mapbox-vector-tile');
     if (body.length > 0 && encoding === 'gzip') res.set('Content-Encoding', 'gzip');

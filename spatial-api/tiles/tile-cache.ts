@@ -2,6 +2,10 @@
 // layer, version, tile and content encoding. A layer's new version evicts exactly that layer's tiles.
 export type Encoding = 'identity' | 'gzip';
 
+/** What an entry costs besides its bytes (key, map slot), so that empty tiles count too. */
+export const ENTRY_OVERHEAD_BYTES = 128;
+const cost = (value: Buffer): number => value.length + ENTRY_OVERHEAD_BYTES;
+
 export class TileCache {
   private readonly entries = new Map<string, Buffer>();
   private readonly versionOf = new Map<string, string>();
@@ -20,7 +24,7 @@ export class TileCache {
     for (const [key, value] of this.entries) {
       if (key.startsWith(`${layer}/`) && !key.startsWith(`${layer}/${version}/`)) {
         this.entries.delete(key);
-        this.bytes -= value.length;
+        this.bytes -= cost(value);
       }
     }
   }
@@ -51,16 +55,16 @@ export class TileCache {
     value: Buffer,
     encoding: Encoding = 'identity',
   ): void {
-    if (value.length > this.maxBytes) return;
+    if (cost(value) > this.maxBytes) return;
     const key = this.key(layer, version, z, x, y, encoding);
     const old = this.entries.get(key);
-    if (old) this.bytes -= old.length;
+    if (old) this.bytes -= cost(old);
     this.entries.set(key, value);
-    this.bytes += value.length;
+    this.bytes += cost(value);
     for (const [oldest, buffer] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= buffer.length;
+      this.bytes -= cost(buffer);
     }
   }
 
