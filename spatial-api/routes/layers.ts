@@ -16,6 +16,7 @@ import {
 import { conflict, notFound } from '../errors';
 import type { GeoServerSync } from '../geoserver-sync';
 import { parseInput } from '../request-body';
+import { imageTilesBelowZoom } from '../tiles/tile-generalisation';
 
 const KINDS = LAYER_KINDS.map((k) => k.kind) as [string, ...string[]];
 
@@ -72,6 +73,8 @@ export function presentLayer(layer: LayerSummary) {
       layer.version === null
         ? null
         : `/tiles/${layer.code}/{z}/{x}/{y}.${layer.geometryType === 'Raster' ? 'png' : 'mvt'}`,
+    imageTiles: layer.version === null ? null : `/tiles/${layer.code}/{z}/{x}/{y}.png`,
+    imageTilesBelowZoom: layer.version === null ? null : imageTilesBelowZoom(layer),
   };
 }
 

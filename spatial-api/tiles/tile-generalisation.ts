@@ -11,3 +11,17 @@ export function minimumFeatureSize(z: number): number | undefined {
   if (z >= GENERALISE_BELOW_ZOOM) return undefined;
   return (360 / 2 ** z / DISPLAY_TILE_PX) * SMALLEST_SHOWN_PX;
 }
+
+/** Layers with more features than this are drawn from PNG tiles at small scales (below). */
+export const DENSE_LAYER_FEATURES = 20_000;
+
+/**
+ * The zoom below which a map client should draw a layer from its PNG tiles rather than its vector tiles:
+ * for dense line and polygon layers, whose small features the vector tiles leave out there and the
+ * image renderer blends in by their area; null for the rest, whose vector tiles show everything.
+ */
+export function imageTilesBelowZoom(layer: { featureCount: number; geometryType: string }): number | null {
+  const dense = layer.featureCount > DENSE_LAYER_FEATURES;
+  const pointLike = layer.geometryType === 'Point' || layer.geometryType === 'MultiPoint';
+  return dense && !pointLike && layer.geometryType !== 'Raster' ? GENERALISE_BELOW_ZOOM : null;
+}

@@ -40,6 +40,8 @@ describe('REST API', () => {
       kindName: '各类规划',
       version: 1,
       tiles: '/tiles/land_use_plan/{z}/{x}/{y}.mvt',
+      imageTiles: '/tiles/land_use_plan/{z}/{x}/{y}.png',
+      imageTilesBelowZoom: null, // ~5,000 parcels: vector tiles at every zoom
     });
     const [minLon, minLat, maxLon, maxLat] = landUse?.extent as number[];
     expect(minLon! < 87.6 && maxLon! > 87.6 && minLat! < 43.8 && maxLat! > 43.8).toBe(true);

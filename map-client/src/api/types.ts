@@ -61,6 +61,10 @@ export interface LayerSummary {
   sortOrder: number;
   /** XYZ template of Mapbox Vector Tiles in EPSG:3857; null when the layer cannot be drawn as vector tiles */
   tiles: string | null;
+  /** XYZ template of 256-pixel PNG tiles in EPSG:3857 drawn with the layer's style; null without data */
+  imageTiles: string | null;
+  /** below this zoom, draw the layer from imageTiles (dense layers, whose vector tiles leave small features out) */
+  imageTilesBelowZoom: number | null;
 }
 
 /** POST /api/v1/layers: an empty layer; its data arrives by import. */

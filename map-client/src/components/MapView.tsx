@@ -1,7 +1,7 @@
 // The map itself: creates the OpenLayers map once, adds one vector-tile layer per displayable catalog
 // layer, and keeps visibility, opacity and drawing order in step with the layer panel.
 import { useEffect, useRef } from 'react';
-import type Layer from 'ol/layer/Layer.js';
+import type BaseLayer from 'ol/layer/Base.js';
 import { unByKey } from 'ol/Observable.js';
 import type { LayerSummary } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
@@ -27,7 +27,7 @@ export function MapView({ layers, layerState, onFeaturesClicked }: Props) {
   const { t } = useI18n();
   const targetRef = useRef<HTMLDivElement>(null);
   const handleRef = useRef<MapHandle | null>(null);
-  const olLayersRef = useRef(new Map<string, Layer>());
+  const olLayersRef = useRef(new Map<string, BaseLayer>());
   const onClickRef = useRef(onFeaturesClicked);
   const tRef = useRef(t);
 
