@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listLayers, type LayerSummary } from './layer-catalog';
-import type { Queryable } from './queryable';
+import type { Pool } from 'pg';
 
 const CURRENT_VERSIONS = readFileSync(path.join(__dirname, 'current-versions.sql'), 'utf8');
 const STAMP = `SELECT count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) AS stamp FROM layers`;
@@ -25,9 +25,9 @@ export interface CatalogSnapshot {
   current: Map<string, CurrentVersion>;
 }
 
-const snapshots = new WeakMap<Queryable, { stamp: string; snapshot: Promise<CatalogSnapshot> }>();
+const snapshots = new WeakMap<Pool, { stamp: string; snapshot: Promise<CatalogSnapshot> }>();
 
-async function loadSnapshot(db: Queryable): Promise<CatalogSnapshot> {
+async function loadSnapshot(db: Pool): Promise<CatalogSnapshot> {
   const [layers, { rows }] = await Promise.all([
     listLayers(db),
     db.query<{ code: string; version_id: string; file_path: string | null }>(CURRENT_VERSIONS),
@@ -38,9 +38,10 @@ async function loadSnapshot(db: Queryable): Promise<CatalogSnapshot> {
   };
 }
 
-/** The catalog now; `db` should be a pool (the snapshot is kept per pool). */
-export async function readCatalog(db: Queryable): Promise<CatalogSnapshot> {
-  const { rows } = await db.query<{ stamp: string }>(STAMP);
+/** The catalog now (the snapshot is kept per pool). */
+export async function readCatalog(db: Pool): Promise<CatalogSnapshot> {
+  // a named statement: parsed and planned once per connection, which is most of its cost
+  const { rows } = await db.query<{ stamp: string }>({ name: 'catalog-stamp', text: STAMP });
   const stamp = rows[0]?.stamp ?? '';
   const kept = snapshots.get(db);
   if (kept?.stamp === stamp) return kept.snapshot;
