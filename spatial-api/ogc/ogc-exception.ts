@@ -51,8 +51,15 @@ export function serviceExceptionReport(service: 'WMS' | 'WFS' | 'OWS', error: Og
 }
 
 /** Answers errors on the OGC paths as exception reports; others pass on. */
+/** An exception drawn as an image (WMS EXCEPTIONS=INIMAGE), or undefined for the XML report. */
+export type ExceptionImage = (
+  query: Record<string, unknown>,
+  error: OgcException,
+) => Promise<{ mime: string; body: Buffer } | undefined>;
+
 export function ogcErrorHandler(
   serviceOf: (query: Record<string, unknown>, path: string) => 'WMS' | 'WFS' | 'OWS',
+  imageOf?: ExceptionImage,
 ): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) {
@@ -69,9 +76,20 @@ export function ogcErrorHandler(
             500,
           );
     if (!(error instanceof OgcException)) console.error(error);
-    res
-      .status(ogc.status)
-      .type('application/xml; charset=utf-8')
-      .send(serviceExceptionReport(serviceOf(req.query as Record<string, unknown>, req.path), ogc));
+    const query = req.query as Record<string, unknown>;
+    const service = serviceOf(query, req.path);
+    const report = () =>
+      res
+        .status(ogc.status)
+        .type('application/xml; charset=utf-8')
+        .send(serviceExceptionReport(service, ogc));
+    if (service !== 'WMS' || !imageOf) {
+      report();
+      return;
+    }
+    imageOf(query, ogc).then(
+      (image) => (image ? res.status(200).type(image.mime).send(image.body) : report()),
+      () => report(),
+    );
   };
 }

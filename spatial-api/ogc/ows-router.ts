@@ -3,6 +3,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { Kvp } from './kvp';
 import { ogcErrorHandler, OgcException } from './ogc-exception';
+import { exceptionImage } from './wms/exception-image';
 
 export type OgcOperation = (req: Request, res: Response, kvp: Kvp) => Promise<void>;
 
@@ -76,7 +77,7 @@ export function owsRouter(services: OgcService[]): Router {
       if (path.startsWith('/wfs')) return 'WFS';
       const service = new Kvp(query).get('SERVICE')?.toUpperCase();
       return service === 'WMS' ? 'WMS' : service === 'WFS' ? 'WFS' : 'OWS';
-    }),
+    }, exceptionImage),
   );
   return router;
 }

@@ -1,5 +1,6 @@
 // GetCapabilities (WMS 1.3.0, 7.2): the service, operations and formats, and the layer tree: a root with
 // the CRSs, one group per layer kind (Chinese title), each layer with extents, TIME, style and legend.
+import { EXCEPTION_FORMATS } from './exception-image';
 import type { Pool } from 'pg';
 import { readCatalog } from '../../../layers';
 import { kindInfo, LAYER_KINDS } from '../../../layers';
@@ -145,7 +146,7 @@ ${operationXml(
 ${operationXml('sld:GetLegendGraphic', imageMimes, url)}
     </Request>
     <Exception>
-      <Format>XML</Format>
+${EXCEPTION_FORMATS.map((f) => `      <Format>${f}</Format>`).join('\n')}
     </Exception>
     <Layer>
       <Title>一张蓝图</Title>

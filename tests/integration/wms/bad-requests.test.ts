@@ -1,5 +1,6 @@
 // Bad WMS requests are answered 400 with a WMS 1.3.0 ServiceExceptionReport naming the exception code and
 // the parameter at fault, and the service keeps answering afterwards.
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { fetchImage, getMapUrl, serviceException, startWmsServer, type WmsServer } from './wms-server';
 
 const GOOD = {
@@ -157,6 +158,50 @@ describe('bad WMS requests', () => {
     expect(text).toContain('WIDTH');
     expect(text).toMatch(/4096/);
     expect(text).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  describe('as an image (EXCEPTIONS)', () => {
+    async function pixels(png: Buffer) {
+      const image = await loadImage(png);
+      const canvas = createCanvas(image.width, image.height);
+      const context = canvas.getContext('2d');
+      context.drawImage(image, 0, 0);
+      return {
+        width: image.width,
+        height: image.height,
+        data: context.getImageData(0, 0, image.width, image.height).data,
+      };
+    }
+
+    it('writes the message into a picture of the asked size with INIMAGE', async () => {
+      const res = await fetchImage(
+        getMap({ CRS: 'EPSG:9999', EXCEPTIONS: 'INIMAGE', WIDTH: 300, HEIGHT: 120 }),
+      );
+      expect([res.status, res.type]).toEqual([200, 'image/png']);
+      const { width, height, data } = await pixels(res.bytes);
+      expect([width, height]).toEqual([300, 120]);
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 1]! < 128 && data[i + 3]! > 0) dark++;
+      expect(dark).toBeGreaterThan(100); // the text
+    });
+
+    it('answers an empty transparent picture with BLANK, in the asked format', async () => {
+      const png = await fetchImage(getMap({ LAYERS: 'ob:nope', EXCEPTIONS: 'BLANK', TRANSPARENT: 'TRUE' }));
+      expect([png.status, png.type]).toEqual([200, 'image/png']);
+      const { data } = await pixels(png.bytes);
+      expect(data.every((v, i) => i % 4 !== 3 || v === 0)).toBe(true);
+      const jpeg = await fetchImage(getMap({ LAYERS: 'ob:nope', EXCEPTIONS: 'BLANK', FORMAT: 'image/jpeg' }));
+      expect([jpeg.status, jpeg.type]).toEqual([200, 'image/jpeg']);
+    });
+
+    it('keeps the XML report for EXCEPTIONS=XML and for other operations', async () => {
+      expect(await exceptionFor(getMap({ LAYERS: 'ob:nope', EXCEPTIONS: 'XML' }))).toEqual({
+        code: 'LayerNotDefined',
+        locator: 'LAYERS',
+      });
+      const info = `${wms.url}/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo&EXCEPTIONS=INIMAGE`;
+      expect((await exceptionFor(info)).code).toBe('MissingParameterValue');
+    });
   });
 
   it('keeps serving maps after all that', async () => {
