@@ -50,6 +50,22 @@ export function serviceExceptionReport(service: 'WMS' | 'WFS' | 'OWS', error: Og
 `;
 }
 
+/** Any error as an OGC exception: a body the parser refused (too large, undecodable) is the client's. */
+function asOgcException(error: unknown): OgcException {
+  if (error instanceof OgcException) return error;
+  const text = error instanceof Error ? error.message : String(error);
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new OgcException(
+      'OperationParsingFailed',
+      'request',
+      `无法读取请求正文 / the request body cannot be read: ${text}`,
+      status,
+    );
+  }
+  return new OgcException('NoApplicableCode', '', `服务内部错误 / internal error: ${text}`, 500);
+}
+
 /** Answers errors on the OGC paths as exception reports; others pass on. */
 /** An exception drawn as an image (WMS EXCEPTIONS=INIMAGE), or undefined for the XML report. */
 export type ExceptionImage = (
@@ -66,16 +82,8 @@ export function ogcErrorHandler(
       next(error);
       return;
     }
-    const ogc =
-      error instanceof OgcException
-        ? error
-        : new OgcException(
-            'NoApplicableCode',
-            '',
-            `服务内部错误 / internal error: ${error instanceof Error ? error.message : String(error)}`,
-            500,
-          );
-    if (!(error instanceof OgcException)) console.error(error);
+    const ogc = asOgcException(error);
+    if (ogc.status >= 500) console.error(error);
     const query = req.query as Record<string, unknown>;
     const service = serviceOf(query, req.path);
     const report = () =>

@@ -1,9 +1,11 @@
-// The OGC entry points: /ows (SERVICE=WMS|WFS), /wms and /wfs. A request is dispatched by SERVICE and
-// REQUEST to the service's operation; anything missing or unknown answers an exception report naming it.
+// The OGC entry points: /ows (SERVICE=WMS|WFS), /wms and /wfs, and WFS requests in XML over POST. A
+// request is dispatched by SERVICE and REQUEST to the service's operation; anything missing or unknown
+// answers an exception report naming it.
 import express, { type Request, type Response, type Router } from 'express';
 import { Kvp } from './kvp';
 import { ogcErrorHandler, OgcException } from './ogc-exception';
 import { exceptionImage } from './wms/exception-image';
+import { kvpFromXmlRequest } from './wfs/xml-request';
 
 export type OgcOperation = (req: Request, res: Response, kvp: Kvp) => Promise<void>;
 
@@ -14,9 +16,16 @@ export interface OgcService {
   operations: Record<string, OgcOperation>;
 }
 
-function dispatch(services: OgcService[], fixed?: OgcService['name']) {
+/** Where a request's parameters come from: the query string, or an XML body (WFS over POST). */
+type Parameters = (req: Request) => Kvp;
+const fromQuery: Parameters = (req) => new Kvp(req.query as Record<string, unknown>);
+const fromXmlBody: Parameters = (req) => kvpFromXmlRequest(typeof req.body === 'string' ? req.body : '');
+/** An XML request is a filter and a query at most; not a data upload. */
+const MAX_XML_REQUEST = '10mb';
+
+function dispatch(services: OgcService[], fixed?: OgcService['name'], parameters: Parameters = fromQuery) {
   return async (req: Request, res: Response) => {
-    const kvp = new Kvp(req.query as Record<string, unknown>);
+    const kvp = parameters(req);
     const serviceName = (fixed ?? kvp.require('SERVICE')).toUpperCase();
     const given = kvp.get('SERVICE');
     if (fixed && given && given.toUpperCase() !== fixed) {
@@ -70,6 +79,9 @@ export function owsRouter(services: OgcService[]): Router {
   router.get('/ows', dispatch(services));
   router.get('/wms', dispatch(services, 'WMS'));
   router.get('/wfs', dispatch(services, 'WFS'));
+  // WMS 1.3.0 defines GET only; WFS 2.0 also takes its requests XML-encoded over POST
+  const xmlBody = express.text({ type: () => true, limit: MAX_XML_REQUEST });
+  router.post(['/ows', '/wfs'], xmlBody, dispatch(services, 'WFS', fromXmlBody));
   router.use(
     ['/ows', '/wms', '/wfs'],
     ogcErrorHandler((query, path) => {

@@ -1,6 +1,8 @@
-// Reads the FILTER into an XmlElement tree, safely: DOCTYPEs, entity declarations and entity references
-// other than the five predefined ones are refused before parsing (no XXE), and nesting is bounded.
+// Reads request XML (a FILTER, a POST body) into an XmlElement tree, safely: DOCTYPEs, entity declarations
+// and entity references other than the five predefined ones are refused before parsing (no XXE), and
+// nesting is bounded.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { OgcException } from '../ogc-exception';
 import { filterError } from './filter-error';
 import { XML_NAMESPACE } from './namespaces';
 import type { XmlElement } from './xml-element';
@@ -27,22 +29,36 @@ const parser = new XMLParser({
 
 type OrderedNode = Record<string, unknown>;
 
+/** What is being read, for messages, and the exception its faults become. */
+export interface XmlSubject {
+  zh: string;
+  en: string;
+  fail(chinese: string, english: string): OgcException;
+}
+
+const FILTER: XmlSubject = { zh: '过滤条件', en: 'the FILTER', fail: filterError };
+
 export function parseFilterXml(xml: string): XmlElement {
+  return parseSafeXml(xml, FILTER);
+}
+
+/** Reads an XML document of a request (a FILTER, a POST body) into an element tree, safely. */
+export function parseSafeXml(xml: string, subject: XmlSubject): XmlElement {
   const source = xml.replace(/^\uFEFF/, '');
-  if (source.trim() === '') throw filterError('过滤条件为空', 'the FILTER is empty');
+  if (source.trim() === '') throw subject.fail(`${subject.zh}为空`, `${subject.en} is empty`);
   if (source.length > MAX_FILTER_LENGTH) {
-    throw filterError(
-      `过滤条件超过${MAX_FILTER_LENGTH}个字符`,
-      `the FILTER is longer than ${MAX_FILTER_LENGTH} characters`,
+    throw subject.fail(
+      `${subject.zh}超过${MAX_FILTER_LENGTH}个字符`,
+      `${subject.en} is longer than ${MAX_FILTER_LENGTH} characters`,
     );
   }
-  refuseDeclarationsAndEntities(source);
+  refuseDeclarationsAndEntities(source, subject);
   const validation = XMLValidator.validate(source);
   if (validation !== true) {
     const { line, col, msg } = validation.err;
-    throw filterError(
-      `过滤条件不是格式正确的XML（第${line}行第${col}列：${msg}）`,
-      `the FILTER is not well-formed XML (line ${line}, column ${col}): ${msg}`,
+    throw subject.fail(
+      `${subject.zh}不是格式正确的XML（第${line}行第${col}列：${msg}）`,
+      `${subject.en} is not well-formed XML (line ${line}, column ${col}): ${msg}`,
     );
   }
   let nodes: OrderedNode[];
@@ -51,28 +67,34 @@ export function parseFilterXml(xml: string): XmlElement {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/nested tags/i.test(message)) {
-      throw filterError(
-        `过滤条件的XML嵌套超过${MAX_XML_DEPTH}层`,
-        `the FILTER XML is nested deeper than ${MAX_XML_DEPTH} elements`,
+      throw subject.fail(
+        `${subject.zh}的XML嵌套超过${MAX_XML_DEPTH}层`,
+        `${subject.en} XML is nested deeper than ${MAX_XML_DEPTH} elements`,
       );
     }
-    throw filterError(`无法解析过滤条件的XML：${message}`, `the FILTER XML cannot be parsed: ${message}`);
+    throw subject.fail(
+      `无法解析${subject.zh}的XML：${message}`,
+      `${subject.en} XML cannot be parsed: ${message}`,
+    );
   }
   const roots = nodes.filter((node) => elementName(node) !== undefined);
   const strayText = nodes.some((node) => typeof node['#text'] === 'string' && node['#text'].trim() !== '');
   if (roots.length !== 1 || strayText) {
-    throw filterError('过滤条件应只有一个根元素', 'the FILTER must have exactly one root element');
+    throw subject.fail(`${subject.zh}应只有一个根元素`, `${subject.en} must have exactly one root element`);
   }
-  return toElement(roots[0]!, new Map([['xml', XML_NAMESPACE]]));
+  return toElement(roots[0]!, new Map([['xml', XML_NAMESPACE]]), subject);
 }
 
 /** Refuses DTDs and entities before any parser sees them (XXE and "billion laughs"). */
-function refuseDeclarationsAndEntities(source: string): void {
+function refuseDeclarationsAndEntities(source: string, subject: XmlSubject): void {
   if (/<!DOCTYPE/i.test(source)) {
-    throw filterError('过滤条件不得包含DOCTYPE声明', 'the FILTER must not contain a DOCTYPE declaration');
+    throw subject.fail(
+      `${subject.zh}不得包含DOCTYPE声明`,
+      `${subject.en} must not contain a DOCTYPE declaration`,
+    );
   }
   if (/<!ENTITY/i.test(source)) {
-    throw filterError('过滤条件不得声明实体', 'the FILTER must not declare entities');
+    throw subject.fail(`${subject.zh}不得声明实体`, `${subject.en} must not declare entities`);
   }
   // Comments and CDATA sections may hold a bare "&"; everywhere else each "&" starts a reference.
   const markup = source.replace(/<!--[\s\S]*?-->/g, '').replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
@@ -80,14 +102,14 @@ function refuseDeclarationsAndEntities(source: string): void {
     const reference = match[1] ?? '';
     if (/^(lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);$/.test(reference)) continue;
     if (/^[A-Za-z_:][\w.:-]*;$/.test(reference)) {
-      throw filterError(
-        `过滤条件不得引用实体“&${reference}”，只允许&lt; &gt; &amp; &quot; &apos;和字符引用`,
-        `the FILTER must not reference the entity &${reference}: only &lt; &gt; &amp; &quot; &apos; and character references are allowed`,
+      throw subject.fail(
+        `${subject.zh}不得引用实体“&${reference}”，只允许&lt; &gt; &amp; &quot; &apos;和字符引用`,
+        `${subject.en} must not reference the entity &${reference}: only &lt; &gt; &amp; &quot; &apos; and character references are allowed`,
       );
     }
-    throw filterError(
-      '过滤条件不是格式正确的XML：“&”须写作&amp;',
-      'the FILTER is not well-formed XML: a bare "&" must be written &amp;',
+    throw subject.fail(
+      `${subject.zh}不是格式正确的XML：“&”须写作&amp;`,
+      `${subject.en} is not well-formed XML: a bare "&" must be written &amp;`,
     );
   }
 }
@@ -95,7 +117,7 @@ function refuseDeclarationsAndEntities(source: string): void {
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Decodes the predefined entities and character references (all others were refused). */
-function decode(text: string): string {
+function decode(text: string, subject: XmlSubject): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (_, reference: string) => {
     if (!reference.startsWith('#')) return PREDEFINED[reference]!;
     const code = reference.startsWith('#x')
@@ -109,9 +131,9 @@ function decode(text: string): string {
       (code >= 0xe000 && code <= 0xfffd) ||
       (code >= 0x10000 && code <= 0x10ffff);
     if (!allowed) {
-      throw filterError(
-        `过滤条件包含无效的字符引用“&${reference};”`,
-        `the FILTER contains an invalid character reference &${reference};`,
+      throw subject.fail(
+        `${subject.zh}包含无效的字符引用“&${reference};”`,
+        `${subject.en} contains an invalid character reference &${reference};`,
       );
     }
     return String.fromCodePoint(code);
@@ -122,39 +144,46 @@ function elementName(node: OrderedNode): string | undefined {
   return Object.keys(node).find((key) => key !== ':@' && key !== '#text' && key !== '#cdata');
 }
 
-function splitName(name: string): [prefix: string, localName: string] {
+function splitName(name: string, subject: XmlSubject): [prefix: string, localName: string] {
   const parts = name.split(':');
   if (parts.length > 2 || parts.some((part) => part === '')) {
-    throw filterError(`过滤条件中的名称“${name}”无效`, `the FILTER contains the invalid name ${name}`);
+    throw subject.fail(
+      `${subject.zh}中的名称“${name}”无效`,
+      `${subject.en} contains the invalid name ${name}`,
+    );
   }
   return parts.length === 2 ? [parts[0]!, parts[1]!] : ['', parts[0]!];
 }
 
-function toElement(node: OrderedNode, inherited: ReadonlyMap<string, string>): XmlElement {
+function toElement(
+  node: OrderedNode,
+  inherited: ReadonlyMap<string, string>,
+  subject: XmlSubject,
+): XmlElement {
   const name = elementName(node)!;
   const raw = (node[':@'] ?? {}) as Record<string, string>;
   const scope = new Map(inherited);
   const attributes = new Map<string, string>();
   for (const [key, value] of Object.entries(raw)) {
-    if (key === 'xmlns') scope.set('', decode(value));
-    else if (key.startsWith('xmlns:')) scope.set(key.slice('xmlns:'.length), decode(value));
-    else attributes.set(splitName(key)[1], decode(value));
+    if (key === 'xmlns') scope.set('', decode(value, subject));
+    else if (key.startsWith('xmlns:')) scope.set(key.slice('xmlns:'.length), decode(value, subject));
+    else attributes.set(splitName(key, subject)[1], decode(value, subject));
   }
-  const [prefix, localName] = splitName(name);
+  const [prefix, localName] = splitName(name, subject);
   const namespace = scope.get(prefix);
   if (prefix !== '' && !namespace) {
-    throw filterError(
-      `过滤条件中的前缀“${prefix}”未声明命名空间`,
-      `the FILTER uses the prefix ${prefix} without declaring its namespace`,
+    throw subject.fail(
+      `${subject.zh}中的前缀“${prefix}”未声明命名空间`,
+      `${subject.en} uses the prefix ${prefix} without declaring its namespace`,
     );
   }
   const children: XmlElement[] = [];
   let text = '';
   for (const child of (node[name] ?? []) as OrderedNode[]) {
-    if (typeof child['#text'] === 'string') text += decode(child['#text']);
+    if (typeof child['#text'] === 'string') text += decode(child['#text'], subject);
     else if (Array.isArray(child['#cdata'])) {
       text += (child['#cdata'] as OrderedNode[]).map((part) => String(part['#text'] ?? '')).join('');
-    } else if (elementName(child) !== undefined) children.push(toElement(child, scope));
+    } else if (elementName(child) !== undefined) children.push(toElement(child, scope, subject));
   }
   return { namespace: namespace ?? '', localName, name, attributes, children, text };
 }
