@@ -38,7 +38,8 @@ function operation(name: string, href: string, parameters: Record<string, string
         `<ows:Parameter name="${p}"><ows:AllowedValues>${values.map((v) => `<ows:Value>${xmlEscape(v)}</ows:Value>`).join('')}</ows:AllowedValues></ows:Parameter>`,
     )
     .join('');
-  return `<ows:Operation name="${name}"><ows:DCP><ows:HTTP><ows:Get xlink:href="${xmlEscape(href)}?"/></ows:HTTP></ows:DCP>${params}</ows:Operation>`;
+  // GET with key-value pairs, POST with the XML encoding
+  return `<ows:Operation name="${name}"><ows:DCP><ows:HTTP><ows:Get xlink:href="${xmlEscape(href)}?"/><ows:Post xlink:href="${xmlEscape(href)}"/></ows:HTTP></ows:DCP>${params}</ows:Operation>`;
 }
 
 const constraint = (name: string, value: string) =>
@@ -84,7 +85,7 @@ export function getCapabilities(pool: Pool, maxCount: number): OgcOperation {
     ${constraint('ImplementsTransactionalWFS', 'FALSE')}
     ${constraint('ImplementsLockingWFS', 'FALSE')}
     ${constraint('KVPEncoding', 'TRUE')}
-    ${constraint('XMLEncoding', 'FALSE')}
+    ${constraint('XMLEncoding', 'TRUE')}
     ${constraint('SOAPEncoding', 'FALSE')}
     ${constraint('ImplementsInheritance', 'FALSE')}
     ${constraint('ImplementsRemoteResolve', 'FALSE')}

@@ -57,7 +57,10 @@ describe('WFS 2.0 over POST', () => {
   it('answers GetCapabilities and DescribeFeatureType, also at /wfs', async () => {
     const capabilities = await post(`<wfs:GetCapabilities service="WFS" ${NAMESPACES}/>`);
     expect(capabilities.status).toBe(200);
-    expect(await capabilities.text()).toContain('ob:land_use_plan');
+    const document = await capabilities.text();
+    expect(document).toContain('ob:land_use_plan');
+    expect(document).toMatch(/<ows:Post xlink:href="[^"]+\/ows"\/>/);
+    expect(document).toMatch(/name="XMLEncoding"><ows:NoValues\/><ows:DefaultValue>TRUE/);
     const schema = await post(
       `<wfs:DescribeFeatureType service="WFS" version="2.0.0" ${NAMESPACES}><wfs:TypeName>ob:districts</wfs:TypeName></wfs:DescribeFeatureType>`,
       '/wfs',
