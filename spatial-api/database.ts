@@ -6,10 +6,13 @@ export class DatabaseUnreachable extends Error {
 }
 
 /**
- * Session settings of every connection: no JIT compiling, which costs 100 ms and more on the large
- * streamed queries of the map services (GetMap, GetFeature, tiles) and saves less than that on any of them.
+ * Session settings of every connection. No JIT compiling: it costs 100 ms and more on the large streamed
+ * queries of the map services (GetMap, GetFeature, tiles) and saves less than that on any of them. No
+ * parallel workers: those queries stream their rows to one Node.js thread, which is what limits them, and
+ * workers only take CPU from it (a district GetMap is about 20 % faster without them on two cores); a
+ * long analysis may turn them back on with SET LOCAL.
  */
-export const SESSION_OPTIONS = '-c jit=off';
+export const SESSION_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
 
 export function createPool(databaseUrl: string, size = 10): Pool {
   const pool = new Pool({

@@ -77,18 +77,28 @@ export async function startMapServer(dir: string, configFile: string): Promise<R
   const port = await freePort();
   const conf = path.join(dir, 'lighttpd.conf');
   writeFileSync(conf, lighttpdConfig(dir, port, configFile));
-  const child = spawn(LIGHTTPD, ['-D', '-f', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // a process group of its own: stopping it stops the FastCGI mapserv that lighttpd started as well, which
+  // would otherwise outlive lighttpd holding our stderr pipe open (and this process with it)
+  const child = spawn(LIGHTTPD, ['-D', '-f', conf], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const killOnExit = () => child.kill('SIGTERM');
+  const killGroup = () => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  const killOnExit = () => killGroup();
   process.on('exit', killOnExit);
   const url = `http://127.0.0.1:${port}/mapserv?map=OB`;
   const stop = async () => {
     process.off('exit', killOnExit);
     if (child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
+    killGroup();
     await exited;
+    child.stderr?.destroy();
   };
   try {
     await waitUntilAnswering(url, child, () => stderr.trim());
