@@ -60,12 +60,13 @@ async function buildTile(
   x: number,
   y: number,
 ): Promise<Buffer> {
-  if (!coverage.mayHaveFeatures(versionId, z, x, y)) return Buffer.alloc(0);
+  const smallest = minimumFeatureSize(z);
+  if (!coverage.mayHaveFeatures(versionId, z, x, y, smallest)) return Buffer.alloc(0);
   // a named statement: parsed once per connection, planned once the plans agree
   const { rows } = await pool.query<{ tile: Buffer | null }>({
     name: 'mvt-tile',
     text: MVT_TILE,
-    values: [versionId, z, x, y, layer.code, tileAttributes(layer, z) ?? null, minimumFeatureSize(z) ?? null],
+    values: [versionId, z, x, y, layer.code, tileAttributes(layer, z) ?? null, smallest ?? null],
   });
   return rows[0]?.tile ?? Buffer.alloc(0);
 }

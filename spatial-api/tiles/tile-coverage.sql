@@ -1,5 +1,7 @@
--- The zoom-$2 XYZ tiles that the bounding boxes of one layer version's features touch, as x * 2^$2 + y,
--- or NULL when the boxes would cover more than $3 tiles (a coverage too big to be worth keeping).
+-- Where one layer version has features: the zoom-$2 XYZ tiles that their bounding boxes touch, as
+-- x * 2^$2 + y, each with the size of the largest feature touching it (the larger of its width and its
+-- Mercator-stretched height, in degrees, as mvt-tile.sql measures it; points count as infinitely large).
+-- Both arrays are NULL when the boxes would cover more than $3 tiles (a coverage too big to keep).
 -- Boxes are lon/lat (EPSG:4490, which Web Mercator tiles treat as WGS 84) padded by $4 degrees; tile
 -- numbers follow the XYZ scheme (y down from 85.0511°N).
 WITH boxes AS (
@@ -7,7 +9,11 @@ WITH boxes AS (
     greatest(-180, ST_XMin(f.geom) - $4) AS west,
     least(180, ST_XMax(f.geom) + $4) AS east,
     greatest(-85.0511287798, ST_YMin(f.geom) - $4) AS south,
-    least(85.0511287798, ST_YMax(f.geom) + $4) AS north
+    least(85.0511287798, ST_YMax(f.geom) + $4) AS north,
+    CASE WHEN ST_Dimension(f.geom) = 0 THEN 'Infinity'::float8
+         ELSE greatest(ST_XMax(f.geom) - ST_XMin(f.geom),
+                       (ST_YMax(f.geom) - ST_YMin(f.geom)) / cos(radians(ST_YMin(f.geom))))
+    END AS size
   FROM layer_features f
   WHERE f.layer_version_id = $1
 ),
@@ -16,10 +22,21 @@ spans AS (
     floor((west + 180) / 360 * 2 ^ $2)::int AS x0,
     least(2 ^ $2 - 1, floor((east + 180) / 360 * 2 ^ $2))::int AS x1,
     floor((1 - ln(tan(radians(north)) + 1 / cos(radians(north))) / pi()) / 2 * 2 ^ $2)::int AS y0,
-    least(2 ^ $2 - 1, floor((1 - ln(tan(radians(south)) + 1 / cos(radians(south))) / pi()) / 2 * 2 ^ $2))::int AS y1
+    least(2 ^ $2 - 1, floor((1 - ln(tan(radians(south)) + 1 / cos(radians(south))) / pi()) / 2 * 2 ^ $2))::int AS y1,
+    size
   FROM boxes
+),
+total AS (
+  SELECT coalesce(sum((x1 - x0 + 1)::bigint * (y1 - y0 + 1)), 0) AS tiles FROM spans
+),
+cells AS (
+  SELECT x::bigint * (2 ^ $2)::bigint + y AS cell, max(size) AS size
+  FROM spans, generate_series(x0, x1) x, generate_series(y0, y1) y
+  WHERE (SELECT tiles FROM total) <= $3
+  GROUP BY 1
 )
-SELECT CASE WHEN (SELECT coalesce(sum((x1 - x0 + 1)::bigint * (y1 - y0 + 1)), 0) FROM spans) > $3 THEN NULL
-       ELSE (SELECT coalesce(array_agg(DISTINCT x::bigint * (2 ^ $2)::bigint + y), '{}')
-             FROM spans, generate_series(x0, x1) x, generate_series(y0, y1) y)
-       END AS tiles
+SELECT
+  CASE WHEN t.tiles > $3 THEN NULL ELSE coalesce(c.tiles, '{}') END AS tiles,
+  CASE WHEN t.tiles > $3 THEN NULL ELSE coalesce(c.sizes, '{}') END AS sizes
+FROM total t,
+     (SELECT array_agg(cell ORDER BY cell) AS tiles, array_agg(size ORDER BY cell) AS sizes FROM cells) c

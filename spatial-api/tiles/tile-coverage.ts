@@ -1,5 +1,7 @@
-// Where a layer version has features, as the zoom-14 tiles their bounding boxes touch: a vector tile
-// whose area (with its buffer) meets none of them is empty, and is answered without asking the database.
+// Where a layer version has features, as the zoom-14 tiles their bounding boxes touch, each with the size
+// of the largest feature there: a vector tile whose area (with its buffer) meets none of them, or only
+// ones whose features are all too small to be kept at its zoom, is empty, and is answered without asking
+// the database.
 // Map clients ask for many such tiles around the edges of a city and over sparse control-line layers.
 // Versions never change once written, so a version's coverage is read once, in the background, on its
 // first tile; until then every tile goes to the database.
@@ -17,8 +19,9 @@ const PAD_DEGREES = 1e-6;
 export const TILE_BUFFER = 1 / 64;
 const KEPT_VERSIONS = 256;
 
-/** the covered tiles; 'none' when a version has no usable coverage; a promise while being read */
-type Coverage = Set<number> | 'none' | Promise<void>;
+/** covered tile → the size of its largest feature; 'none' when a version has no usable coverage; a
+ * promise while being read */
+type Coverage = Map<number, number> | 'none' | Promise<void>;
 
 export class TileCoverage {
   private readonly versions = new Map<string, Coverage>();
@@ -41,27 +44,29 @@ export class TileCoverage {
 
   private async read(versionId: string): Promise<void> {
     try {
-      const { rows } = await this.pool.query<{ tiles: string[] | null }>(COVERAGE_SQL, [
+      const { rows } = await this.pool.query<{ tiles: string[] | null; sizes: number[] | null }>(
+        COVERAGE_SQL,
+        [versionId, COVERAGE_ZOOM, MAX_COVERED_TILES, PAD_DEGREES],
+      );
+      const { tiles, sizes } = rows[0] ?? {};
+      this.versions.set(
         versionId,
-        COVERAGE_ZOOM,
-        MAX_COVERED_TILES,
-        PAD_DEGREES,
-      ]);
-      const tiles = rows[0]?.tiles;
-      this.versions.set(versionId, tiles ? new Set(tiles.map(Number)) : 'none');
+        tiles && sizes ? new Map(tiles.map((tile, i) => [Number(tile), Number(sizes[i])])) : 'none',
+      );
     } catch {
       this.versions.delete(versionId); // tried again on a later tile
     }
   }
 
   /**
-   * False only when the version certainly has no feature in the tile and its buffer; true while its
-   * coverage is unknown (and starts reading it).
+   * False only when the version certainly has no feature in the tile and its buffer (of at least
+   * `minimumSize`, in degrees, when the tile leaves smaller ones out); true while its coverage is unknown
+   * (and starts reading it).
    */
-  mayHaveFeatures(versionId: string, z: number, x: number, y: number): boolean {
+  mayHaveFeatures(versionId: string, z: number, x: number, y: number, minimumSize = 0): boolean {
     const coverage = this.versions.get(versionId);
     if (coverage === undefined) void this.load(versionId);
-    if (!(coverage instanceof Set)) return true;
+    if (!(coverage instanceof Map)) return true;
     const cells = 2 ** COVERAGE_ZOOM;
     const scale = cells / 2 ** z;
     const margin = scale * TILE_BUFFER;
@@ -70,15 +75,15 @@ export class TileCoverage {
     const y0 = Math.max(0, Math.floor(y * scale - margin));
     const y1 = Math.min(cells - 1, Math.floor((y + 1) * scale + margin));
     if ((x1 - x0 + 1) * (y1 - y0 + 1) > coverage.size) {
-      for (const cell of coverage) {
+      for (const [cell, size] of coverage) {
         const cx = Math.floor(cell / cells);
         const cy = cell % cells;
-        if (cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1) return true;
+        if (size >= minimumSize && cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1) return true;
       }
       return false;
     }
     for (let cx = x0; cx <= x1; cx++) {
-      for (let cy = y0; cy <= y1; cy++) if (coverage.has(cx * cells + cy)) return true;
+      for (let cy = y0; cy <= y1; cy++) if ((coverage.get(cx * cells + cy) ?? -1) >= minimumSize) return true;
     }
     return false;
   }

@@ -1,10 +1,15 @@
 // A tile that the coverage of a layer version calls empty is empty: checked against the tile query itself
-// over tiles from zoom 4 to 17 in and around the sample city, for dense, sparse and line layers. The
-// coverage does call some tiles empty, and knows nothing (so answers "maybe") before it is read.
+// (with the small-scale generalisation) over tiles from zoom 4 to 17 in and around the sample city, for
+// dense, sparse and line layers. The coverage does call some tiles empty, knows which places hold only
+// features too small for a zoom, and knows nothing (so answers "maybe") before it is read.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { TileCoverage } from '../../spatial-api/tiles/tile-coverage';
+import { minimumFeatureSize } from '../../spatial-api/tiles/tile-generalisation';
+import { importFile } from '../../importers';
+import { testAppConfig } from '../support/app-config';
+import { freshLayer, workDir, writeJson } from '../support/import-fixtures';
 import { testDatabaseUrl } from '../support/environment';
 
 const pool = new Pool({ connectionString: testDatabaseUrl(), max: 3 });
@@ -44,7 +49,8 @@ describe('tile coverage', () => {
       for (let i = 0; i < 160; i++) {
         const z = 4 + (i % 14);
         const [x, y] = tileOf(87.2 + random() * 0.8, 43.5 + random() * 0.65, z);
-        if (coverage.mayHaveFeatures(versionId, z, x, y)) continue;
+        const smallest = minimumFeatureSize(z) ?? null;
+        if (coverage.mayHaveFeatures(versionId, z, x, y, smallest ?? 0)) continue;
         calledEmpty++;
         const { rows } = await pool.query<{ tile: Buffer | null }>(MVT_TILE, [
           versionId,
@@ -53,7 +59,7 @@ describe('tile coverage', () => {
           y,
           code,
           null,
-          null,
+          smallest,
         ]);
         expect({ z, x, y, bytes: rows[0]?.tile?.length ?? 0 }).toEqual({ z, x, y, bytes: 0 });
       }
@@ -84,6 +90,47 @@ describe('tile coverage', () => {
         null,
       ]);
       expect(tiles[0]?.tile?.length ?? 0).toBeGreaterThan(0);
+    }
+  });
+
+  it('calls a place empty at the zooms where all its features are too small to show', async () => {
+    const code = await freshLayer(pool, { prefix: 'coverage_test' });
+    const side = 0.00005; // about 4 m
+    const square = [
+      [87.7055, 43.9155],
+      [87.7055 + side, 43.9155],
+      [87.7055 + side, 43.9155 + side],
+      [87.7055, 43.9155 + side],
+      [87.7055, 43.9155],
+    ];
+    await importFile(pool, {
+      layer: code,
+      file: writeJson(workDir('coverage-'), 'tiny.geojson', {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { code: 'TINY-1', name: '小地块' },
+            geometry: { type: 'Polygon', coordinates: [square] },
+          },
+        ],
+      }),
+      rasterDir: testAppConfig().rasterDir,
+    });
+    const versionId = await currentVersion(code);
+    const coverage = new TileCoverage(pool);
+    await coverage.load(versionId);
+    for (const [z, shown] of [
+      [10, false],
+      [12, false],
+      [13, true],
+      [16, true],
+    ] as const) {
+      const [x, y] = tileOf(87.70551, 43.91551, z);
+      expect([z, coverage.mayHaveFeatures(versionId, z, x, y, minimumFeatureSize(z) ?? 0)]).toEqual([
+        z,
+        shown,
+      ]);
     }
   });
 });
