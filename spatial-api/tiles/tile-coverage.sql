@@ -1,6 +1,5 @@
 -- Where one layer version has features: the zoom-$2 XYZ tiles that their bounding boxes touch, as
--- x * 2^$2 + y, each with the size of the largest feature touching it (the larger of its width and its
--- Mercator-stretched height, in degrees, as mvt-tile.sql measures it; points count as infinitely large).
+-- x * 2^$2 + y, each with the tile_feature_size (migration 013) of the largest feature touching it.
 -- Both arrays are NULL when the boxes would cover more than $3 tiles (a coverage too big to keep).
 -- Boxes are lon/lat (EPSG:4490, which Web Mercator tiles treat as WGS 84) padded by $4 degrees; tile
 -- numbers follow the XYZ scheme (y down from 85.0511°N).
@@ -10,10 +9,7 @@ WITH boxes AS (
     least(180, ST_XMax(f.geom) + $4) AS east,
     greatest(-85.0511287798, ST_YMin(f.geom) - $4) AS south,
     least(85.0511287798, ST_YMax(f.geom) + $4) AS north,
-    CASE WHEN ST_Dimension(f.geom) = 0 THEN 'Infinity'::float8
-         ELSE greatest(ST_XMax(f.geom) - ST_XMin(f.geom),
-                       (ST_YMax(f.geom) - ST_YMin(f.geom)) / cos(radians(ST_YMin(f.geom))))
-    END AS size
+    tile_feature_size(f.geom) AS size
   FROM layer_features f
   WHERE f.layer_version_id = $1
 ),

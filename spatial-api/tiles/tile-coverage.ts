@@ -10,13 +10,13 @@ import path from 'node:path';
 import type { Pool } from 'pg';
 
 const COVERAGE_SQL = readFileSync(path.join(__dirname, 'tile-coverage.sql'), 'utf8');
-export const COVERAGE_ZOOM = 14;
+const COVERAGE_ZOOM = 14;
 /** more covered tiles than this and a version keeps no coverage (every tile goes to the database) */
 const MAX_COVERED_TILES = 2_000_000;
 /** bounding boxes are padded by this much (degrees, about 10 cm) against rounding in transforms */
 const PAD_DEGREES = 1e-6;
 /** the tile query's buffer, as a share of the tile's width (ST_TileEnvelope margin) */
-export const TILE_BUFFER = 1 / 64;
+const TILE_BUFFER = 1 / 64;
 const KEPT_VERSIONS = 256;
 
 /** covered tile → the size of its largest feature; 'none' when a version has no usable coverage; a

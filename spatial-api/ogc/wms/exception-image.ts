@@ -2,12 +2,12 @@
 // answers a picture of the asked size and format, with the message written in it (INIMAGE) or empty
 // (BLANK), so that a map client showing the image shows the problem instead of a broken picture.
 // Everything read here is read leniently: the request is already known to be faulty.
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { Kvp } from '../kvp';
 import type { OgcException } from '../ogc-exception';
 import { cssColor, parseBgColor, type Rgba } from './render/colors';
 import { cjkFont } from './render/fonts';
-import { encodePng } from './render/png-encoder';
+import { encodeImage } from './render/encode-image';
 import { IMAGE_FORMATS, imageFormat, type ImageFormat } from './formats';
 import { MAX_IMAGE_SIZE } from './get-map-params';
 
@@ -32,11 +32,7 @@ function formatOf(kvp: Kvp): ImageFormat {
 }
 
 /** Breaks the message into lines that fit the width (by characters, which also splits Chinese text). */
-function wrap(
-  ctx: ReturnType<ReturnType<typeof createCanvas>['getContext']>,
-  text: string,
-  width: number,
-): string[] {
+function wrap(ctx: SKRSContext2D, text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const char of text) {
@@ -86,9 +82,5 @@ export async function exceptionImage(
       ctx.fillText(line, MARGIN_PX, MARGIN_PX + i * (TEXT_PX + 3)),
     );
   }
-  const body =
-    format.encoder === 'png'
-      ? await encodePng(ctx.getImageData(0, 0, width, height).data, width, height, background !== null)
-      : await canvas.encode(format.encoder, 90);
-  return { mime: format.mime, body };
+  return { mime: format.mime, body: await encodeImage(canvas, format, background !== null) };
 }

@@ -16,6 +16,7 @@ import {
   legendLayout,
   legendRows,
 } from './legend-layout';
+import { encodeImage } from './render/encode-image';
 import { cjkFont } from './render/fonts';
 import { paintImagerySwatch, paintSwatch } from './render/swatch-painter';
 import { publishedWmsLayers, resolveWmsLayer } from './wms-layers';
@@ -85,8 +86,9 @@ export function getLegendGraphic(pool: Pool): OgcOperation {
       ctx.textBaseline = 'middle';
       ctx.fillText(row.label, LEGEND_PADDING_PX + symbolWidth + LEGEND_GAP_PX, top + layout.rowHeight / 2);
     });
-    const image =
-      format.encoder === 'png' ? await canvas.encode('png') : await canvas.encode(format.encoder, 90);
-    res.status(200).type(format.mime).send(image);
+    res
+      .status(200)
+      .type(format.mime)
+      .send(await encodeImage(canvas, format, !transparent));
   };
 }

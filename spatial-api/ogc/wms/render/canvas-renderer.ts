@@ -4,7 +4,7 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { ImageFormat } from '../formats';
 import { cssColor, type Rgba } from './colors';
 import { placeLabels, type LabelCandidate } from './label-placer';
-import { encodePng } from './png-encoder';
+import { encodeImage } from './encode-image';
 import type { LayerPainter } from './style-painter';
 
 export type DrawnLayer =
@@ -17,9 +17,6 @@ export interface CanvasOptions {
   background: Rgba | null;
   format: ImageFormat;
 }
-
-const JPEG_QUALITY = 90;
-const WEBP_QUALITY = 90;
 
 export async function renderMap(layers: DrawnLayer[], options: CanvasOptions): Promise<Buffer> {
   const canvas = createCanvas(options.width, options.height);
@@ -36,14 +33,5 @@ export async function renderMap(layers: DrawnLayer[], options: CanvasOptions): P
     else if (layer.kind === 'vector') layer.painter.paint(ctx, labels);
   }
   placeLabels(ctx, labels, options.width, options.height);
-  switch (options.format.encoder) {
-    case 'jpeg':
-      return canvas.encode('jpeg', JPEG_QUALITY);
-    case 'webp':
-      return canvas.encode('webp', WEBP_QUALITY);
-    default: {
-      const { width, height } = options;
-      return encodePng(ctx.getImageData(0, 0, width, height).data, width, height, background !== null);
-    }
-  }
+  return encodeImage(canvas, options.format, background !== null);
 }
