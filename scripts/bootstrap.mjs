@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseUrl, ensureCluster, ensureDatabase, stopCluster } from './bootstrap/cluster.mjs';
+import { demoPassword } from './bootstrap/demo-password.mjs';
 import { BootstrapError, exitWith, say } from './bootstrap/fail.mjs';
 import { ensureNpmDependencies } from './bootstrap/npm-deps.mjs';
 import { isPortFree } from './bootstrap/ports.mjs';
@@ -89,7 +90,12 @@ const commands = {
     }
     const db = await prepare({ browser: false, name: DATABASE });
     await ensureClientBuilt();
-    return runTypeScript('scripts/serve.ts', [], { DATABASE_URL: db.url, PORT: String(port) });
+    const demo = demoPassword(DATA_DIR);
+    return runTypeScript('scripts/serve.ts', [], {
+      DATABASE_URL: db.url,
+      PORT: String(port),
+      ...(demo ? { DEMO_PASSWORD: demo } : {}),
+    });
   },
   async test() {
     const db = await prepare({ browser: true, name: DATABASE });
@@ -110,6 +116,7 @@ const commands = {
         ADMIN_DATABASE_URL: db.adminUrl,
         ONE_BLUEPRINT_DATA_DIR: DATA_DIR,
         DATABASE_URL: '',
+        DEMO_PASSWORD: process.env.DEMO_PASSWORD ?? demoPassword(DATA_DIR) ?? 'test-only-password-1',
       },
     );
   },
@@ -130,6 +137,14 @@ const commands = {
       DATABASE_URL: db.url,
       ONE_BLUEPRINT_DATA_DIR: DATA_DIR,
     });
+  },
+  async admin() {
+    const db = await prepare({ browser: false, name: DATABASE });
+    return runTypeScript('scripts/admin.ts', process.argv.slice(3), { DATABASE_URL: db.url });
+  },
+  async audit() {
+    const db = await prepare({ browser: false, name: DATABASE });
+    return runTypeScript('scripts/audit.ts', process.argv.slice(3), { DATABASE_URL: db.url });
   },
   async migrate() {
     const db = await prepare({ browser: false, name: DATABASE });

@@ -1,13 +1,25 @@
 // The Express application: the route table in one screen, then the client and the error handler.
 import express, { type Express } from 'express';
 import type { Pool } from 'pg';
+import { AuditTrail } from './access/audit-trail';
+import { authenticate } from './access/authenticate';
+import { ogcAccess } from './access/ogc-access';
+import { guardedRoutes, routeGuard } from './access/route-guard';
 import { clientFiles } from './client-files';
-import type { Config } from './config';
+import { DEFAULT_ACCESS, type Config } from './config';
 import { errorHandler, notFound } from './errors';
 import { GeoServerSync } from './geoserver-sync';
 import { ImportJobs } from './imports/import-jobs';
+import { issueApiKeyHandler, listApiKeysHandler, revokeApiKeyHandler } from './routes/api-keys';
+import { auditHandler, verifyAuditHandler } from './routes/audit';
 import { codeListsHandler } from './routes/code-lists';
 import { crsHandler } from './routes/crs';
+import {
+  createDepartmentHandler,
+  listDepartmentsHandler,
+  listRolesHandler,
+  updateDepartmentHandler,
+} from './routes/departments';
 import { healthHandler } from './routes/health';
 import { importJobHandler, startImportHandler } from './routes/imports';
 import { featuresHandler } from './routes/layer-features';
@@ -24,9 +36,24 @@ import {
   listLayersHandler,
   updateLayerHandler,
 } from './routes/layers';
-import { owsRouter } from './ogc/ows-router';
+import { OGC_PATHS, owsErrorHandler, owsRouter } from './ogc/ows-router';
 import { wfsService } from './ogc/wfs';
 import { wmsService } from './ogc/wms';
+import {
+  changePasswordHandler,
+  currentSessionHandler,
+  signInHandler,
+  signOutHandler,
+} from './routes/session';
+import {
+  createUserHandler,
+  getUserHandler,
+  listSessionsHandler,
+  listUsersHandler,
+  resetPasswordHandler,
+  revokeSessionHandler,
+  updateUserHandler,
+} from './routes/users';
 import { mvtHandler } from './tiles/mvt-handler';
 import { pngTileHandler } from './tiles/png-tile-handler';
 import { TileCache } from './tiles/tile-cache';
@@ -37,7 +64,7 @@ export type AppConfig = Pick<
   Config,
   'clientDir' | 'uploadDir' | 'rasterDir' | 'importMaxBytes' | 'tileCacheBytes'
 > &
-  Partial<Pick<Config, 'geoserver' | 'databaseUrl'>>;
+  Partial<Pick<Config, 'geoserver' | 'databaseUrl' | 'access'>>;
 
 export interface AppOptions {
   pool: Pool;
@@ -52,36 +79,71 @@ export function createApp({ pool, config }: AppOptions): Express {
   });
   const jobs = new ImportJobs(pool, (code) => geoserver.layerChanged(code));
   const tiles = new TileCache(config.tileCacheBytes);
+  const access = config.access ?? DEFAULT_ACCESS;
+  const trail = new AuditTrail(pool);
+  const guard = routeGuard(pool, trail);
+  const route = guardedRoutes(app, guard);
   app.locals.tileCache = tiles;
   app.locals.importJobs = jobs;
   app.disable('x-powered-by');
   app.set('etag', false);
   const json = express.json({ limit: '1mb' });
 
-  app.get('/api/v1/health', healthHandler(pool));
-  app.get('/api/v1/crs', crsHandler);
-  app.get('/api/v1/code-lists', codeListsHandler);
-  app.get('/api/v1/layers', listLayersHandler(pool));
-  app.post('/api/v1/layers', json, createLayerHandler(pool));
-  app.get('/api/v1/layers/:code', getLayerHandler(pool));
-  app.patch('/api/v1/layers/:code', json, updateLayerHandler(pool, geoserver));
-  app.delete('/api/v1/layers/:code', deleteLayerHandler(pool, geoserver));
-  app.get('/api/v1/layers/:code/features', featuresHandler(pool));
-  app.get('/api/v1/layers/:code/versions', listVersionsHandler(pool));
-  app.get('/api/v1/layers/:code/versions/:version/report', versionReportHandler(pool));
-  app.post('/api/v1/layers/:code/rollback', json, rollbackHandler(pool, geoserver));
-  app.get('/api/v1/layers/:code/diff', diffHandler(pool));
-  app.post('/api/v1/layers/:code/imports', startImportHandler(pool, jobs, config));
-  app.get('/api/v1/imports/:id', importJobHandler(jobs));
-  app.get('/tiles/:layer.json', tileJsonHandler(pool));
-  app.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
-  app.get('/tiles/:layer/:z/:x/:y.png', pngTileHandler(pool, config.rasterDir));
-  app.use(owsRouter([wfsService(pool), wmsService(pool, { rasterDir: config.rasterDir })]));
+  app.use(authenticate(pool, access.session));
+
+  route.get('/api/v1/health', healthHandler(pool));
+  route.get('/api/v1/crs', crsHandler);
+  route.get('/api/v1/code-lists', codeListsHandler);
+
+  route.post('/api/v1/session', json, signInHandler(pool, trail, access));
+  route.get('/api/v1/session', currentSessionHandler);
+  route.delete('/api/v1/session', signOutHandler(pool, trail));
+  route.put('/api/v1/session/password', json, changePasswordHandler(pool));
+  route.get('/api/v1/users', listUsersHandler(pool));
+  route.post('/api/v1/users', json, createUserHandler(pool));
+  route.get('/api/v1/users/:id', getUserHandler(pool));
+  route.patch('/api/v1/users/:id', json, updateUserHandler(pool));
+  route.put('/api/v1/users/:id/password', json, resetPasswordHandler(pool));
+  route.get('/api/v1/sessions', listSessionsHandler(pool));
+  route.delete('/api/v1/sessions/:id', revokeSessionHandler(pool));
+  route.get('/api/v1/departments', listDepartmentsHandler(pool));
+  route.post('/api/v1/departments', json, createDepartmentHandler(pool));
+  route.patch('/api/v1/departments/:id', json, updateDepartmentHandler(pool));
+  route.get('/api/v1/roles', listRolesHandler(pool));
+  route.get('/api/v1/api-keys', listApiKeysHandler(pool));
+  route.post('/api/v1/api-keys', json, issueApiKeyHandler(pool));
+  route.delete('/api/v1/api-keys/:id', revokeApiKeyHandler(pool));
+  route.get('/api/v1/audit', auditHandler(pool));
+  route.get('/api/v1/audit/verify', verifyAuditHandler(pool));
+
+  route.get('/api/v1/layers', listLayersHandler(pool));
+  route.post('/api/v1/layers', json, createLayerHandler(pool));
+  route.get('/api/v1/layers/:code', getLayerHandler(pool));
+  route.patch('/api/v1/layers/:code', json, updateLayerHandler(pool, geoserver));
+  route.delete('/api/v1/layers/:code', deleteLayerHandler(pool, geoserver));
+  route.get('/api/v1/layers/:code/features', featuresHandler(pool));
+  route.get('/api/v1/layers/:code/versions', listVersionsHandler(pool));
+  route.get('/api/v1/layers/:code/versions/:version/report', versionReportHandler(pool));
+  route.post('/api/v1/layers/:code/rollback', json, rollbackHandler(pool, geoserver));
+  route.get('/api/v1/layers/:code/diff', diffHandler(pool));
+  route.post('/api/v1/layers/:code/imports', startImportHandler(pool, jobs, config));
+  route.get('/api/v1/imports/:id', importJobHandler(jobs));
+  route.get('/tiles/:layer.json', tileJsonHandler(pool));
+  route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
+  route.get('/tiles/:layer/:z/:x/:y.png', pngTileHandler(pool, config.rasterDir));
+  app.use(
+    owsRouter(
+      [wfsService(pool), wmsService(pool, { rasterDir: config.rasterDir })],
+      guard,
+      ogcAccess(pool, trail),
+    ),
+  );
 
   app.use('/api', (req, _res, next) =>
     next(notFound(`没有这个接口 / no such endpoint: ${req.method} ${req.originalUrl}`)),
   );
   app.use(clientFiles(config.clientDir));
+  app.use(OGC_PATHS, owsErrorHandler());
   app.use(errorHandler);
   return app;
 }

@@ -2,6 +2,7 @@
 // default that makes `npm start` work; DATABASE_URL is set by the bootstrap.
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_LOCKOUT, DEFAULT_SESSION_POLICY, type LockoutPolicy, type SessionPolicy } from '../accounts';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -25,6 +26,27 @@ const schema = z.object({
   GEOSERVER_URL: z.string().url().optional(),
   GEOSERVER_USER: z.string().optional(),
   GEOSERVER_PASSWORD: z.string().optional(),
+  NODE_ENV: z.string().default('development'),
+  DEMO_PASSWORD: z.string().min(10, 'DEMO_PASSWORD has at least 10 characters').optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(120),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
 });
 
 export interface Config {
@@ -41,7 +63,17 @@ export interface Config {
   /** bound of the in-process tile cache, bytes */
   tileCacheBytes: number;
   geoserver?: { url: string; user: string; password: string };
+  access: AccessSettings;
+  /** the demo users' password; undefined in production, where there are no demo users */
+  demoPassword?: string;
 }
+
+export interface AccessSettings {
+  session: SessionPolicy;
+  lockout: LockoutPolicy;
+}
+
+export const DEFAULT_ACCESS: AccessSettings = { session: DEFAULT_SESSION_POLICY, lockout: DEFAULT_LOCKOUT };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -65,6 +97,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxBytes: e.IMPORT_MAX_BYTES,
     uploadDir: path.join(e.ONE_BLUEPRINT_DATA_DIR, 'uploads'),
     tileCacheBytes: e.TILE_CACHE_BYTES,
+    access: {
+      session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
+      lockout: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
+    },
+    ...(e.DEMO_PASSWORD && e.NODE_ENV !== 'production' ? { demoPassword: e.DEMO_PASSWORD } : {}),
     ...(e.GEOSERVER_URL
       ? {
           geoserver: {

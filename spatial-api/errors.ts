@@ -1,6 +1,7 @@
 // The error values domain code throws, and the one middleware that turns them into
 // HTTP responses shaped { error: { code, message, details } }.
 import type { ErrorRequestHandler } from 'express';
+import { AccountError, type AccountErrorKind } from '../accounts';
 
 export class AppError extends Error {
   constructor(
@@ -25,7 +26,25 @@ export const tooLarge = (message: string, details: Record<string, unknown> = {})
 export const unavailable = (message: string, details: Record<string, unknown> = {}) =>
   new AppError(503, 'unavailable', message, details);
 
+const ACCOUNT_STATUS: Record<AccountErrorKind, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  locked: 429,
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+};
+
+/** An accounts error as the HTTP error it is; a lockout says when to retry. */
+export function fromAccountError(error: AccountError): AppError {
+  return new AppError(ACCOUNT_STATUS[error.kind], error.code, error.message, error.details);
+}
+
 export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+  if (error instanceof AccountError) error = fromAccountError(error);
+  if (error instanceof AppError && typeof error.details.retryAfterSeconds === 'number') {
+    res.set('Retry-After', String(error.details.retryAfterSeconds));
+  }
   if (error instanceof AppError) {
     res
       .status(error.status)

@@ -1,6 +1,7 @@
 // Starts the platform: connect, migrate, load the sample city into an empty database, listen.
 import type { Server } from 'node:http';
 import type { Pool } from 'pg';
+import { ensureDemoUsers } from '../accounts';
 import { generateSampleCity, loadSampleCity } from '../importers';
 import { migrate } from '../sql';
 import { createApp, importJobsOf } from './app';
@@ -58,6 +59,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const applied = await migrate(pool);
     if (applied.length > 0) options.log?.(`已应用数据库迁移 / applied migrations: ${applied.join(', ')}`);
     await ensureSampleCity(pool, config, options);
+    if (config.demoPassword) await ensureDemoUsers(pool, config.demoPassword);
     const app = createApp({ pool, config });
     const server = await listen(app, config.port, config.host);
     const address = server.address();

@@ -21,7 +21,9 @@ const name = text('name', '名称');
 function layer(
   definition: Omit<LayerDefinition, 'geometryType' | 'source'> & { geometryType?: string },
 ): LayerDefinition {
-  return { geometryType: 'MultiPolygon', source: '示例城市生成器', ...definition };
+  // administrative, plan and control-line layers are open to every city system; the rest need a key
+  const open = ['admin_division', 'plan', 'control_line'].includes(definition.kind);
+  return { geometryType: 'MultiPolygon', source: '示例城市生成器', public: open, ...definition };
 }
 
 export const SAMPLE_LAYERS = {

@@ -10,7 +10,7 @@ import { writeCloudOptimizedGeoTiff } from '../gdal/cloud-optimized-geotiff';
 import { localToGk, LOCAL_GK_EPSG } from './frame';
 import type { SampleCity, SampleProjectLonLat } from './generate';
 import { SAMPLE_LAYERS } from './layer-definitions';
-import { DEPARTMENTS, ROLES, USERS } from './organisation';
+import { DEPARTMENTS, USERS } from './organisation';
 import { CALENDAR_EXCEPTIONS } from './calendar';
 
 export interface LoadOptions {
@@ -40,12 +40,6 @@ async function loadOrganisation(client: PoolClient): Promise<void> {
       d.code,
       d.name,
     ]);
-  }
-  for (const r of ROLES) {
-    await client.query(
-      'INSERT INTO roles (code, name, permissions) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING',
-      [r.code, r.name, r.permissions],
-    );
   }
   for (const u of USERS) {
     const { rows } = await client.query<{ id: number }>(

@@ -1,4 +1,4 @@
-// Departments, roles and users of the sample city.
+// Departments and users of the sample city (the roles and their permissions come with the schema).
 export const DEPARTMENTS = [
   { code: 'development_reform', name: '乌鲁木齐市发展和改革委员会' },
   { code: 'natural_resources', name: '乌鲁木齐市自然资源局' },
@@ -13,15 +13,6 @@ export const DEPARTMENTS = [
 ] as const;
 
 export type DepartmentCode = (typeof DEPARTMENTS)[number]['code'];
-
-export const ROLES = [
-  { code: 'admin', name: '系统管理员', permissions: ['*'] },
-  { code: 'planner', name: '规划人员', permissions: ['layers:read', 'projects:read', 'planning:write'] },
-  { code: 'reviewer', name: '审查人员', permissions: ['layers:read', 'projects:read', 'compliance:run'] },
-  { code: 'department', name: '部门人员', permissions: ['layers:read', 'projects:read', 'planning:comment'] },
-  { code: 'clerk', name: '窗口人员', permissions: ['projects:read', 'approvals:write'] },
-  { code: 'approver', name: '审批人员', permissions: ['projects:read', 'approvals:decide'] },
-] as const;
 
 export interface SampleUser {
   username: string;
@@ -64,42 +55,42 @@ export const USERS: SampleUser[] = [
     username: 'zhao.shenpi',
     displayName: '赵审批',
     department: 'housing_construction',
-    roles: ['approver'],
+    roles: ['clerk'],
     districts: [],
   },
   {
     username: 'chen.fagai',
     displayName: '陈发改',
     department: 'development_reform',
-    roles: ['department'],
+    roles: ['dept_reviewer'],
     districts: [],
   },
   {
     username: 'liu.shengtai',
     displayName: '刘生态',
     department: 'ecology_environment',
-    roles: ['department'],
+    roles: ['dept_reviewer'],
     districts: [],
   },
   {
     username: 'sun.jiaotong',
     displayName: '孙交通',
     department: 'transport',
-    roles: ['department'],
+    roles: ['dept_reviewer'],
     districts: [],
   },
   {
     username: 'zhou.shuiwu',
     displayName: '周水务',
     department: 'water',
-    roles: ['department'],
+    roles: ['dept_reviewer'],
     districts: [],
   },
   {
     username: 'wu.wenwu',
     displayName: '吴文物',
     department: 'culture_heritage',
-    roles: ['department'],
+    roles: ['dept_reviewer'],
     districts: [],
   },
 ];

@@ -260,7 +260,7 @@ function planningTask(
     return {
       department,
       author:
-        USERS.find((u) => u.department === department && u.roles.includes('department'))?.username ?? null,
+        USERS.find((u) => u.department === department && u.roles.includes('dept_reviewer'))?.username ?? null,
       conditions: fill(text?.conditions ?? '原则同意，按相关规范执行。'),
       requiredAssessments: (text?.assessments ?? []).filter((a) =>
         (ASSESSMENT_TYPES as readonly string[]).includes(a),

@@ -10,6 +10,7 @@ export interface LayerMetadataChange {
   districtCode?: string | null;
   source?: string | null;
   sortOrder?: number;
+  public?: boolean;
 }
 
 const COLUMNS: Record<keyof LayerMetadataChange, string> = {
@@ -20,6 +21,7 @@ const COLUMNS: Record<keyof LayerMetadataChange, string> = {
   districtCode: 'district_code',
   source: 'source',
   sortOrder: 'sort_order',
+  public: 'public',
 };
 
 const JSON_FIELDS = new Set<keyof LayerMetadataChange>(['attributeSchema', 'style']);
@@ -68,13 +70,14 @@ export interface NewLayer {
   style?: unknown;
   districtCode?: string | null;
   source?: string | null;
+  public?: boolean;
 }
 
 /** Creates an empty layer; returns false when the code is taken (also by a deleted layer). */
 export async function createLayer(db: Queryable, layer: NewLayer): Promise<boolean> {
   const { rowCount } = await db.query(
-    `INSERT INTO layers (code, name, kind, geometry_type, description, attribute_schema, style, district_code, source, sort_order)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1000)
+    `INSERT INTO layers (code, name, kind, geometry_type, description, attribute_schema, style, district_code, source, sort_order, public)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1000, $10)
      ON CONFLICT (code) DO NOTHING`,
     [
       layer.code,
@@ -86,6 +89,7 @@ export async function createLayer(db: Queryable, layer: NewLayer): Promise<boole
       layer.style === undefined ? null : JSON.stringify(layer.style),
       layer.districtCode ?? null,
       layer.source ?? null,
+      layer.public ?? false,
     ],
   );
   return (rowCount ?? 0) > 0;

@@ -28,6 +28,8 @@ export interface LayerSummary {
   districtCode: string | null;
   source: string | null;
   sortOrder: number;
+  /** served to anyone, without a key or session */
+  public: boolean;
   version: number | null;
   featureCount: number;
   publishedAt: string | null;
@@ -46,6 +48,7 @@ interface LayerRow {
   district_code: string | null;
   source: string | null;
   sort_order: number;
+  public: boolean;
   version_no: number | null;
   feature_count: number | null;
   published_at: Date | null;
@@ -64,6 +67,7 @@ function toSummary(row: LayerRow): LayerSummary {
     districtCode: row.district_code,
     source: row.source,
     sortOrder: row.sort_order,
+    public: row.public,
     version: row.version_no,
     featureCount: row.feature_count ?? 0,
     publishedAt: row.published_at ? row.published_at.toISOString() : null,

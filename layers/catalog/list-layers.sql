@@ -10,6 +10,7 @@ SELECT
   l.district_code,
   l.source,
   l.sort_order,
+  l.public,
   v.version_no,
   v.feature_count,
   v.published_at,

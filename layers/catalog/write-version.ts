@@ -20,6 +20,8 @@ export interface LayerDefinition {
   districtCode?: string | null;
   source?: string | null;
   sortOrder: number;
+  /** served without a key or session (default: not public) */
+  public?: boolean;
 }
 
 export interface FeatureInput {
@@ -38,12 +40,13 @@ export interface VersionOptions {
 /** Creates the layer or updates its metadata; returns its id. */
 export async function upsertLayer(client: PoolClient, layer: LayerDefinition): Promise<number> {
   const { rows } = await client.query<{ id: number }>(
-    `INSERT INTO layers (code, name, kind, geometry_type, description, attribute_schema, style, district_code, source, sort_order)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+    `INSERT INTO layers (code, name, kind, geometry_type, description, attribute_schema, style, district_code, source, sort_order, public)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (code) DO UPDATE SET
        name = EXCLUDED.name, kind = EXCLUDED.kind, geometry_type = EXCLUDED.geometry_type,
        description = EXCLUDED.description, attribute_schema = EXCLUDED.attribute_schema, style = EXCLUDED.style,
        district_code = EXCLUDED.district_code, source = EXCLUDED.source, sort_order = EXCLUDED.sort_order,
+       public = EXCLUDED.public,
        updated_at = now(), deleted_at = NULL
      RETURNING id`,
     [
@@ -57,6 +60,7 @@ export async function upsertLayer(client: PoolClient, layer: LayerDefinition): P
       layer.districtCode ?? null,
       layer.source ?? null,
       layer.sortOrder,
+      layer.public ?? false,
     ],
   );
   return (rows[0] as { id: number }).id;

@@ -2,6 +2,7 @@
 // and a WMS layer, named `ob:<code>`, with its attribute schema as properties.
 import type { Pool } from 'pg';
 import { readCatalog, type AttributeDefinition, type LayerSummary } from '../../layers';
+import type { LayerVisibility } from './layer-visibility';
 import { OgcException } from './ogc-exception';
 
 export const NAMESPACE_PREFIX = 'ob';
@@ -20,9 +21,10 @@ export function typeNameOf(code: string): string {
   return `${NAMESPACE_PREFIX}:${code}`;
 }
 
-export async function publishedFeatureTypes(pool: Pool): Promise<FeatureType[]> {
+/** The feature types, of the layers `visible` lets the caller see. */
+export async function publishedFeatureTypes(pool: Pool, visible: LayerVisibility): Promise<FeatureType[]> {
   const catalog = await readCatalog(pool);
-  return catalog.layers.flatMap((layer) => {
+  return catalog.layers.filter(visible).flatMap((layer) => {
     const versionId = catalog.current.get(layer.code)?.versionId;
     if (!versionId || layer.geometryType === 'Raster') return [];
     return [{ layer, typeName: typeNameOf(layer.code), properties: layer.attributeSchema, versionId }];

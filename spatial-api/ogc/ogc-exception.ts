@@ -2,6 +2,7 @@
 // (locator), and written as an OWS ExceptionReport (WFS 2.0, OWS 1.1) or a WMS 1.3.0
 // ServiceExceptionReport by one middleware.
 import type { ErrorRequestHandler } from 'express';
+import { AppError } from '../errors';
 import { xmlEscape } from './xml';
 
 export type OgcExceptionCode =
@@ -53,6 +54,15 @@ export function serviceExceptionReport(service: 'WMS' | 'WFS' | 'OWS', error: Og
 /** Any error as an OGC exception: a body the parser refused (too large, undecodable) is the client's. */
 function asOgcException(error: unknown): OgcException {
   if (error instanceof OgcException) return error;
+  if (error instanceof AppError && error.status < 500) {
+    const parameter = error.details.parameter;
+    return new OgcException(
+      'NoApplicableCode',
+      typeof parameter === 'string' ? parameter : '',
+      error.message,
+      error.status,
+    );
+  }
   const text = error instanceof Error ? error.message : String(error);
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -1,13 +1,27 @@
 // The OGC entry points: /ows (SERVICE=WMS|WFS), /wms and /wfs, and WFS requests in XML over POST. A
 // request is dispatched by SERVICE and REQUEST to the service's operation; anything missing or unknown
 // answers an exception report naming it.
-import express, { type Request, type Response, type Router } from 'express';
+import express, {
+  type ErrorRequestHandler,
+  type Request,
+  type RequestHandler,
+  type Response,
+  type Router,
+} from 'express';
 import { Kvp } from './kvp';
 import { ogcErrorHandler, OgcException } from './ogc-exception';
 import { exceptionImage } from './wms/exception-image';
 import { kvpFromXmlRequest } from './wfs/xml-request';
 
 export type OgcOperation = (req: Request, res: Response, kvp: Kvp) => Promise<void>;
+
+/** Checks a request once its parameters are read, before its operation runs (access, in the app). */
+export type OgcAccessCheck = (
+  req: Request,
+  res: Response,
+  service: OgcService['name'],
+  kvp: Kvp,
+) => Promise<void>;
 
 export interface OgcService {
   name: 'WMS' | 'WFS';
@@ -23,7 +37,12 @@ const fromXmlBody: Parameters = (req) => kvpFromXmlRequest(typeof req.body === '
 /** An XML request is a filter and a query at most; not a data upload. */
 const MAX_XML_REQUEST = '10mb';
 
-function dispatch(services: OgcService[], fixed?: OgcService['name'], parameters: Parameters = fromQuery) {
+function dispatch(
+  services: OgcService[],
+  access: OgcAccessCheck,
+  fixed?: OgcService['name'],
+  parameters: Parameters = fromQuery,
+) {
   return async (req: Request, res: Response) => {
     const kvp = parameters(req);
     const serviceName = (fixed ?? kvp.require('SERVICE')).toUpperCase();
@@ -70,26 +89,38 @@ function dispatch(services: OgcService[], fixed?: OgcService['name'], parameters
         '缺少参数VERSION / the parameter VERSION is missing',
       );
     }
+    await access(req, res, service.name, kvp);
     await operation[1](req, res, kvp);
   };
 }
 
-export function owsRouter(services: OgcService[]): Router {
+/** The OGC routes; `guard` gives each its access rule (by method and path), `access` checks the layers named. */
+export function owsRouter(
+  services: OgcService[],
+  guard: (method: string, path: string) => RequestHandler,
+  access: OgcAccessCheck,
+): Router {
   const router = express.Router();
-  router.get('/ows', dispatch(services));
-  router.get('/wms', dispatch(services, 'WMS'));
-  router.get('/wfs', dispatch(services, 'WFS'));
+  router.get('/ows', guard('GET', '/ows'), dispatch(services, access));
+  router.get('/wms', guard('GET', '/wms'), dispatch(services, access, 'WMS'));
+  router.get('/wfs', guard('GET', '/wfs'), dispatch(services, access, 'WFS'));
   // WMS 1.3.0 defines GET only; WFS 2.0 also takes its requests XML-encoded over POST
   const xmlBody = express.text({ type: () => true, limit: MAX_XML_REQUEST });
-  router.post(['/ows', '/wfs'], xmlBody, dispatch(services, 'WFS', fromXmlBody));
-  router.use(
-    ['/ows', '/wms', '/wfs'],
-    ogcErrorHandler((query, path) => {
-      if (path.startsWith('/wms')) return 'WMS';
-      if (path.startsWith('/wfs')) return 'WFS';
-      const service = new Kvp(query).get('SERVICE')?.toUpperCase();
-      return service === 'WMS' ? 'WMS' : service === 'WFS' ? 'WFS' : 'OWS';
-    }, exceptionImage),
-  );
+  router.post('/ows', guard('POST', '/ows'), xmlBody, dispatch(services, access, 'WFS', fromXmlBody));
+  router.post('/wfs', guard('POST', '/wfs'), xmlBody, dispatch(services, access, 'WFS', fromXmlBody));
+  router.use(OGC_PATHS, owsErrorHandler());
   return router;
+}
+
+/** The paths of the OGC services. */
+export const OGC_PATHS = ['/ows', '/wms', '/wfs'];
+
+/** Exception reports for errors on the OGC paths, also those raised before the router (authentication). */
+export function owsErrorHandler(): ErrorRequestHandler {
+  return ogcErrorHandler((query, path) => {
+    if (path.startsWith('/wms')) return 'WMS';
+    if (path.startsWith('/wfs')) return 'WFS';
+    const service = new Kvp(query).get('SERVICE')?.toUpperCase();
+    return service === 'WMS' ? 'WMS' : service === 'WFS' ? 'WFS' : 'OWS';
+  }, exceptionImage);
 }

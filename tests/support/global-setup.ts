@@ -1,9 +1,11 @@
-// Once per `npm test`: a fresh test database, migrated, with the sample city loaded, shared by the
+// Once per `npm test`: a fresh test database, migrated, with the sample city and the demo users loaded, shared by the
 // integration and end-to-end suites (which only read it, or write inside their own transactions).
 import path from 'node:path';
 import { Pool } from 'pg';
+import { ensureDemoUsers } from '../../accounts';
 import { generateSampleCity, loadSampleCity } from '../../importers';
 import { migrate } from '../../sql';
+import { demoPassword } from './access';
 import { adminDatabaseUrl, testDatabaseUrl } from './environment';
 
 export default async function globalSetup(): Promise<void> {
@@ -23,6 +25,7 @@ export default async function globalSetup(): Promise<void> {
     await migrate(pool);
     const dataDir = process.env.ONE_BLUEPRINT_DATA_DIR ?? path.join(__dirname, '../../.data');
     await loadSampleCity(pool, generateSampleCity(), { rasterDir: path.join(dataDir, 'test-rasters') });
+    await ensureDemoUsers(pool, demoPassword());
   } finally {
     await pool.end();
   }

@@ -8,6 +8,7 @@ import {
   resolveFeatureType,
   type FeatureType,
 } from '../feature-types';
+import { visibleTo } from '../layer-visibility';
 import type { OgcOperation } from '../ows-router';
 import { xmlEscape } from '../xml';
 
@@ -61,7 +62,7 @@ function complexType(type: FeatureType): string {
 
 export function describeFeatureType(pool: Pool): OgcOperation {
   return async (_req, res, kvp) => {
-    const all = await publishedFeatureTypes(pool);
+    const all = await publishedFeatureTypes(pool, visibleTo(res));
     const names = [...kvp.list('TYPENAMES'), ...kvp.list('TYPENAME')];
     const types = names.length === 0 ? all : names.map((n) => resolveFeatureType(all, n, 'TYPENAMES'));
     res.type('application/gml+xml; version=3.2; subtype=gml/3.2; charset=utf-8')

@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { advertisedCrs } from '../crs';
 import { NAMESPACE_PREFIX, NAMESPACE_URI, publishedFeatureTypes } from '../feature-types';
 import type { OgcOperation } from '../ows-router';
+import { visibleTo } from '../layer-visibility';
 import { xmlEscape } from '../xml';
 import { OUTPUT_FORMATS } from './output-formats';
 import { requestOrigin } from '../request-origin';
@@ -48,7 +49,7 @@ const constraint = (name: string, value: string) =>
 export function getCapabilities(pool: Pool, maxCount: number): OgcOperation {
   return async (req, res) => {
     const href = `${requestOrigin(req)}${req.path.startsWith('/wfs') ? '/wfs' : '/ows'}`;
-    const types = await publishedFeatureTypes(pool);
+    const types = await publishedFeatureTypes(pool, visibleTo(res));
     const otherCrs = advertisedCrs()
       .filter((c) => c !== 'EPSG:4490' && c !== 'CRS:84')
       .map((c) => `urn:ogc:def:crs:EPSG::${c.slice(5)}`);

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { parseBbox, parseCrs, type RequestCrs } from '../crs';
 import { publishedFeatureTypes, resolveFeatureType, type FeatureType } from '../feature-types';
 import type { Kvp } from '../kvp';
+import type { LayerVisibility } from '../layer-visibility';
 import { OgcException } from '../ogc-exception';
 import { parseOutputFormat, type OutputFormat } from './output-formats';
 
@@ -38,7 +39,12 @@ function knownProperty(type: FeatureType, raw: string, locator: string): string 
   );
 }
 
-export async function getFeatureParams(pool: Pool, kvp: Kvp, maxCount: number): Promise<GetFeatureParams> {
+export async function getFeatureParams(
+  pool: Pool,
+  kvp: Kvp,
+  maxCount: number,
+  visible: LayerVisibility,
+): Promise<GetFeatureParams> {
   const names = [...kvp.list('TYPENAMES'), ...kvp.list('TYPENAME')];
   const resourceIds = kvp.list('RESOURCEID');
   if (names.length === 0 && resourceIds.length === 0) {
@@ -55,7 +61,7 @@ export async function getFeatureParams(pool: Pool, kvp: Kvp, maxCount: number): 
       '每次请求一个要素类型 / request one feature type at a time',
     );
   }
-  const types = await publishedFeatureTypes(pool);
+  const types = await publishedFeatureTypes(pool, visible);
   const typeName = names[0] ?? resourceIds[0]?.split('.')[0] ?? '';
   const type = resolveFeatureType(types, typeName, names.length > 0 ? 'TYPENAMES' : 'RESOURCEID');
   const resultType = (kvp.get('RESULTTYPE') ?? 'results').toLowerCase();

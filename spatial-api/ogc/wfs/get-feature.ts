@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Pool } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { NAMESPACE_PREFIX, NAMESPACE_URI } from '../feature-types';
+import { visibleTo } from '../layer-visibility';
 import type { OgcOperation } from '../ows-router';
 import { xmlEscape } from '../xml';
 import { buildFeatureQuery } from './get-feature-query';
@@ -68,7 +69,7 @@ async function* chunked(parts: AsyncIterable<string>): AsyncGenerator<string> {
 
 export function getFeature(pool: Pool, maxCount: number): OgcOperation {
   return async (req, res, kvp) => {
-    const params = await getFeatureParams(pool, kvp, maxCount);
+    const params = await getFeatureParams(pool, kvp, maxCount, visibleTo(res));
     const query = buildFeatureQuery(params, params.type.versionId);
     // the count runs beside the page query, on another connection
     const counting = pool.query<{ n: string }>(query.count.text, query.count.values);

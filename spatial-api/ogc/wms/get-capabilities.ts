@@ -6,6 +6,7 @@ import { readCatalog } from '../../../layers';
 import { kindInfo, LAYER_KINDS } from '../../../layers';
 import { advertisedCrs } from '../crs';
 import type { OgcOperation } from '../ows-router';
+import { visibleTo } from '../layer-visibility';
 import { xmlEscape } from '../xml';
 import { IMAGE_FORMATS, INFO_FORMATS } from './formats';
 import { MAX_IMAGE_SIZE } from './get-map-params';
@@ -177,7 +178,7 @@ ${groups
 export function getCapabilities(pool: Pool): OgcOperation {
   return async (req, res) => {
     const [catalog, times] = await Promise.all([readCatalog(pool), publicationTimes(pool)]);
-    const layers = publishedWmsLayers(catalog);
+    const layers = publishedWmsLayers(catalog).filter((l) => visibleTo(res)(l.summary));
     res
       .status(200)
       .type('text/xml; charset=utf-8')

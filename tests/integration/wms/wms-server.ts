@@ -1,10 +1,11 @@
-// The WMS mounted on the OGC router in an app of its own, on a free port, against the test database;
+// The app on a free port against the test database, recording the requests it gets, with an API key for
+// the layers that are not public;
 // and small helpers the WMS suites share: fetching a map, reading its pixels, reading an exception.
 import { loadImage, createCanvas } from '@napi-rs/canvas';
 import express from 'express';
 import { Pool } from 'pg';
-import { owsRouter } from '../../../spatial-api/ogc/ows-router';
-import { wmsService } from '../../../spatial-api/ogc/wms';
+import { createApp } from '../../../spatial-api';
+import { issueTestKey } from '../../support/access';
 import { testAppConfig } from '../../support/app-config';
 import { testDatabaseUrl } from '../../support/environment';
 import { listenOnFreePort } from '../../support/http';
@@ -12,6 +13,8 @@ import { listenOnFreePort } from '../../support/http';
 export interface WmsServer {
   url: string;
   pool: Pool;
+  /** a key that reads every layer, for the ones that are not public */
+  apiKey: string;
   /** the URLs requested so far, path and query */
   requests: string[];
   close(): Promise<void>;
@@ -25,11 +28,12 @@ export async function startWmsServer(): Promise<WmsServer> {
     requests.push(req.originalUrl);
     next();
   });
-  app.use(owsRouter([wmsService(pool, { rasterDir: testAppConfig().rasterDir })]));
+  app.use(createApp({ pool, config: testAppConfig() }));
   const server = await listenOnFreePort(app);
   return {
     url: server.url,
     pool,
+    apiKey: await issueTestKey(pool, { name: 'WMS tests' }),
     requests,
     close: async () => {
       await server.close();

@@ -16,6 +16,7 @@ function layer(code: string, kind: LayerSummary['kind'], extra: Partial<LayerSum
     districtCode: null,
     source: null,
     sortOrder: 0,
+    public: true,
     version: 1,
     featureCount: 3,
     publishedAt: '2024-05-01T00:00:00.000Z',

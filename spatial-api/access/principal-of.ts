@@ -1,0 +1,12 @@
+// The principal of a request, as the authentication middleware left it in res.locals.
+import type { Response } from 'express';
+import { ANONYMOUS, type Principal } from '../../accounts';
+
+export function principalOf(res: Response): Principal {
+  return (res.locals.principal as Principal | undefined) ?? ANONYMOUS;
+}
+
+/** How the principal was established: a session cookie, an API key, or nothing. */
+export function credentialOf(res: Response): 'cookie' | 'api_key' | 'none' {
+  return (res.locals.credential as 'cookie' | 'api_key' | undefined) ?? 'none';
+}

@@ -1,0 +1,86 @@
+// Who may call which route: one table for the whole API. Every route the app registers must have its rule
+// here (the app refuses to start otherwise, and a test walks the registered routes); handlers never check
+// roles themselves.
+import type { AuditAction, KeyService, Permission } from '../../accounts';
+
+export interface RouteRule {
+  /** anyone (public data, filtered inside where it must be), a signed-in user, or one holding a permission */
+  allow: 'anyone' | 'signed_in' | Permission;
+  /** the service an API key must be allowed for; OGC routes decide by the request's SERVICE */
+  service?: KeyService | 'ogc';
+  /** the route parameter naming a layer that the caller must be able to read (GET) or change (others) */
+  layerParam?: string;
+  /** what a successful change is recorded as in the audit log (default from the method) */
+  audit?: AuditAction;
+  /** what the route acts on, for the audit log */
+  target?: string;
+}
+
+const read = (target: string, layerParam?: string): RouteRule => ({
+  allow: 'anyone',
+  target,
+  ...(layerParam ? { layerParam } : {}),
+});
+const manageLayer: RouteRule = { allow: 'layers.manage', layerParam: 'code', target: 'layer' };
+const accounts = (target: string, audit?: AuditAction): RouteRule => ({
+  allow: 'accounts.manage',
+  target,
+  ...(audit ? { audit } : {}),
+});
+
+export const ROUTE_RULES: Record<string, RouteRule> = {
+  'GET /api/v1/health': read('health'),
+  'GET /api/v1/crs': read('crs'),
+  'GET /api/v1/code-lists': read('code_list'),
+
+  'POST /api/v1/session': { allow: 'anyone', target: 'session', audit: 'login' },
+  'GET /api/v1/session': { allow: 'signed_in', target: 'session' },
+  'DELETE /api/v1/session': { allow: 'signed_in', target: 'session', audit: 'logout' },
+  'PUT /api/v1/session/password': { allow: 'signed_in', target: 'user', audit: 'update' },
+
+  'GET /api/v1/users': accounts('user'),
+  'POST /api/v1/users': accounts('user'),
+  'GET /api/v1/users/:id': accounts('user'),
+  'PATCH /api/v1/users/:id': accounts('user'),
+  'PUT /api/v1/users/:id/password': accounts('user', 'update'),
+  'GET /api/v1/sessions': accounts('session'),
+  'DELETE /api/v1/sessions/:id': accounts('session', 'delete'),
+  'GET /api/v1/departments': { allow: 'signed_in', target: 'department' },
+  'POST /api/v1/departments': accounts('department'),
+  'PATCH /api/v1/departments/:id': accounts('department'),
+  'GET /api/v1/roles': { allow: 'signed_in', target: 'role' },
+  'GET /api/v1/api-keys': accounts('api_key'),
+  'POST /api/v1/api-keys': accounts('api_key'),
+  'DELETE /api/v1/api-keys/:id': accounts('api_key', 'delete'),
+  'GET /api/v1/audit': { allow: 'audit.read', target: 'audit_log' },
+  'GET /api/v1/audit/verify': { allow: 'audit.read', target: 'audit_log' },
+
+  'GET /api/v1/layers': read('layer'),
+  'POST /api/v1/layers': { allow: 'layers.manage', target: 'layer' },
+  'GET /api/v1/layers/:code': read('layer', 'code'),
+  'PATCH /api/v1/layers/:code': manageLayer,
+  'DELETE /api/v1/layers/:code': manageLayer,
+  'GET /api/v1/layers/:code/features': read('layer', 'code'),
+  'GET /api/v1/layers/:code/versions': read('layer', 'code'),
+  'GET /api/v1/layers/:code/versions/:version/report': read('layer', 'code'),
+  'POST /api/v1/layers/:code/rollback': manageLayer,
+  'GET /api/v1/layers/:code/diff': read('layer', 'code'),
+  'POST /api/v1/layers/:code/imports': { ...manageLayer, audit: 'create', target: 'import' },
+  'GET /api/v1/imports/:id': { allow: 'layers.manage', target: 'import' },
+
+  'GET /tiles/:layer.json': { ...read('layer', 'layer'), service: 'tiles' },
+  'GET /tiles/:layer/:z/:x/:y.mvt': { ...read('layer', 'layer'), service: 'tiles' },
+  'GET /tiles/:layer/:z/:x/:y.png': { ...read('layer', 'layer'), service: 'tiles' },
+
+  'GET /ows': { allow: 'anyone', service: 'ogc', target: 'layer' },
+  'GET /wms': { allow: 'anyone', service: 'ogc', target: 'layer' },
+  'GET /wfs': { allow: 'anyone', service: 'ogc', target: 'layer' },
+  'POST /ows': { allow: 'anyone', service: 'ogc', target: 'layer' },
+  'POST /wfs': { allow: 'anyone', service: 'ogc', target: 'layer' },
+};
+
+export function ruleFor(method: string, path: string): RouteRule {
+  const rule = ROUTE_RULES[`${method.toUpperCase()} ${path}`];
+  if (!rule) throw new Error(`no access rule for ${method.toUpperCase()} ${path}: add it to ROUTE_RULES`);
+  return rule;
+}

@@ -1,0 +1,54 @@
+// Signing in as the demo users (DEMO_PASSWORD, set by `npm test`) and issuing API keys, for tests that
+// go through the access checks as a browser or a city system would.
+import type { Pool } from 'pg';
+import { findUserIdByName, issueApiKey, type KeyService } from '../../accounts';
+
+export function demoPassword(): string {
+  const password = process.env.DEMO_PASSWORD;
+  if (!password) throw new Error('DEMO_PASSWORD is not set: run the tests with npm test');
+  return password;
+}
+
+export interface SignedIn {
+  cookie: string;
+  csrfToken: string;
+  /** headers for a request as this user: the cookie, and the CSRF token for changes */
+  headers(extra?: Record<string, string>): Record<string, string>;
+}
+
+export async function signIn(
+  baseUrl: string,
+  username: string,
+  password = demoPassword(),
+): Promise<SignedIn> {
+  const response = await fetch(`${baseUrl}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${username}: ${response.status} ${await response.text()}`);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return {
+    cookie,
+    csrfToken,
+    headers: (extra = {}) => ({ cookie, 'x-csrf-token': csrfToken, ...extra }),
+  };
+}
+
+/** A key issued by the demo admin, for all layers and services unless limited. */
+export async function issueTestKey(
+  pool: Pool,
+  spec: { name: string; layers?: string[]; services?: KeyService[]; expiresAt?: Date },
+): Promise<string> {
+  const admin = await findUserIdByName(pool, 'admin');
+  if (admin === undefined) throw new Error('the demo admin is missing: the test database has no demo users');
+  const issued = await issueApiKey(pool, admin, {
+    name: spec.name,
+    layers: spec.layers ?? null,
+    services: spec.services ?? null,
+    expiresAt: spec.expiresAt ?? null,
+  });
+  return issued.key;
+}
