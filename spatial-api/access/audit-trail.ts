@@ -16,7 +16,7 @@ export function withoutSecrets(value: unknown, depth = 0): unknown {
   return Object.fromEntries(
     Object.entries(value as Record<string, unknown>).map(([k, v]) => [
       k,
-      SECRET_FIELDS.test(k) ? '***' : withoutSecrets(v, depth + 1),
+      SECRET_FIELDS.test(k) && typeof v === 'string' ? '***' : withoutSecrets(v, depth + 1),
     ]),
   );
 }

@@ -13,6 +13,7 @@ import {
   type Principal,
 } from '../../accounts';
 import { findLayer, type LayerSummary } from '../../layers';
+import { AppError } from '../errors';
 import { forbidden, unauthenticated } from './access-errors';
 import { captureJsonBody, withoutSecrets, type AuditTrail } from './audit-trail';
 import { credentialOf, principalOf } from './principal-of';
@@ -60,9 +61,8 @@ function checkCsrf(req: Request, res: Response, rule: RouteRule, principal: Prin
   if (SAFE_METHODS.has(req.method) || credentialOf(res) !== 'cookie' || rule.audit === 'login') return;
   const given = req.get('x-csrf-token');
   if (principal.kind !== 'user' || !given || !sameSecret(given, principal.csrfToken)) {
-    throw forbidden('缺少或错误的CSRF令牌 / missing or wrong X-CSRF-Token header', {
+    throw new AppError(403, 'csrf_failed', '缺少或错误的CSRF令牌 / missing or wrong X-CSRF-Token header', {
       parameter: 'X-CSRF-Token',
-      code: 'csrf_failed',
     });
   }
 }
