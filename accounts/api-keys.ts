@@ -122,7 +122,10 @@ export async function resolveApiKey(
       services:
         row.services?.filter((s): s is KeyService => (KEY_SERVICES as readonly string[]).includes(s)) ?? null,
     },
-    permissions: new Set(API_KEY_PERMISSIONS),
+    permissions: new Set([
+      ...API_KEY_PERMISSIONS,
+      ...(row.services?.includes('metrics') ? (['metrics.read'] as const) : []),
+    ]),
     districts: null,
   };
 }

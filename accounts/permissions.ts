@@ -24,6 +24,6 @@ export function isPermission(value: string): value is Permission {
 /** What an API key may do, whatever its issuer may: read, never write. */
 export const API_KEY_PERMISSIONS: readonly Permission[] = ['layers.read', 'projects.read'];
 
-/** The services an API key can be limited to. */
-export const KEY_SERVICES = ['wms', 'wfs', 'tiles', 'rest'] as const;
+/** The services an API key can be limited to; only a key naming `metrics` reads the metrics. */
+export const KEY_SERVICES = ['wms', 'wfs', 'tiles', 'rest', 'metrics'] as const;
 export type KeyService = (typeof KEY_SERVICES)[number];

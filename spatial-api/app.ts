@@ -6,13 +6,18 @@ import { authenticate } from './access/authenticate';
 import { ogcAccess } from './access/ogc-access';
 import { guardedRoutes, routeGuard } from './access/route-guard';
 import { clientFiles } from './client-files';
-import { DEFAULT_ACCESS, type Config } from './config';
+import { DEFAULT_ACCESS, DEFAULT_HARDENING, type Config } from './config';
+import { apiCors, servicesCors } from './hardening/cors-policy';
+import { Metrics } from './hardening/metrics';
+import { servicesRateLimit, signInRateLimit } from './hardening/rate-limits';
+import { securityHeaders } from './hardening/security-headers';
 import { errorHandler, notFound } from './errors';
 import { GeoServerSync } from './geoserver-sync';
 import { ImportJobs } from './imports/import-jobs';
 import { issueApiKeyHandler, listApiKeysHandler, revokeApiKeyHandler } from './routes/api-keys';
 import { auditHandler, verifyAuditHandler } from './routes/audit';
 import { codeListsHandler } from './routes/code-lists';
+import { metricsHandler } from './routes/metrics';
 import { crsHandler } from './routes/crs';
 import {
   createDepartmentHandler,
@@ -64,7 +69,7 @@ export type AppConfig = Pick<
   Config,
   'clientDir' | 'uploadDir' | 'rasterDir' | 'importMaxBytes' | 'tileCacheBytes'
 > &
-  Partial<Pick<Config, 'geoserver' | 'databaseUrl' | 'access'>>;
+  Partial<Pick<Config, 'geoserver' | 'databaseUrl' | 'access' | 'hardening' | 'tls'>>;
 
 export interface AppOptions {
   pool: Pool;
@@ -80,6 +85,8 @@ export function createApp({ pool, config }: AppOptions): Express {
   const jobs = new ImportJobs(pool, (code) => geoserver.layerChanged(code));
   const tiles = new TileCache(config.tileCacheBytes);
   const access = config.access ?? DEFAULT_ACCESS;
+  const hardening = config.hardening ?? DEFAULT_HARDENING;
+  const metrics = new Metrics(pool, () => jobs.runningCount());
   const trail = new AuditTrail(pool);
   const guard = routeGuard(pool, trail);
   const route = guardedRoutes(app, guard);
@@ -89,13 +96,23 @@ export function createApp({ pool, config }: AppOptions): Express {
   app.set('etag', false);
   const json = express.json({ limit: '1mb' });
 
+  app.use(metrics.middleware());
+  app.use(securityHeaders(hardening.frameAncestors, config.tls !== undefined));
+  app.use([...OGC_PATHS, '/tiles'], servicesCors());
+  app.use('/api', apiCors(hardening.corsOrigins));
   app.use(authenticate(pool, access.session));
+  app.use(OGC_PATHS, servicesRateLimit(hardening.rateLimits));
 
   route.get('/api/v1/health', healthHandler(pool));
   route.get('/api/v1/crs', crsHandler);
   route.get('/api/v1/code-lists', codeListsHandler);
 
-  route.post('/api/v1/session', json, signInHandler(pool, trail, access));
+  route.post(
+    '/api/v1/session',
+    signInRateLimit(hardening.rateLimits),
+    json,
+    signInHandler(pool, trail, access),
+  );
   route.get('/api/v1/session', currentSessionHandler);
   route.delete('/api/v1/session', signOutHandler(pool, trail));
   route.put('/api/v1/session/password', json, changePasswordHandler(pool));
@@ -115,6 +132,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.delete('/api/v1/api-keys/:id', revokeApiKeyHandler(pool));
   route.get('/api/v1/audit', auditHandler(pool));
   route.get('/api/v1/audit/verify', verifyAuditHandler(pool));
+  route.get('/api/v1/metrics', metricsHandler(metrics));
 
   route.get('/api/v1/layers', listLayersHandler(pool));
   route.post('/api/v1/layers', json, createLayerHandler(pool));

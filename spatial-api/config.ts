@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_LOCKOUT, DEFAULT_SESSION_POLICY, type LockoutPolicy, type SessionPolicy } from '../accounts';
+import type { RateLimitSettings } from './hardening/rate-limits';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -47,6 +48,13 @@ const schema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  CORS_ORIGINS: z.string().default(''),
+  FRAME_ANCESTORS: z.string().default(''),
+  RATE_LIMIT_SERVICES_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  TLS_CERT: z.string().optional(),
+  TLS_KEY: z.string().optional(),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(300_000),
 });
 
 export interface Config {
@@ -64,6 +72,11 @@ export interface Config {
   tileCacheBytes: number;
   geoserver?: { url: string; user: string; password: string };
   access: AccessSettings;
+  hardening: HardeningSettings;
+  /** PEM files for HTTPS; plain HTTP without them */
+  tls?: { cert: string; key: string };
+  /** bound of every statement on the platform's connections, ms (0: none) */
+  statementTimeoutMs: number;
   /** the demo users' password; undefined in production, where there are no demo users */
   demoPassword?: string;
 }
@@ -74,6 +87,26 @@ export interface AccessSettings {
 }
 
 export const DEFAULT_ACCESS: AccessSettings = { session: DEFAULT_SESSION_POLICY, lockout: DEFAULT_LOCKOUT };
+
+export interface HardeningSettings {
+  /** origins whose pages may call the REST API with credentials */
+  corsOrigins: string[];
+  /** hosts that may frame the pages (the standard page in other systems) */
+  frameAncestors: string[];
+  rateLimits: RateLimitSettings;
+}
+
+export const DEFAULT_HARDENING: HardeningSettings = {
+  corsOrigins: [],
+  frameAncestors: [],
+  rateLimits: { servicesPerMinute: 1200, signInPerMinute: 30 },
+};
+
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -102,6 +135,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockout: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
     },
     ...(e.DEMO_PASSWORD && e.NODE_ENV !== 'production' ? { demoPassword: e.DEMO_PASSWORD } : {}),
+    hardening: {
+      corsOrigins: list(e.CORS_ORIGINS),
+      frameAncestors: list(e.FRAME_ANCESTORS),
+      rateLimits: {
+        servicesPerMinute: e.RATE_LIMIT_SERVICES_PER_MINUTE,
+        signInPerMinute: e.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+      },
+    },
+    ...(e.TLS_CERT && e.TLS_KEY ? { tls: { cert: e.TLS_CERT, key: e.TLS_KEY } } : {}),
+    statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     ...(e.GEOSERVER_URL
       ? {
           geoserver: {

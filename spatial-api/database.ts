@@ -14,12 +14,13 @@ export class DatabaseUnreachable extends Error {
  */
 export const SESSION_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
 
-export function createPool(databaseUrl: string, size = 10): Pool {
+/** The pool; every statement on it is bounded by `statementTimeoutMs` (0: unbounded). */
+export function createPool(databaseUrl: string, size = 10, statementTimeoutMs = 0): Pool {
   const pool = new Pool({
     connectionString: databaseUrl,
     max: size,
     connectionTimeoutMillis: 5000,
-    options: SESSION_OPTIONS,
+    options: `${SESSION_OPTIONS} -c statement_timeout=${Math.max(0, Math.trunc(statementTimeoutMs))}`,
   });
   pool.on('error', () => undefined); // an idle client's error surfaces on its next query instead
   return pool;

@@ -1,5 +1,7 @@
 // Starts the platform: connect, migrate, load the sample city into an empty database, listen.
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Pool } from 'pg';
 import { ensureDemoUsers } from '../accounts';
 import { generateSampleCity, loadSampleCity } from '../importers';
@@ -36,9 +38,20 @@ export async function ensureSampleCity(
   return true;
 }
 
-function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
+function listen(
+  app: ReturnType<typeof createApp>,
+  port: number,
+  host: string,
+  tls: Config['tls'],
+): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
+    // HTTPS when a certificate is configured (session cookies are then Secure)
+    const server = tls
+      ? createHttpsServer({ cert: readFileSync(tls.cert), key: readFileSync(tls.key) }, app).listen(
+          port,
+          host,
+        )
+      : app.listen(port, host);
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
@@ -53,7 +66,7 @@ function listen(app: ReturnType<typeof createApp>, port: number, host: string): 
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const pool = createPool(config.databaseUrl, config.databasePoolSize);
+  const pool = createPool(config.databaseUrl, config.databasePoolSize, config.statementTimeoutMs);
   try {
     await checkConnection(pool, config.databaseUrl);
     const applied = await migrate(pool);
@@ -61,11 +74,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await ensureSampleCity(pool, config, options);
     if (config.demoPassword) await ensureDemoUsers(pool, config.demoPassword);
     const app = createApp({ pool, config });
-    const server = await listen(app, config.port, config.host);
+    const server = await listen(app, config.port, config.host, config.tls);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
-      url: `http://localhost:${port}`,
+      url: `${config.tls ? 'https' : 'http'}://localhost:${port}`,
       pool,
       close: async () => {
         await importJobsOf(app).settle();

@@ -23,6 +23,11 @@ const PROGRESS_INTERVAL_MS = 300;
 export class ImportJobs {
   private readonly running = new Set<Promise<void>>();
 
+  /** imports running now in this process */
+  runningCount(): number {
+    return this.running.size;
+  }
+
   constructor(
     private readonly pool: Pool,
     private readonly onPublished: (layer: string) => Promise<void> = async () => undefined,

@@ -83,7 +83,7 @@ ALTER TABLE api_keys
   DROP COLUMN scopes,
   ADD COLUMN prefix text NOT NULL DEFAULT '' ,
   ADD COLUMN layers text[],
-  ADD COLUMN services text[] CHECK (services <@ ARRAY['wms', 'wfs', 'tiles', 'rest']::text[]),
+  ADD COLUMN services text[] CHECK (services <@ ARRAY['wms', 'wfs', 'tiles', 'rest', 'metrics']::text[]),
   ADD COLUMN last_used_at timestamptz;
 ALTER TABLE api_keys RENAME COLUMN user_id TO created_by;
 

@@ -1,0 +1,87 @@
+// Prometheus metrics of one app (its own registry): requests by route, status, layer and API key with their
+// latency, the connection pool's use and the import jobs running.
+import type { NextFunction, Request, Response } from 'express';
+import type { Pool } from 'pg';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { principalOf } from '../access/principal-of';
+
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly duration: Histogram<'method' | 'route' | 'status'>;
+  private readonly byLayer: Counter<'layer' | 'service'>;
+  private readonly byKey: Counter<'key'>;
+
+  constructor(pool: Pool, importsRunning: () => number) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'one_blueprint_' });
+    this.duration = new Histogram({
+      name: 'one_blueprint_http_request_duration_seconds',
+      help: 'HTTP requests by route and status, and how long they took',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [this.registry],
+    });
+    this.byLayer = new Counter({
+      name: 'one_blueprint_layer_requests_total',
+      help: 'Map service and tile requests by layer',
+      labelNames: ['layer', 'service'],
+      registers: [this.registry],
+    });
+    this.byKey = new Counter({
+      name: 'one_blueprint_api_key_requests_total',
+      help: 'Requests made with each API key',
+      labelNames: ['key'],
+      registers: [this.registry],
+    });
+    const gauge = (name: string, help: string, read: () => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    gauge('one_blueprint_db_pool_connections', 'Connections the pool holds', () => pool.totalCount);
+    gauge('one_blueprint_db_pool_idle', 'Idle connections in the pool', () => pool.idleCount);
+    gauge('one_blueprint_db_pool_waiting', 'Queries waiting for a connection', () => pool.waitingCount);
+    gauge('one_blueprint_import_jobs_running', 'Import jobs running in this process', importsRunning);
+  }
+
+  /** Counts and times every request once it is answered. */
+  middleware() {
+    return (req: Request, res: Response, next: NextFunction): void => {
+      const end = this.duration.startTimer();
+      res.on('finish', () => {
+        const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'other';
+        end({ method: req.method, route, status: String(res.statusCode) });
+        for (const layer of layersOf(req)) this.byLayer.inc({ layer, service: serviceOf(req) });
+        const principal = principalOf(res);
+        if (principal.kind === 'api_key') this.byKey.inc({ key: principal.key.name });
+      });
+      next();
+    };
+  }
+}
+
+function serviceOf(req: Request): string {
+  if (req.path.startsWith('/tiles/')) return 'tiles';
+  const service = Object.entries(req.query).find(([k]) => k.toUpperCase() === 'SERVICE')?.[1];
+  return typeof service === 'string' ? service.toUpperCase() : req.path.slice(1, 4).toUpperCase();
+}
+
+/** The layers a map service or tile request named (bounded, so that labels stay few). */
+function layersOf(req: Request): string[] {
+  if (req.path.startsWith('/tiles/')) {
+    const code = req.path.match(/^\/tiles\/([a-z][a-z0-9_]{1,62})[/.]/)?.[1];
+    return code ? [code] : [];
+  }
+  if (!/^\/(ows|wms|wfs)$/.test(req.path)) return [];
+  const names = Object.entries(req.query)
+    .filter(([k]) => ['LAYERS', 'TYPENAMES', 'TYPENAME', 'LAYER'].includes(k.toUpperCase()))
+    .flatMap(([, v]) => String(v).split(','));
+  return [
+    ...new Set(
+      names.map((n) => n.replace(/^.*:/, '').trim()).filter((n) => /^[a-z][a-z0-9_]{1,62}$/.test(n)),
+    ),
+  ].slice(0, 10);
+}
