@@ -12,6 +12,7 @@ import { crsDefinition } from '../../layers';
 import type { Config } from '../config';
 import { badRequest, notFound, tooLarge } from '../errors';
 import type { ImportJobs } from '../imports/import-jobs';
+import { principalOf } from '../access/principal-of';
 import { requireLayerRecord } from './layer-versions';
 
 interface Upload {
@@ -102,6 +103,7 @@ export function startImportHandler(
           parameter: 'encoding',
           value: encoding,
         });
+      const uploader = principalOf(res);
       const id = await jobs.create(layer.id, upload.fileName);
       jobs.start(id, {
         layer: layer.code,
@@ -112,6 +114,7 @@ export function startImportHandler(
         ...(encoding ? { encoding: encoding as 'UTF-8' | 'GBK' } : {}),
         ...(note ? { note } : {}),
         ...(sourceLayer ? { sourceLayer } : {}),
+        createdBy: uploader.kind === 'user' ? uploader.user.id : null,
       });
       res
         .status(202)
