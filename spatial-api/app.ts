@@ -100,7 +100,8 @@ export function createApp({ pool, config }: AppOptions): Express {
   app.use(securityHeaders(hardening.frameAncestors, config.tls !== undefined));
   app.use([...OGC_PATHS, '/tiles'], servicesCors());
   app.use('/api', apiCors(hardening.corsOrigins));
-  app.use(authenticate(pool, access.session));
+  // who is asking matters to the API and the services, not to the client's files
+  app.use(['/api', ...OGC_PATHS, '/tiles'], authenticate(pool, access.session));
   app.use(OGC_PATHS, servicesRateLimit(hardening.rateLimits));
 
   route.get('/api/v1/health', healthHandler(pool));

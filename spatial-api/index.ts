@@ -1,7 +1,7 @@
 // spatial-api's public face: configuration, the app and the server.
 export { createApp, importJobsOf } from './app';
 export type { AppConfig, AppOptions } from './app';
-export { ConfigError, readConfig } from './config';
+export { ConfigError, DEFAULT_ACCESS, DEFAULT_HARDENING, readConfig } from './config';
 export type { Config } from './config';
 export {
   checkConnection,
