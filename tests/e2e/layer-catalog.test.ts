@@ -229,12 +229,23 @@ describe('layer catalog pages', () => {
     expect(await page.isVisible('[data-testid="report-1"]')).toBe(true);
     // the current version offers no rollback to itself
     expect(await page.$('[data-testid="rollback-1"]')).toBeNull();
-    // the report opens (the sample city's loader may or may not have written one)
+    // the report opens: the sample city's loader writes one for each vector layer, counting every feature
     await page.click('[data-testid="report-1"]');
     const report = await page.waitForSelector(
       '[data-testid="report-view"][data-version="1"]:not([data-status="loading"])',
     );
-    expect(['ready', 'missing']).toContain(await report.getAttribute('data-status'));
+    expect(await report.getAttribute('data-status')).toBe('ready');
+    const { rows } = await pool.query<{ feature_count: number }>(
+      `SELECT v.feature_count FROM layer_versions v JOIN layers l ON l.id = v.layer_id
+       WHERE l.code = 'ecological_red_line' AND v.version_no = 1`,
+    );
+    const loaded = await page.getAttribute(
+      '[data-testid="report-counts"] [data-count="loaded"]',
+      'data-value',
+    );
+    expect(Number(loaded)).toBe(rows[0]!.feature_count);
+    expect(rows[0]!.feature_count).toBeGreaterThan(0);
+    await expect(page.textContent('[data-testid="report-crs"]')).resolves.toContain('EPSG:4490');
   });
 
   it('imports a GeoJSON file into the fresh layer as its first version', async () => {
@@ -290,9 +301,35 @@ describe('layer catalog pages', () => {
   it('compares version 1 with version 2, areas in m², 公顷 and 亩', async () => {
     await expect(page.inputValue('[data-testid="diff-from"]')).resolves.toBe('1');
     await expect(page.inputValue('[data-testid="diff-to"]')).resolves.toBe('2');
-    const result = await page.waitForSelector('[data-testid="diff-result"][data-from="1"][data-to="2"]');
-    const text = (await result.textContent()) ?? '';
-    for (const unit of ['m²', '公顷', '亩']) expect(text).toContain(unit);
+    await page.waitForSelector('[data-testid="diff-result"][data-from="1"][data-to="2"]');
+    // each row's area in m², 公顷 and 亩 is the server's figure, converted (1 公顷 = 10,000 m²,
+    // 1 亩 = 10,000/15 m²) and rounded to the digits shown
+    const diff = await api<Record<string, { areaM2: number }>>(
+      'GET',
+      `/api/v1/layers/${layerCode}/diff?from=1&to=2`,
+    );
+    expect(diff.status).toBe(200);
+    let shownM2 = 0;
+    for (const change of ['added', 'removed', 'changed']) {
+      const cells = await page.$$eval(`[data-testid="diff-result"] tr[data-change="${change}"] td`, (tds) =>
+        tds.map((td) => td.textContent ?? ''),
+      );
+      const [m2Text, hectareText, muText] = cells.slice(1);
+      expect(m2Text).toMatch(/ m²$/);
+      expect(hectareText).toMatch(/ 公顷$/);
+      expect(muText).toMatch(/ 亩$/);
+      const number = (text: string | undefined) => Number((text ?? '').replace(/[^\d.]/g, ''));
+      const [m2, hectares, mu] = [number(m2Text), number(hectareText), number(muText)];
+      const serverM2 = diff.body[change]!.areaM2;
+      expect(Math.abs(m2 - serverM2)).toBeLessThanOrEqual(0.005);
+      expect(Math.abs(hectares - serverM2 / 10_000)).toBeLessThanOrEqual(0.00005);
+      expect(Math.abs(mu - serverM2 / (10_000 / 15))).toBeLessThanOrEqual(0.005);
+      // and with each other
+      expect(Math.abs(hectares * 15 - mu)).toBeLessThan(0.01);
+      shownM2 += m2;
+    }
+    // the second red line grew by about a square kilometre: the figures are not all zero
+    expect(shownM2).toBeGreaterThan(500_000);
     const count = async (change: string) =>
       Number(
         (

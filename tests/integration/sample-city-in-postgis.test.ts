@@ -1,5 +1,6 @@
 // The loaded sample city, checked by PostGIS itself: valid geometries, and the spatial logic of a
 // real city (farmland and red line outside the development boundary, parcels that do not overlap).
+import { execFileSync } from 'node:child_process';
 import { Pool } from 'pg';
 import { testDatabaseUrl } from '../support/environment';
 
@@ -97,11 +98,25 @@ describe('the sample city in PostGIS', () => {
   });
 
   it('registers the imagery as a Cloud-Optimized GeoTIFF over the city centre', async () => {
-    const { rows } = await pool.query<{ width_px: number; contains: boolean }>(
-      `SELECT r.width_px, ST_Contains(r.extent, ST_SetSRID(ST_MakePoint(87.6, 43.8), 4490)) AS contains
+    const { rows } = await pool.query<{ file_path: string; width_px: number; contains: boolean }>(
+      `SELECT r.file_path, r.width_px, ST_Contains(r.extent, ST_SetSRID(ST_MakePoint(87.6, 43.8), 4490)) AS contains
        FROM layer_rasters r JOIN layers l ON l.current_version_id = r.layer_version_id WHERE l.code = 'imagery_2024'`,
     );
     expect(rows[0]?.contains).toBe(true);
     expect(rows[0]?.width_px).toBeGreaterThan(1000);
+    // GDAL itself says the file is laid out as a COG, tiled, with overviews, in CGCS2000
+    const info = JSON.parse(
+      execFileSync('gdalinfo', ['-json', rows[0]!.file_path], { encoding: 'utf8' }),
+    ) as {
+      size: [number, number];
+      metadata: Record<string, Record<string, string>>;
+      bands: { block: [number, number]; overviews?: unknown[] }[];
+      coordinateSystem: { wkt: string };
+    };
+    expect(info.metadata.IMAGE_STRUCTURE?.LAYOUT).toBe('COG');
+    expect(info.size[0]).toBe(rows[0]!.width_px);
+    expect(info.bands[0]?.block[0]).toBeLessThan(info.size[0]);
+    expect(info.bands[0]?.overviews?.length).toBeGreaterThan(0);
+    expect(info.coordinateSystem.wkt).toContain('China Geodetic Coordinate System 2000');
   });
 });

@@ -152,19 +152,29 @@ describe('raster tiles', () => {
     return painted / (image.width * image.height);
   }
 
+  /** Width and height from a PNG's IHDR chunk, after checking the signature. */
+  function pngSize(png: Buffer): [number, number] {
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.toString('latin1', 12, 16)).toBe('IHDR');
+    return [png.readUInt32BE(16), png.readUInt32BE(20)];
+  }
+
   it('draws imagery and styled vector layers as 256-pixel PNG tiles', async () => {
     const [x, y] = lonLatToTile(87.6, 43.8, 14);
     const imagery = await raw(`/tiles/imagery_2024/14/${x}/${y}.png`);
     expect(imagery.status).toBe(200);
     expect(imagery.headers['content-type']).toBe('image/png');
+    expect(pngSize(imagery.body)).toEqual([256, 256]);
     expect(await paintedShare(imagery.body)).toBeGreaterThan(0.9);
     const plan = await raw(`/tiles/land_use_plan/14/${x}/${y}.png`);
+    expect(pngSize(plan.body)).toEqual([256, 256]);
     expect(await paintedShare(plan.body)).toBeGreaterThan(0.3);
     expect(
       (await raw(`/tiles/land_use_plan/14/${x}/${y}.png`, { 'If-None-Match': String(plan.headers.etag) }))
         .status,
     ).toBe(304);
     const outside = await raw('/tiles/land_use_plan/14/0/0.png');
+    expect(pngSize(outside.body)).toEqual([256, 256]);
     expect(await paintedShare(outside.body)).toBe(0);
   });
 });

@@ -104,7 +104,8 @@ export interface GeoServerDouble {
   /** like http://geoserver:8080/geoserver: REST under /rest, GWC under /gwc/rest */
   url: string;
   catalog: GeoServerCatalog;
-  requests: { method: string; path: string; status: number }[];
+  /** every request answered, in order, with the HTTP Basic user it came as (never the password) */
+  requests: { method: string; path: string; status: number; user: string | null }[];
   /** layers whose tiles were truncated, in order */
   truncations: string[];
   unhandled: string[];
@@ -180,6 +181,14 @@ function box(value: unknown, crs: string): BoundingBox | null {
   if (numbers.some((n) => !Number.isFinite(n))) return null;
   const [minx, miny, maxx, maxy] = numbers as [number, number, number, number];
   return { minx, miny, maxx, maxy, crs };
+}
+
+/** The user name of an HTTP Basic Authorization header, or null. */
+function basicUser(header: string | undefined): string | null {
+  const match = /^Basic (.+)$/.exec(header ?? '');
+  if (!match) return null;
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  return decoded.includes(':') ? decoded.slice(0, decoded.indexOf(':')) : null;
 }
 
 function sorted<T>(map: Map<string, T>): Record<string, T> {
@@ -858,7 +867,12 @@ export async function startGeoServerDouble(options: GeoServerDoubleOptions = {})
     answer(req)
       .catch((error: unknown) => text(500, `Internal error: ${(error as Error).message}`))
       .then((a) => {
-        requests.push({ method: req.method ?? 'GET', path: req.url ?? '', status: a.status });
+        requests.push({
+          method: req.method ?? 'GET',
+          path: req.url ?? '',
+          status: a.status,
+          user: basicUser(req.headers.authorization),
+        });
         res.writeHead(a.status, { 'Content-Type': `${a.contentType}; charset=UTF-8`, ...a.headers });
         res.end(a.body);
       });

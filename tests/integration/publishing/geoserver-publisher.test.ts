@@ -1,8 +1,10 @@
 // Publishing the sample city's land-use plan to GeoServer, played by a REST double that follows
 // GeoServer's documented API (tests/support/geoserver-double.ts) and reads the view from the real test
 // database with the store's own settings, as GeoServer would.
+import path from 'node:path';
 import { Pool } from 'pg';
-import { defaultStyle, findLayer, type LayerSummary } from '../../../layers';
+import { importFile } from '../../../importers';
+import { defaultStyle, findLayer, softDeleteLayer, type LayerSummary } from '../../../layers';
 import {
   GeoServerPublisher,
   geoServerDatabaseSettings,
@@ -15,6 +17,7 @@ import {
 } from '../../../layers/publishing';
 import { testDatabaseUrl } from '../../support/environment';
 import { startGeoServerDouble, type GeoServerDouble } from '../../support/geoserver-double';
+import { freshLayer, sourceParcels, workDir, writeJson } from '../../support/import-fixtures';
 
 // geoserver-node-client and geostyler-sld-parser are ES modules, which jest on Node 20 can neither require
 // nor transform (it leaves node_modules alone). The client's CommonJS build needs only node-fetch, whose
@@ -381,19 +384,39 @@ describe('GeoServerPublisher', () => {
   });
 
   it('unpublishes from GeoServer first, then drops the view', async () => {
-    const calls: string[] = [];
-    const db = {
-      query: async (text: string, values?: unknown[]) => {
-        calls.push(`${text} ${JSON.stringify(values)}`);
-        return { rows: [{ dropped: true }] } as never;
-      },
-    };
-    const publisher = publisherFor(double);
-    const unpublish = jest.spyOn(publisher, 'unpublish').mockImplementation(async () => {
-      calls.push('unpublish');
-    });
-    await unpublishLayerFromGeoServer(db, publisher, 'green_line');
-    expect(unpublish).toHaveBeenCalledWith('green_line');
-    expect(calls).toEqual(['unpublish', 'SELECT drop_current_version_view($1) AS dropped ["green_line"]']);
+    const layer = await freshLayer(pool, { prefix: 'gs_unpublish' });
+    const key = `${WS}:${layer}`;
+    const view = async () =>
+      (
+        await pool.query<{ view: string | null }>('SELECT to_regclass($1)::text AS view', [
+          `published.${layer}`,
+        ])
+      ).rows[0]?.view ?? null;
+    try {
+      const dir = workDir('gs-unpublish-');
+      await importFile(pool, {
+        layer,
+        file: writeJson(dir, 'v1.geojson', sourceParcels(2)),
+        rasterDir: path.join(dir, 'r'),
+      });
+      await publishLayerToGeoServer(pool, publisherFor(double), layer);
+      expect(await view()).toBe(`published.${layer}`);
+      expect(double.catalog.layers.has(key)).toBe(true);
+
+      // GeoServer refuses: the layer stays published there, so its view must stay too
+      await expect(
+        unpublishLayerFromGeoServer(pool, publisherFor(double, 'wrong'), layer),
+      ).rejects.toMatchObject({ code: 'geoserver_unauthorized' });
+      expect(double.catalog.layers.has(key)).toBe(true);
+      expect(await view()).toBe(`published.${layer}`);
+
+      await unpublishLayerFromGeoServer(pool, publisherFor(double), layer);
+      expect(double.catalog.layers.has(key)).toBe(false);
+      expect(double.catalog.featureTypes.has(key)).toBe(false);
+      expect(await view()).toBeNull();
+    } finally {
+      await dropCurrentVersionView(pool, layer);
+      await softDeleteLayer(pool, layer);
+    }
   });
 });

@@ -62,7 +62,7 @@ it('publishes a layer when an upload makes a new version, and unpublishes it on 
   expect(double.catalog.layers.has(key)).toBe(false);
 });
 
-it('keeps answering when GeoServer refuses the credentials', async () => {
+it('keeps answering when GeoServer refuses the credentials, and logs the refusal', async () => {
   const other = createApp({
     pool,
     config: testAppConfig({
@@ -71,6 +71,7 @@ it('keeps answering when GeoServer refuses the credentials', async () => {
     }),
   });
   const otherServer = await listenOnFreePort(other);
+  const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   try {
     const layer = await freshLayer(pool, { prefix: 'gs_sync' });
     const dir = workDir('gs-');
@@ -79,13 +80,26 @@ it('keeps answering when GeoServer refuses the credentials', async () => {
       file: writeJson(dir, 'v1.geojson', sourceParcels(2)),
       rasterDir: path.join(dir, 'r'),
     });
+    const from = double.requests.length;
     const res = await fetch(`${otherServer.url}/api/v1/layers/${layer}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
       body: '{"name":"改名"}',
     });
     expect(res.status).toBe(200);
+    const { rows } = await pool.query<{ name: string }>('SELECT name FROM layers WHERE code = $1', [layer]);
+    expect(rows[0]?.name).toBe('改名');
+    // the change did try to publish the layer: GeoServer (the double) saw admin's request and refused it
+    const seen = double.requests.slice(from);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen[0]).toMatchObject({ status: 401, user: 'admin' });
+    expect(seen.every((r) => r.status === 401)).toBe(true);
+    expect(double.catalog.layers.has(`one_blueprint:${layer}`)).toBe(false);
+    expect(logged).toHaveBeenCalledWith(
+      expect.stringMatching(new RegExp(`GeoServer: publishing ${layer} failed`)),
+    );
   } finally {
+    logged.mockRestore();
     await otherServer.close();
   }
 });

@@ -2,7 +2,7 @@
 // table with the Chinese labels of the attribute schema, and GML 3.2 with latitude-first coordinates.
 import { XMLParser } from 'fast-xml-parser';
 import { startWmsServer, type WmsServer } from './wms-server';
-import { imageryBox, interiorPoint, type SamplePoint } from './sample-points';
+import { imageryBox, interiorPoint, pointBesideEdge, type SamplePoint } from './sample-points';
 
 const SIZE = 101;
 const HALF_DEG = 0.0004;
@@ -66,9 +66,50 @@ describe('GetFeatureInfo', () => {
   });
 
   it('returns up to FEATURE_COUNT features, nearest first', async () => {
-    const res = await fetch(infoUrl({ INFO_FORMAT: 'application/json', FEATURE_COUNT: 5, I: 0, J: 0 }));
-    const body = (await res.json()) as { features: unknown[] };
-    expect(body.features.length).toBeLessThanOrEqual(5);
+    // a click half a metre inside a parcel, beside the edge it shares with its neighbour: both are hit
+    const edge = await pointBesideEdge(wms.pool, 'land_use_plan', await imageryBox(wms.pool));
+    const clickUrl = (count: number) => {
+      const query = new URLSearchParams({
+        SERVICE: 'WMS',
+        VERSION: '1.3.0',
+        REQUEST: 'GetFeatureInfo',
+        LAYERS: 'ob:land_use_plan',
+        QUERY_LAYERS: 'ob:land_use_plan',
+        STYLES: '',
+        CRS: 'EPSG:4490',
+        BBOX: [edge.lat - HALF_DEG, edge.lon - HALF_DEG, edge.lat + HALF_DEG, edge.lon + HALF_DEG].join(','),
+        WIDTH: String(SIZE),
+        HEIGHT: String(SIZE),
+        I: String((SIZE - 1) / 2),
+        J: String((SIZE - 1) / 2),
+        INFO_FORMAT: 'application/json',
+        FEATURE_COUNT: String(count),
+      });
+      return `${wms.url}/wms?${query.toString()}`;
+    };
+    const keysOf = async (count: number) => {
+      const body = (await (await fetch(clickUrl(count))).json()) as { features: { id: string }[] };
+      return body.features.map((f) => f.id.replace(/^land_use_plan\./, ''));
+    };
+
+    const keys = await keysOf(5);
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(keys.length).toBeLessThanOrEqual(5);
+    expect(keys.slice(0, 2)).toEqual([edge.insideKey, edge.neighbourKey]);
+    // the distances PostGIS measures from the click to each answer never decrease
+    const { rows } = await wms.pool.query<{ key: string; distance: number }>(
+      `SELECT f.feature_key AS key, ST_Distance(f.geom, ST_SetSRID(ST_MakePoint($2, $3), 4490)) AS distance
+       FROM layer_features f JOIN layers l ON l.current_version_id = f.layer_version_id
+       WHERE l.code = 'land_use_plan' AND f.feature_key = ANY($1)`,
+      [keys, edge.lon, edge.lat],
+    );
+    const distance = new Map(rows.map((r) => [r.key, r.distance]));
+    const distances = keys.map((k) => distance.get(k)!);
+    expect(distances[0]).toBe(0);
+    expect(distances[1]).toBeGreaterThan(0);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    // FEATURE_COUNT=1 keeps only the nearest
+    expect(await keysOf(1)).toEqual([edge.insideKey]);
   });
 
   it('answers an HTML table with the Chinese labels and units of the schema', async () => {

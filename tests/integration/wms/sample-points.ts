@@ -66,3 +66,50 @@ export async function imageryBox(pool: Pool): Promise<[number, number, number, n
   const dy = (maxY - minY) / 10;
   return [minX + dx, minY + dy, maxX - dx, maxY - dy];
 }
+
+export interface EdgePoint {
+  lon: number;
+  lat: number;
+  /** the feature the point is inside */
+  insideKey: string;
+  /** the neighbour sharing the edge, a fraction of a metre away */
+  neighbourKey: string;
+}
+
+/**
+ * A point just inside one feature of the layer's current version, about half a metre from an edge it
+ * shares with a neighbour whose id is lower (so an order by id would put the neighbour first).
+ */
+export async function pointBesideEdge(
+  pool: Pool,
+  layerCode: string,
+  within: [number, number, number, number],
+): Promise<EdgePoint> {
+  const { rows } = await pool.query<EdgePoint & { inside: boolean; neighbour_m: number }>(
+    `WITH features AS (
+       SELECT f.id, f.feature_key, f.geom
+       FROM layer_features f JOIN layers l ON l.current_version_id = f.layer_version_id
+       WHERE l.code = $1 AND f.geom && ST_MakeEnvelope($2, $3, $4, $5, 4490)
+     ),
+     pair AS (
+       SELECT a.feature_key AS inside_key, b.feature_key AS neighbour_key, a.geom AS a_geom, b.geom AS b_geom,
+              ST_LineMerge(ST_Intersection(ST_Boundary(a.geom), ST_Boundary(b.geom))) AS shared
+       FROM features a JOIN features b ON a.id > b.id AND ST_Touches(a.geom, b.geom)
+     ),
+     probe AS (
+       SELECT inside_key, neighbour_key, a_geom, b_geom,
+              ST_PointOnSurface(ST_Intersection(a_geom, ST_Buffer(shared, 0.00001))) AS p
+       FROM pair WHERE GeometryType(shared) = 'LINESTRING' AND ST_Length(shared::geography) > 50
+       ORDER BY ST_Length(shared::geography) DESC LIMIT 1
+     )
+     SELECT ST_X(p) AS lon, ST_Y(p) AS lat, inside_key AS "insideKey", neighbour_key AS "neighbourKey",
+            ST_Contains(a_geom, p) AS inside, ST_Distance(b_geom::geography, p::geography) AS neighbour_m
+     FROM probe`,
+    [layerCode, ...within],
+  );
+  const row = rows[0];
+  if (!row?.inside || !(row.neighbour_m > 0.1 && row.neighbour_m < 1.5)) {
+    throw new Error(`no point beside a shared edge of ${layerCode} in ${within.join(',')}`);
+  }
+  return { lon: row.lon, lat: row.lat, insideKey: row.insideKey, neighbourKey: row.neighbourKey };
+}

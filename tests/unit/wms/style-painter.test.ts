@@ -109,13 +109,27 @@ describe('style painter', () => {
   });
 
   it('strokes a dashed outline without a fill', () => {
-    const style = {
+    const outline = (dash?: number[]) => ({
       name: 's',
-      rules: [{ name: 'o', symbolizers: [{ kind: 'Fill', outlineColor: '#000000', outlineWidth: 2 }] }],
-    };
-    const at = paint(style, [polygonFeature([square(10, 10, 20, true)])]);
-    expect(at(20, 10)[3]).toBeGreaterThan(200);
-    expect(at(20, 20)[3]).toBe(0);
+      rules: [
+        {
+          name: 'o',
+          symbolizers: [{ kind: 'Fill', outlineColor: '#000000', outlineWidth: 2, outlineDasharray: dash }],
+        },
+      ],
+    });
+    /** The opacity of the top edge (y = 10) from x = 12 to 28, away from the corners. */
+    const topEdge = (at: (x: number, y: number) => number[]) =>
+      Array.from({ length: 17 }, (_, i) => at(12 + i, 10)[3]!);
+    const dashed = paint(outline([4, 4]), [polygonFeature([square(10, 10, 20, true)])]);
+    const edge = topEdge(dashed);
+    // dashes of 4 px and gaps of 4 px: both inked and empty stretches along the edge
+    expect(edge.filter((a) => a > 200).length).toBeGreaterThanOrEqual(6);
+    expect(edge.filter((a) => a < 30).length).toBeGreaterThanOrEqual(6);
+    expect(dashed(20, 20)[3]).toBe(0); // no fill
+    // the same outline without a dash array is one unbroken line
+    const solid = topEdge(paint(outline(), [polygonFeature([square(10, 10, 20, true)])]));
+    expect(solid.every((a) => a > 200)).toBe(true);
   });
 });
 
@@ -168,16 +182,25 @@ describe('label placer', () => {
     });
     const paint = style.rules[0]!.symbolizers[0]!;
     if (paint.kind !== 'Text') throw new Error('expected a text symbolizer');
-    const canvas = createCanvas(120, 40);
-    const ctx = canvas.getContext('2d');
-    const labels: LabelCandidate[] = [
-      { x: 60, y: 20, text: '生态保护红线', paint },
-      { x: 62, y: 22, text: '重叠', paint },
-    ];
-    placeLabels(ctx, labels, 120, 40);
-    const { data } = ctx.getImageData(0, 0, 120, 40);
-    let inked = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 128) inked++;
-    expect(inked).toBeGreaterThan(100); // six CJK glyphs, not tofu boxes or nothing
+    const draw = (candidates: LabelCandidate[]) => {
+      const canvas = createCanvas(120, 40);
+      placeLabels(canvas.getContext('2d'), candidates, 120, 40);
+      return canvas.getContext('2d').getImageData(0, 0, 120, 40).data;
+    };
+    const inked = (data: Uint8ClampedArray) => {
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 128) n++;
+      return n;
+    };
+    const first: LabelCandidate = { x: 60, y: 20, text: '生态保护红线', paint };
+    const overlapping: LabelCandidate = { x: 62, y: 22, text: '重叠', paint };
+    const both = draw([first, overlapping]);
+    const firstOnly = draw([first]);
+    expect(inked(firstOnly)).toBeGreaterThan(100); // six CJK glyphs, not tofu boxes or nothing
+    // the second label alone would ink pixels the first does not
+    const secondOnly = draw([overlapping]);
+    expect(secondOnly.some((a, i) => i % 4 === 3 && a > 128 && firstOnly[i]! === 0)).toBe(true);
+    // with both, the map is exactly the first label: the overlapping one was skipped
+    expect(Buffer.from(both).equals(Buffer.from(firstOnly))).toBe(true);
   });
 });
