@@ -1,6 +1,7 @@
 // The Express application: the route table in one screen, then the client and the error handler.
 import express, { type Express } from 'express';
 import type { Pool } from 'pg';
+import { ChildProcessPool } from './child-process-pool';
 import { clientFiles } from './client-files';
 import type { Config } from './config';
 import { errorHandler, notFound } from './errors';
@@ -24,6 +25,7 @@ import {
   listLayersHandler,
   updateLayerHandler,
 } from './routes/layers';
+import { requestId } from './request-id';
 import { owsRouter } from './ogc/ows-router';
 import { wfsService } from './ogc/wfs';
 import { wmsService } from './ogc/wms';
@@ -35,7 +37,14 @@ import { tileJsonHandler } from './tiles/tilejson-handler';
 
 export type AppConfig = Pick<
   Config,
-  'clientDir' | 'uploadDir' | 'rasterDir' | 'importMaxBytes' | 'tileCacheBytes'
+  | 'clientDir'
+  | 'uploadDir'
+  | 'rasterDir'
+  | 'importMaxBytes'
+  | 'tileCacheBytes'
+  | 'wmsLimits'
+  | 'gdalMaxProcesses'
+  | 'trustProxy'
 > &
   Partial<Pick<Config, 'geoserver' | 'databaseUrl'>>;
 
@@ -52,10 +61,16 @@ export function createApp({ pool, config }: AppOptions): Express {
   });
   const jobs = new ImportJobs(pool, (code) => geoserver.layerChanged(code));
   const tiles = new TileCache(config.tileCacheBytes);
+  // one bound on gdalwarp children for WMS and image tiles together
+  const gdal = new ChildProcessPool(config.gdalMaxProcesses);
   app.locals.tileCache = tiles;
   app.locals.importJobs = jobs;
+  app.locals.gdalProcesses = gdal;
   app.disable('x-powered-by');
   app.set('etag', false);
+  // X-Forwarded-* count only from these proxies (req.protocol, req.host, req.ip)
+  app.set('trust proxy', config.trustProxy);
+  app.use(requestId);
   const json = express.json({ limit: '1mb' });
 
   app.get('/api/v1/health', healthHandler(pool));
@@ -75,8 +90,16 @@ export function createApp({ pool, config }: AppOptions): Express {
   app.get('/api/v1/imports/:id', importJobHandler(jobs));
   app.get('/tiles/:layer.json', tileJsonHandler(pool));
   app.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
-  app.get('/tiles/:layer/:z/:x/:y.png', pngTileHandler(pool, config.rasterDir));
-  app.use(owsRouter([wfsService(pool), wmsService(pool, { rasterDir: config.rasterDir })]));
+  app.get(
+    '/tiles/:layer/:z/:x/:y.png',
+    pngTileHandler(pool, {
+      rasterDir: config.rasterDir,
+      processes: gdal,
+      maxRenderingMs: config.wmsLimits.maxRenderingMs,
+    }),
+  );
+  const wms = wmsService(pool, { rasterDir: config.rasterDir, processes: gdal, limits: config.wmsLimits });
+  app.use(owsRouter([wfsService(pool), wms]));
 
   app.use('/api', (req, _res, next) =>
     next(notFound(`没有这个接口 / no such endpoint: ${req.method} ${req.originalUrl}`)),
@@ -88,4 +111,9 @@ export function createApp({ pool, config }: AppOptions): Express {
 
 export function importJobsOf(app: Express): ImportJobs {
   return app.locals.importJobs as ImportJobs;
+}
+
+/** The app's pool of gdalwarp children, whose counts the tests read. */
+export function gdalProcessesOf(app: Express): ChildProcessPool {
+  return app.locals.gdalProcesses as ChildProcessPool;
 }

@@ -1,6 +1,8 @@
 // The error values domain code throws, and the one middleware that turns them into
 // HTTP responses shaped { error: { code, message, details } }.
 import type { ErrorRequestHandler } from 'express';
+import { ClientGone } from './request-deadline';
+import { logInternalError } from './request-id';
 
 export class AppError extends Error {
   constructor(
@@ -25,7 +27,14 @@ export const tooLarge = (message: string, details: Record<string, unknown> = {})
 export const unavailable = (message: string, details: Record<string, unknown> = {}) =>
   new AppError(503, 'unavailable', message, details);
 
-export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+/** The answer to an internal failure: the request id to quote, never the internal message. */
+export function internalErrorMessage(id: string): string {
+  return `内部错误，请求编号 ${id} / internal error, request id ${id}`;
+}
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  // the client closed the connection: its work is stopped and there is no one to answer
+  if (error instanceof ClientGone) return;
   if (error instanceof AppError) {
     res
       .status(error.status)
@@ -34,13 +43,14 @@ export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   }
   const status =
     typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-  if (status === 500) console.error(error);
+  if (status === 500) {
+    const id = logInternalError(req, res, error);
+    res.status(500).json({
+      error: { code: 'internal_error', message: internalErrorMessage(id), details: { requestId: id } },
+    });
+    return;
+  }
   res.status(status).json({
-    error: {
-      code: status === 500 ? 'internal_error' : 'bad_request',
-      message:
-        status === 500 ? '服务器内部错误 / internal server error' : String(error?.message ?? 'bad request'),
-      details: {},
-    },
+    error: { code: 'bad_request', message: String(error?.message ?? 'bad request'), details: {} },
   });
 };

@@ -3,6 +3,7 @@
 import { loadImage, createCanvas } from '@napi-rs/canvas';
 import express from 'express';
 import { Pool } from 'pg';
+import { ChildProcessPool } from '../../../spatial-api/child-process-pool';
 import { owsRouter } from '../../../spatial-api/ogc/ows-router';
 import { wmsService } from '../../../spatial-api/ogc/wms';
 import { testAppConfig } from '../../support/app-config';
@@ -25,7 +26,9 @@ export async function startWmsServer(): Promise<WmsServer> {
     requests.push(req.originalUrl);
     next();
   });
-  app.use(owsRouter([wmsService(pool, { rasterDir: testAppConfig().rasterDir })]));
+  const { rasterDir, wmsLimits, gdalMaxProcesses } = testAppConfig();
+  const processes = new ChildProcessPool(gdalMaxProcesses);
+  app.use(owsRouter([wmsService(pool, { rasterDir, processes, limits: wmsLimits })]));
   const server = await listenOnFreePort(app);
   return {
     url: server.url,
