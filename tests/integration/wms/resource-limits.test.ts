@@ -68,6 +68,13 @@ async function noGdalwarpWithin(ms: number): Promise<number> {
   return left;
 }
 
+/**
+ * Bounds for a shared 2-core machine that other work also loads: the unbounded server answered the 40-layer
+ * map 500 after 30 s and kept health at 2.6 s while its gdalwarp children ran.
+ */
+const PROMPT_MS = 5000;
+const HEALTHY_MS = 2500;
+
 describe('WMS resource limits', () => {
   const pool = new Pool({ connectionString: testDatabaseUrl(), max: 6 });
   let box: [number, number, number, number];
@@ -116,10 +123,10 @@ describe('WMS resource limits', () => {
     expect(res.status).toBe(400);
     expect(serviceException(body)).toEqual({ code: 'InvalidParameterValue', locator: 'LAYERS' });
     expect(body).toContain('10');
-    expect(tookMs).toBeLessThan(2000);
+    expect(tookMs).toBeLessThan(PROMPT_MS);
     expect(mostChildren).toBe(0);
     expect(gdal.stats().started).toBe(0);
-    expect(slowestHealthMs).toBeLessThan(1000);
+    expect(slowestHealthMs).toBeLessThan(HEALTHY_MS);
   });
 
   it('refuses a map over WMS_MAX_REQUEST_MEMORY with an exception naming WIDTH', async () => {
@@ -167,7 +174,7 @@ describe('WMS resource limits', () => {
     expect(maps).toEqual([200, 200, 200, 200]);
     expect(mostChildren).toBeLessThanOrEqual(1);
     expect(gdal.stats()).toMatchObject({ peakRunning: 1, started: 4, running: 0, queued: 0 });
-    expect(slowestHealthMs).toBeLessThan(1000);
+    expect(slowestHealthMs).toBeLessThan(HEALTHY_MS);
   });
 
   it('answers an exception at WMS_MAX_RENDERING_MS and kills the request’s gdalwarp', async () => {
@@ -185,7 +192,7 @@ describe('WMS resource limits', () => {
       }),
     );
     const body = await res.text();
-    expect(performance.now() - start).toBeLessThan(3000);
+    expect(performance.now() - start).toBeLessThan(PROMPT_MS);
     expect(res.status).toBe(503);
     expect(serviceException(body).code).toBe('NoApplicableCode');
     expect(body).toMatch(/WMS_MAX_RENDERING_MS/);
