@@ -6,6 +6,7 @@ import { readCatalog } from '../../../layers';
 import type { ChildProcessPool } from '../../child-process-pool';
 import type { WmsLimits } from '../../config';
 import { requestDeadline } from '../../request-deadline';
+import type { Kvp } from '../kvp';
 import type { OgcOperation } from '../ows-router';
 import { bboxTransformError, isGeographic, parseMapParams, type MapParams } from './get-map-params';
 import { drawnVersions, type DrawnVersion } from './layer-versions';
@@ -97,34 +98,39 @@ function drawLayers(
   );
 }
 
+/** The map a GetMap asks for, encoded; refused beyond the resource limits before any work starts. */
+async function drawMap(
+  pool: Pool,
+  options: MapOptions,
+  kvp: Kvp,
+  signal: AbortSignal,
+): Promise<{ body: Buffer; mime: string }> {
+  const catalog = await readCatalog(pool);
+  const params = parseMapParams(kvp, publishedWmsLayers(catalog));
+  checkLayerCount(params.layers.length, options.limits);
+  checkRenderingMemory(params, options.limits);
+  const versions = await drawnVersions(
+    pool,
+    catalog,
+    params.layers.map((l) => l.summary.code),
+    params.time,
+  );
+  const layers = await drawLayers(pool, { ...options, signal }, params, versions);
+  signal.throwIfAborted();
+  const body = await renderMap(layers, {
+    width: params.width,
+    height: params.height,
+    background: params.background,
+    format: params.format,
+  });
+  return { body, mime: params.format.mime };
+}
+
 export function getMap(pool: Pool, options: MapOptions): OgcOperation {
   return async (_req, res, kvp) => {
     const deadline = requestDeadline(res, options.limits.maxRenderingMs);
     try {
-      const image = await deadline.race(
-        (async () => {
-          const catalog = await readCatalog(pool);
-          const params = parseMapParams(kvp, publishedWmsLayers(catalog));
-          checkLayerCount(params.layers.length, options.limits);
-          checkRenderingMemory(params, options.limits);
-          const versions = await drawnVersions(
-            pool,
-            catalog,
-            params.layers.map((l) => l.summary.code),
-            params.time,
-          );
-          const drawOptions = { ...options, signal: deadline.signal };
-          const layers = await drawLayers(pool, drawOptions, params, versions);
-          deadline.signal.throwIfAborted();
-          const body = await renderMap(layers, {
-            width: params.width,
-            height: params.height,
-            background: params.background,
-            format: params.format,
-          });
-          return { body, mime: params.format.mime };
-        })(),
-      );
+      const image = await deadline.race(drawMap(pool, options, kvp, deadline.signal));
       res.status(200).type(image.mime).send(image.body);
     } catch (error) {
       throw renderingStopped(error);
