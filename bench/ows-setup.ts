@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Client, type Pool } from 'pg';
 import { findLayer, listLayers, type LayerSummary } from '../layers';
-import { createApp, createPool, DEFAULT_HARDENING, SESSION_OPTIONS } from '../spatial-api';
+import { createApp, createPool, DEFAULT_HARDENING, readConfig, SESSION_OPTIONS } from '../spatial-api';
 import { mapfile, mapserverConfig } from './mapserver/mapfile';
 import { MAPSERV, startMapServer, type RunningPeer } from './mapserver/lighttpd';
 
@@ -97,9 +97,13 @@ export async function setUpOws(pool: Pool, databaseUrl: string, work: string): P
   const peer = await startMapServer(dir, configPath);
 
   const serverPool = createPool(databaseUrl, 10);
+  const { wmsLimits, gdalMaxProcesses, trustProxy } = readConfig({ DATABASE_URL: databaseUrl });
   const app = createApp({
     pool: serverPool,
     config: {
+      wmsLimits,
+      gdalMaxProcesses,
+      trustProxy,
       clientDir: path.join(ROOT, 'map-client', 'dist'),
       uploadDir: path.join(work, 'uploads'),
       rasterDir: path.join(dataDir, 'rasters'),

@@ -5,6 +5,7 @@ import { AuditTrail } from './access/audit-trail';
 import { authenticate } from './access/authenticate';
 import { ogcAccess } from './access/ogc-access';
 import { guardedRoutes, routeGuard } from './access/route-guard';
+import { ChildProcessPool } from './child-process-pool';
 import { clientFiles } from './client-files';
 import { DEFAULT_ACCESS, DEFAULT_HARDENING, type Config } from './config';
 import { apiCors, servicesCors } from './hardening/cors-policy';
@@ -42,6 +43,7 @@ import {
   updateLayerHandler,
 } from './routes/layers';
 import { OGC_PATHS, owsErrorHandler, owsRouter } from './ogc/ows-router';
+import { requestId } from './request-id';
 import { wfsService } from './ogc/wfs';
 import { wmsService } from './ogc/wms';
 import {
@@ -67,7 +69,14 @@ import { tileJsonHandler } from './tiles/tilejson-handler';
 
 export type AppConfig = Pick<
   Config,
-  'clientDir' | 'uploadDir' | 'rasterDir' | 'importMaxBytes' | 'tileCacheBytes'
+  | 'clientDir'
+  | 'uploadDir'
+  | 'rasterDir'
+  | 'importMaxBytes'
+  | 'tileCacheBytes'
+  | 'wmsLimits'
+  | 'gdalMaxProcesses'
+  | 'trustProxy'
 > &
   Partial<Pick<Config, 'geoserver' | 'databaseUrl' | 'access' | 'hardening' | 'tls'>>;
 
@@ -90,10 +99,16 @@ export function createApp({ pool, config }: AppOptions): Express {
   const trail = new AuditTrail(pool);
   const guard = routeGuard(pool, trail);
   const route = guardedRoutes(app, guard);
+  // one bound on gdalwarp children for WMS and image tiles together
+  const gdal = new ChildProcessPool(config.gdalMaxProcesses);
   app.locals.tileCache = tiles;
   app.locals.importJobs = jobs;
+  app.locals.gdalProcesses = gdal;
   app.disable('x-powered-by');
   app.set('etag', false);
+  // X-Forwarded-* count only from these proxies (req.protocol, req.host, req.ip)
+  app.set('trust proxy', config.trustProxy);
+  app.use(requestId);
   const json = express.json({ limit: '1mb' });
 
   app.use(metrics.middleware());
@@ -149,14 +164,16 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.get('/api/v1/imports/:id', importJobHandler(jobs));
   route.get('/tiles/:layer.json', tileJsonHandler(pool));
   route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
-  route.get('/tiles/:layer/:z/:x/:y.png', pngTileHandler(pool, config.rasterDir));
-  app.use(
-    owsRouter(
-      [wfsService(pool), wmsService(pool, { rasterDir: config.rasterDir })],
-      guard,
-      ogcAccess(pool, trail),
-    ),
+  route.get(
+    '/tiles/:layer/:z/:x/:y.png',
+    pngTileHandler(pool, {
+      rasterDir: config.rasterDir,
+      processes: gdal,
+      maxRenderingMs: config.wmsLimits.maxRenderingMs,
+    }),
   );
+  const wms = wmsService(pool, { rasterDir: config.rasterDir, processes: gdal, limits: config.wmsLimits });
+  app.use(owsRouter([wfsService(pool), wms], guard, ogcAccess(pool, trail)));
 
   app.use('/api', (req, _res, next) =>
     next(notFound(`没有这个接口 / no such endpoint: ${req.method} ${req.originalUrl}`)),
@@ -169,4 +186,9 @@ export function createApp({ pool, config }: AppOptions): Express {
 
 export function importJobsOf(app: Express): ImportJobs {
   return app.locals.importJobs as ImportJobs;
+}
+
+/** The app's pool of gdalwarp children, whose counts the tests read. */
+export function gdalProcessesOf(app: Express): ChildProcessPool {
+  return app.locals.gdalProcesses as ChildProcessPool;
 }

@@ -1,5 +1,6 @@
 // The server's configuration, read once from the environment and passed down. Every setting has a
 // default that makes `npm start` work; DATABASE_URL is set by the bootstrap.
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_LOCKOUT, DEFAULT_SESSION_POLICY, type LockoutPolicy, type SessionPolicy } from '../accounts';
@@ -24,6 +25,15 @@ const schema = z.object({
     .int()
     .min(0)
     .default(256 * 1024 ** 2),
+  WMS_MAX_LAYERS: z.coerce.number().int().min(1).default(10),
+  WMS_MAX_REQUEST_MEMORY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(128 * 1024 ** 2),
+  WMS_MAX_RENDERING_MS: z.coerce.number().int().min(1).default(60_000),
+  GDAL_MAX_PROCESSES: z.coerce.number().int().min(1).max(256).default(os.availableParallelism()),
+  TRUST_PROXY: z.string().default('false'),
   GEOSERVER_URL: z.string().url().optional(),
   GEOSERVER_USER: z.string().optional(),
   GEOSERVER_PASSWORD: z.string().optional(),
@@ -70,6 +80,11 @@ export interface Config {
   uploadDir: string;
   /** bound of the in-process tile cache, bytes */
   tileCacheBytes: number;
+  wmsLimits: WmsLimits;
+  /** gdalwarp children running at once, across all requests */
+  gdalMaxProcesses: number;
+  /** which clients' X-Forwarded-* headers count, as Express's `trust proxy` setting */
+  trustProxy: TrustProxy;
   geoserver?: { url: string; user: string; password: string };
   access: AccessSettings;
   hardening: HardeningSettings;
@@ -107,6 +122,33 @@ const list = (value: string) =>
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
+/** WMS resource limits, as GeoServer's: a map beyond them is refused with an OGC exception. */
+export interface WmsLimits {
+  /** names in LAYERS */
+  maxLayers: number;
+  /** the memory a map is estimated to take to render: WIDTH × HEIGHT × 4 bytes per canvas */
+  maxRequestMemoryBytes: number;
+  /** a map not drawn by then is answered with an exception and its work stopped */
+  maxRenderingMs: number;
+}
+
+/** false (no proxy: the default), true (any client), a hop count, or addresses, subnets and names. */
+export type TrustProxy = boolean | number | string[];
+
+/**
+ * TRUST_PROXY: `false` or empty (default), `true`, a number of hops, or a comma-separated list of
+ * addresses, CIDR subnets and Express's names (`loopback`, `linklocal`, `uniquelocal`).
+ */
+export function parseTrustProxy(raw: string): TrustProxy {
+  const value = raw.trim();
+  if (value === '' || /^false$/i.test(value)) return false;
+  if (/^true$/i.test(value)) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -145,6 +187,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     ...(e.TLS_CERT && e.TLS_KEY ? { tls: { cert: e.TLS_CERT, key: e.TLS_KEY } } : {}),
     statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    wmsLimits: {
+      maxLayers: e.WMS_MAX_LAYERS,
+      maxRequestMemoryBytes: e.WMS_MAX_REQUEST_MEMORY,
+      maxRenderingMs: e.WMS_MAX_RENDERING_MS,
+    },
+    gdalMaxProcesses: e.GDAL_MAX_PROCESSES,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     ...(e.GEOSERVER_URL
       ? {
           geoserver: {

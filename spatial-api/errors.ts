@@ -2,6 +2,8 @@
 // HTTP responses shaped { error: { code, message, details } }.
 import type { ErrorRequestHandler } from 'express';
 import { AccountError, type AccountErrorKind } from '../accounts';
+import { ClientGone } from './request-deadline';
+import { logInternalError } from './request-id';
 
 export class AppError extends Error {
   constructor(
@@ -40,7 +42,14 @@ export function fromAccountError(error: AccountError): AppError {
   return new AppError(ACCOUNT_STATUS[error.kind], error.code, error.message, error.details);
 }
 
-export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+/** The answer to an internal failure: the request id to quote, never the internal message. */
+export function internalErrorMessage(id: string): string {
+  return `内部错误，请求编号 ${id} / internal error, request id ${id}`;
+}
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  // the client closed the connection: its work is stopped and there is no one to answer
+  if (error instanceof ClientGone) return;
   if (error instanceof AccountError) error = fromAccountError(error);
   if (error instanceof AppError && typeof error.details.retryAfterSeconds === 'number') {
     res.set('Retry-After', String(error.details.retryAfterSeconds));
@@ -53,13 +62,14 @@ export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   }
   const status =
     typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-  if (status === 500) console.error(error);
+  if (status === 500) {
+    const id = logInternalError(req, res, error);
+    res.status(500).json({
+      error: { code: 'internal_error', message: internalErrorMessage(id), details: { requestId: id } },
+    });
+    return;
+  }
   res.status(status).json({
-    error: {
-      code: status === 500 ? 'internal_error' : 'bad_request',
-      message:
-        status === 500 ? '服务器内部错误 / internal server error' : String(error?.message ?? 'bad request'),
-      details: {},
-    },
+    error: { code: 'bad_request', message: String(error?.message ?? 'bad request'), details: {} },
   });
 };

@@ -1,8 +1,10 @@
 // OGC service exceptions: thrown by WMS and WFS code with an exceptionCode and the parameter at fault
 // (locator), and written as an OWS ExceptionReport (WFS 2.0, OWS 1.1) or a WMS 1.3.0
 // ServiceExceptionReport by one middleware.
-import type { ErrorRequestHandler } from 'express';
-import { AppError } from '../errors';
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import { AppError, internalErrorMessage } from '../errors';
+import { ClientGone } from '../request-deadline';
+import { logInternalError } from '../request-id';
 import { xmlEscape } from './xml';
 
 export type OgcExceptionCode =
@@ -51,9 +53,13 @@ export function serviceExceptionReport(service: 'WMS' | 'WFS' | 'OWS', error: Og
 `;
 }
 
-/** Any error as an OGC exception: a body the parser refused (too large, undecodable) is the client's. */
-function asOgcException(error: unknown): OgcException {
-  if (error instanceof OgcException) return error;
+/**
+ * Any error as an OGC exception: a body the parser refused (too large, undecodable) is the client's; an
+ * internal failure (any other error, or an OgcException with status 500, whose text may hold file paths
+ * or GDAL's and PostgreSQL's messages) is logged and answered with its request id only.
+ */
+function asOgcException(error: unknown, req: Request, res: Response): OgcException {
+  if (error instanceof OgcException && error.status !== 500) return error;
   if (error instanceof AppError && error.status < 500) {
     const parameter = error.details.parameter;
     return new OgcException(
@@ -63,9 +69,9 @@ function asOgcException(error: unknown): OgcException {
       error.status,
     );
   }
-  const text = error instanceof Error ? error.message : String(error);
   const status = (error as { status?: unknown } | null)?.status;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
+  if (!(error instanceof OgcException) && typeof status === 'number' && status >= 400 && status < 500) {
+    const text = error instanceof Error ? error.message : String(error);
     return new OgcException(
       'OperationParsingFailed',
       'request',
@@ -73,16 +79,17 @@ function asOgcException(error: unknown): OgcException {
       status,
     );
   }
-  return new OgcException('NoApplicableCode', '', `服务内部错误 / internal error: ${text}`, 500);
+  const id = logInternalError(req, res, error);
+  return new OgcException('NoApplicableCode', '', internalErrorMessage(id), 500);
 }
 
-/** Answers errors on the OGC paths as exception reports; others pass on. */
 /** An exception drawn as an image (WMS EXCEPTIONS=INIMAGE), or undefined for the XML report. */
 export type ExceptionImage = (
   query: Record<string, unknown>,
   error: OgcException,
 ) => Promise<{ mime: string; body: Buffer } | undefined>;
 
+/** Answers errors on the OGC paths as exception reports. */
 export function ogcErrorHandler(
   serviceOf: (query: Record<string, unknown>, path: string) => 'WMS' | 'WFS' | 'OWS',
   imageOf?: ExceptionImage,
@@ -92,8 +99,9 @@ export function ogcErrorHandler(
       next(error);
       return;
     }
-    const ogc = asOgcException(error);
-    if (ogc.status >= 500) console.error(error);
+    // the client closed the connection: its work is stopped and there is no one to answer
+    if (error instanceof ClientGone) return;
+    const ogc = asOgcException(error, req, res);
     const query = req.query as Record<string, unknown>;
     const service = serviceOf(query, req.path);
     const report = () =>

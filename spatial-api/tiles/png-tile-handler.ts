@@ -1,15 +1,19 @@
 // GET /tiles/:layer/:z/:x/:y.png: 256-pixel raster tiles (EPSG:3857 XYZ) of imagery layers and of vector
 // layers drawn with their style, by the same renderer as WMS GetMap; ETag keyed on the layer version.
+// Imagery is warped in the shared gdalwarp pool; a tile its client gave up on, or past the rendering
+// time limit, stops its work.
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import { readCatalog } from '../../layers';
-import { notFound } from '../errors';
+import type { ChildProcessPool } from '../child-process-pool';
+import { unavailable, notFound } from '../errors';
 import { drawLayer, mapFrame } from '../ogc/wms/get-map';
 import { imageFormat } from '../ogc/wms/formats';
 import { drawnVersions } from '../ogc/wms/layer-versions';
 import { renderMap } from '../ogc/wms/render/canvas-renderer';
 import { scaleDenominator } from '../ogc/wms/render/map-scale';
 import { publishedWmsLayers } from '../ogc/wms/wms-layers';
+import { DeadlineExceeded, requestDeadline } from '../request-deadline';
 import { MAX_ZOOM, tileCoordinate } from './mvt-handler';
 
 const TILE_PX = 256;
@@ -26,7 +30,15 @@ export function tileBounds(z: number, x: number, y: number): [number, number, nu
   ];
 }
 
-export function pngTileHandler(pool: Pool, rasterDir: string): RequestHandler {
+export interface PngTileOptions {
+  rasterDir: string;
+  /** the gdalwarp children shared by every request */
+  processes: ChildProcessPool;
+  /** a tile not drawn by then is answered 503 and its work stopped */
+  maxRenderingMs: number;
+}
+
+export function pngTileHandler(pool: Pool, options: PngTileOptions): RequestHandler {
   return async (req, res) => {
     const code = String(req.params.layer);
     const z = tileCoordinate('z', String(req.params.z), MAX_ZOOM);
@@ -44,13 +56,32 @@ export function pngTileHandler(pool: Pool, rasterDir: string): RequestHandler {
     }
     const frame = mapFrame({ bbox: tileBounds(z, x, y), srid: 3857, width: TILE_PX, height: TILE_PX });
     const scale = scaleDenominator(frame.bbox, TILE_PX, false);
-    const drawn = await drawLayer(pool, { rasterDir }, layer, version, frame, scale);
-    const image = await renderMap([drawn], {
-      width: TILE_PX,
-      height: TILE_PX,
-      background: null,
-      format: imageFormat('image/png'),
-    });
-    res.type('image/png').send(image);
+    const deadline = requestDeadline(res, options.maxRenderingMs);
+    try {
+      const image = await deadline.race(
+        (async () => {
+          const drawOptions = { ...options, signal: deadline.signal };
+          const drawn = await drawLayer(pool, drawOptions, layer, version, frame, scale);
+          deadline.signal.throwIfAborted();
+          return renderMap([drawn], {
+            width: TILE_PX,
+            height: TILE_PX,
+            background: null,
+            format: imageFormat('image/png'),
+          });
+        })(),
+      );
+      res.type('image/png').send(image);
+    } catch (error) {
+      if (!(error instanceof DeadlineExceeded)) throw error;
+      res.removeHeader('ETag');
+      res.removeHeader('Cache-Control');
+      throw unavailable(
+        `瓦片绘制超过${error.limitMs / 1000}秒上限 / the tile took longer than ${error.limitMs / 1000} s to draw`,
+        { limitMs: error.limitMs },
+      );
+    } finally {
+      deadline.end();
+    }
   };
 }

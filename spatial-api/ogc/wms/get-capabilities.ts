@@ -2,6 +2,7 @@
 // the CRSs, one group per layer kind (Chinese title), each layer with extents, TIME, style and legend.
 import { EXCEPTION_FORMATS } from './exception-image';
 import type { Pool } from 'pg';
+import type { WmsLimits } from '../../config';
 import { readCatalog } from '../../../layers';
 import { kindInfo, LAYER_KINDS } from '../../../layers';
 import { advertisedCrs } from '../crs';
@@ -115,7 +116,12 @@ function operationXml(name: string, formats: string[], url: string): string {
   ].join('\n');
 }
 
-export function capabilitiesXml(layers: WmsLayer[], times: Map<string, Date[]>, url: string): string {
+export function capabilitiesXml(
+  layers: WmsLayer[],
+  times: Map<string, Date[]>,
+  url: string,
+  layerLimit?: number,
+): string {
   const extent = union(layers.map((l) => l.summary.extent).filter((e): e is Extent => e !== null));
   const groups = LAYER_KINDS.map((kind) => ({
     kind,
@@ -131,7 +137,7 @@ export function capabilitiesXml(layers: WmsLayer[], times: Map<string, Date[]>, 
     <KeywordList><Keyword>一张蓝图</Keyword><Keyword>多规合一</Keyword><Keyword>国土空间规划</Keyword><Keyword>WMS</Keyword></KeywordList>
     <OnlineResource xlink:type="simple" xlink:href="${xmlEscape(url)}"/>
     <Fees>none</Fees>
-    <AccessConstraints>none</AccessConstraints>
+    <AccessConstraints>none</AccessConstraints>${layerLimit === undefined ? '' : `\n    <LayerLimit>${layerLimit}</LayerLimit>`}
     <MaxWidth>${MAX_IMAGE_SIZE}</MaxWidth>
     <MaxHeight>${MAX_IMAGE_SIZE}</MaxHeight>
   </Service>
@@ -175,13 +181,13 @@ ${groups
 `;
 }
 
-export function getCapabilities(pool: Pool): OgcOperation {
+export function getCapabilities(pool: Pool, limits: WmsLimits): OgcOperation {
   return async (req, res) => {
     const [catalog, times] = await Promise.all([readCatalog(pool), publicationTimes(pool)]);
     const layers = publishedWmsLayers(catalog).filter((l) => visibleTo(res)(l.summary));
     res
       .status(200)
       .type('text/xml; charset=utf-8')
-      .send(capabilitiesXml(layers, times, serviceUrl(req)));
+      .send(capabilitiesXml(layers, times, serviceUrl(req), limits.maxLayers));
   };
 }

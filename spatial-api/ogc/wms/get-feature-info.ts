@@ -2,6 +2,7 @@
 // the map the other parameters describe, as GeoJSON, an HTML table or GML 3.2.
 import type { Pool } from 'pg';
 import { readCatalog } from '../../../layers';
+import type { WmsLimits } from '../../config';
 import type { Kvp } from '../kvp';
 import { OgcException } from '../ogc-exception';
 import type { OgcOperation } from '../ows-router';
@@ -10,6 +11,7 @@ import { infoGml, infoHtml, infoJson, type LayerHits } from './feature-info-outp
 import { infoFormat } from './formats';
 import { bboxTransformError, parseMapParams, type MapParams } from './get-map-params';
 import { drawnVersions } from './layer-versions';
+import { checkLayerCount } from './resource-limits';
 import { publishedWmsLayers, resolveWmsLayer } from './wms-layers';
 
 /** How far from the clicked pixel a feature still counts as hit. */
@@ -41,13 +43,21 @@ function probePoint(params: MapParams, i: number, j: number): { x: number; y: nu
   };
 }
 
-export function getFeatureInfo(pool: Pool): OgcOperation {
+export function getFeatureInfo(pool: Pool, limits: WmsLimits): OgcOperation {
   return async (_req, res, kvp) => {
     const catalog = await readCatalog(pool);
     const layers = publishedWmsLayers(catalog);
     const params = parseMapParams(kvp, layers);
+    checkLayerCount(params.layers.length, limits);
     const names = kvp.list('QUERY_LAYERS');
     if (names.length === 0) kvp.require('QUERY_LAYERS');
+    if (names.length > limits.maxLayers) {
+      throw new OgcException(
+        'InvalidParameterValue',
+        'QUERY_LAYERS',
+        `QUERY_LAYERS最多${limits.maxLayers}个图层 / QUERY_LAYERS names at most ${limits.maxLayers} layers (WMS_MAX_LAYERS)`,
+      );
+    }
     const queried = names.map((name) => resolveWmsLayer(layers, name, 'QUERY_LAYERS'));
     const notQueryable = queried.find((l) => l.raster);
     if (notQueryable) {

@@ -1,6 +1,6 @@
 // Draws a map image: background, layers in LAYERS order (the first at the bottom, WMS 1.3.0 7.3.3.3),
 // imagery windows and vector painters, labels on top; encoded as PNG, JPEG or WebP.
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
 import type { ImageFormat } from '../formats';
 import { cssColor, type Rgba } from './colors';
 import { placeLabels, type LabelCandidate } from './label-placer';
@@ -27,10 +27,14 @@ export async function renderMap(layers: DrawnLayer[], options: CanvasOptions): P
     ctx.fillRect(0, 0, options.width, options.height);
   }
   const labels: LabelCandidate[] = [];
+  // an imagery window named several times in LAYERS is one buffer, decoded once
+  const decoded = new Map<Buffer, Promise<Image>>();
   for (const layer of layers) {
-    if (layer.kind === 'raster')
-      ctx.drawImage(await loadImage(layer.png), 0, 0, options.width, options.height);
-    else if (layer.kind === 'vector') layer.painter.paint(ctx, labels);
+    if (layer.kind === 'raster') {
+      const image = decoded.get(layer.png) ?? loadImage(layer.png);
+      decoded.set(layer.png, image);
+      ctx.drawImage(await image, 0, 0, options.width, options.height);
+    } else if (layer.kind === 'vector') layer.painter.paint(ctx, labels);
   }
   placeLabels(ctx, labels, options.width, options.height);
   return encodeImage(canvas, options.format, background !== null);

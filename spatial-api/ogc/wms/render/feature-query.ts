@@ -102,7 +102,9 @@ export async function streamPixelFeatures(
   frame: MapFrame,
   needs: { properties: string[]; labelPoints: boolean },
   onFeature: (feature: PixelFeature) => void,
+  signal?: AbortSignal,
 ): Promise<number> {
+  signal?.throwIfAborted();
   const { box, srid } = queryBox(frame);
   const values = [
     versionId,
@@ -131,7 +133,14 @@ export async function streamPixelFeatures(
     });
   };
   const client = await pool.connect();
+  // a request stopped (client gone, deadline passed) cancels its query in PostgreSQL
+  const backend = (client as unknown as { processID: number }).processID;
+  const cancel = () => {
+    pool.query('SELECT pg_cancel_backend($1)', [backend]).catch(() => undefined);
+  };
+  signal?.addEventListener('abort', cancel, { once: true });
   try {
+    signal?.throwIfAborted();
     // a plan for each frame (an index scan for a street, a parallel scan for the whole city)
     await client.query('BEGIN READ ONLY; SET LOCAL plan_cache_mode = force_custom_plan');
     await new Promise<void>((resolve, reject) => {
@@ -154,7 +163,9 @@ export async function streamPixelFeatures(
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    signal?.removeEventListener('abort', cancel);
+    // after a cancel the connection is closed, so a late cancel cannot reach the next query on it
+    client.release(signal?.aborted === true);
   }
   return count;
 }

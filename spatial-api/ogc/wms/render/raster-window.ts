@@ -1,11 +1,17 @@
 // The window of an imagery layer's COG that a map frame shows, warped by gdalwarp to the map's CRS and
-// size (the fitting overview chosen by GDAL), as an RGBA PNG transparent where there is no image.
-import { spawn } from 'node:child_process';
+// size (the fitting overview chosen by GDAL), as an RGBA PNG transparent where there is no image. The
+// gdalwarp runs in the server's bounded process pool and is killed when the request's signal fires.
 import path from 'node:path';
+import type { ChildProcessPool } from '../../../child-process-pool';
 import { OgcException } from '../../ogc-exception';
 import type { MapFrame } from './feature-query';
 
-const GDALWARP_TIMEOUT_MS = 30_000;
+export interface WarpOptions {
+  /** the gdalwarp children shared by every request */
+  processes: ChildProcessPool;
+  /** fires when the request is aborted or passes its rendering deadline */
+  signal?: AbortSignal;
+}
 
 /** The raster file of a layer version, which must lie inside the raster folder the server owns. */
 export function rasterFile(rasterDir: string, filePath: string): string {
@@ -22,7 +28,11 @@ export function rasterFile(rasterDir: string, filePath: string): string {
   return file;
 }
 
-export function readRasterWindow(file: string, frame: MapFrame): Promise<Buffer> {
+export async function readRasterWindow(
+  file: string,
+  frame: MapFrame,
+  { processes, signal }: WarpOptions,
+): Promise<Buffer> {
   const [minX, minY, maxX, maxY] = frame.bbox;
   // gdalwarp takes -te in the traditional GIS order (x = easting / longitude) whatever the CRS's axes
   const args = [
@@ -48,40 +58,22 @@ export function readRasterWindow(file: string, frame: MapFrame): Promise<Buffer>
     file,
     '/vsistdout/',
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn('gdalwarp', args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: GDALWARP_TIMEOUT_MS,
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (error) =>
-      reject(
-        new OgcException(
-          'NoApplicableCode',
-          'LAYERS',
-          `无法读取影像 / cannot run gdalwarp: ${error.message}`,
-          500,
-        ),
-      ),
+  const result = await processes.run('gdalwarp', args, { signal }).catch((error: unknown) => {
+    if (signal?.aborted) throw error;
+    throw new OgcException(
+      'NoApplicableCode',
+      'LAYERS',
+      `无法读取影像 / cannot run gdalwarp: ${error instanceof Error ? error.message : String(error)}`,
+      500,
     );
-    child.on('close', (code, signal) => {
-      if (code === 0) {
-        resolve(Buffer.concat(out));
-        return;
-      }
-      const reason =
-        Buffer.concat(err).toString('utf8').trim() || (signal ? `stopped by ${signal}` : `exit ${code}`);
-      reject(
-        new OgcException(
-          'NoApplicableCode',
-          'LAYERS',
-          `无法读取影像 / reading the imagery failed: ${reason}`,
-          500,
-        ),
-      );
-    });
   });
+  if (result.code === 0) return result.stdout;
+  const reason =
+    result.stderr.trim() || (result.signal ? `stopped by ${result.signal}` : `exit ${result.code}`);
+  throw new OgcException(
+    'NoApplicableCode',
+    'LAYERS',
+    `无法读取影像 / reading the imagery failed: ${reason}`,
+    500,
+  );
 }

@@ -1,0 +1,41 @@
+// The server's settings: WMS resource limits, the gdalwarp bound and TRUST_PROXY, with their defaults.
+import os from 'node:os';
+import { ConfigError, readConfig } from '../../spatial-api';
+
+const read = (env: Record<string, string> = {}) => readConfig({ DATABASE_URL: 'postgres://h/db', ...env });
+
+describe('server configuration', () => {
+  it('defaults to 10 layers, 128 MiB and 60 s per map, one gdalwarp per core, no trusted proxy', () => {
+    const config = read();
+    expect(config.wmsLimits).toEqual({
+      maxLayers: 10,
+      maxRequestMemoryBytes: 128 * 1024 ** 2,
+      maxRenderingMs: 60_000,
+    });
+    expect(config.gdalMaxProcesses).toBe(os.availableParallelism());
+    expect(config.trustProxy).toBe(false);
+  });
+
+  it('reads the WMS limits and GDAL_MAX_PROCESSES', () => {
+    const config = read({
+      WMS_MAX_LAYERS: '4',
+      WMS_MAX_REQUEST_MEMORY: '1048576',
+      WMS_MAX_RENDERING_MS: '5000',
+      GDAL_MAX_PROCESSES: '3',
+    });
+    expect(config.wmsLimits).toEqual({ maxLayers: 4, maxRequestMemoryBytes: 1048576, maxRenderingMs: 5000 });
+    expect(config.gdalMaxProcesses).toBe(3);
+    expect(() => read({ GDAL_MAX_PROCESSES: '0' })).toThrow(ConfigError);
+    expect(() => read({ WMS_MAX_LAYERS: 'many' })).toThrow(ConfigError);
+  });
+
+  it.each([
+    ['false', false],
+    ['true', true],
+    ['1', 1],
+    ['loopback', ['loopback']],
+    ['10.0.0.0/8, 192.168.1.5', ['10.0.0.0/8', '192.168.1.5']],
+  ])('reads TRUST_PROXY=%s', (raw, expected) => {
+    expect(read({ TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+  });
+});
