@@ -1,6 +1,7 @@
 // The national land boundary-coordinate text (国土TXT 界址点坐标, 自然资源部 exchange format for 勘测定界 and
 // 报件): reading it with its CRS resolved to an EPSG code, checking declared areas, and writing it back.
 import { decodeText } from '../encoding/detect-encoding';
+import { signedRingArea } from '../geometry/ring-area';
 import { ImportError } from '../import-error';
 
 export type BoundaryDatum = 'CGCS2000' | 'Xian1980' | 'Beijing1954';
@@ -226,7 +227,7 @@ export function boundaryAreaChecks(
   file: BoundaryFile,
 ): { parcelNo: string; declaredM2: number | null; computedM2: number; differencePct: number | null }[] {
   return file.parcels.map((parcel) => {
-    const [outer, ...holes] = parcel.rings.map(ringAreaM2);
+    const [outer, ...holes] = parcel.rings.map((ring) => Math.abs(signedRingArea(ring)));
     const computedM2 = (outer ?? 0) - holes.reduce((sum, a) => sum + a, 0);
     const declaredM2 =
       parcel.declaredAreaHa === null ? null : Math.round(parcel.declaredAreaHa * 10_000 * 1e6) / 1e6;
@@ -500,18 +501,6 @@ function ringClosed(ring: [number, number][]): boolean {
     first[0] === last[0] &&
     first[1] === last[1]
   );
-}
-
-/** Shoelace area in m², taken about the first vertex: zone-prefixed eastings are too large to multiply raw. */
-function ringAreaM2(ring: [number, number][]): number {
-  const [x0 = 0, y0 = 0] = ring[0] ?? [];
-  let twice = 0;
-  for (let i = 0; i + 1 < ring.length; i += 1) {
-    const [xa, ya] = ring[i] as [number, number];
-    const [xb, yb] = ring[i + 1] as [number, number];
-    twice += (xa - x0) * (yb - y0) - (xb - x0) * (ya - y0);
-  }
-  return Math.abs(twice) / 2;
 }
 
 /** The attributes to write: the file's own, CRS keys made to agree with datum, zoneWidth and zone. */
