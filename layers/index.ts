@@ -20,6 +20,8 @@ export { findLayerRecord } from './catalog/layer-record';
 export type { LayerRecord } from './catalog/layer-record';
 export { queryFeatures } from './catalog/features';
 export type { FeatureQuery } from './catalog/features';
+export { queryProjectedFeatures, versionCentre } from './catalog/projected-features';
+export type { ProjectedFeature, ProjectedFeatureQuery } from './catalog/projected-features';
 export type { Queryable } from './catalog/queryable';
 export {
   resolveServiceLayerName,
