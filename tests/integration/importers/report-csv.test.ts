@@ -1,7 +1,6 @@
 // The validation report as CSV (GET /api/v1/layers/:code/versions/:n/report?format=csv) cannot carry a
 // spreadsheet formula in from an uploaded file's attributes (CSV injection).
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Pool } from 'pg';
 import { createApp, importJobsOf } from '../../../spatial-api';
 import { testAppConfig } from '../../support/app-config';
@@ -31,17 +30,23 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (record.push(cell), (cell = ''));
-    else if (c === '\r' && text[i + 1] === '\n') {
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      record.push(cell);
+      cell = '';
+    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
       record.push(cell);
       records.push(record);
-      ((record = []), (cell = ''), i++);
-    } else cell += c;
+      record = [];
+      cell = '';
+      i++;
+    } else {
+      cell += c;
+    }
   }
   return records;
 }
