@@ -64,6 +64,9 @@ function zoneOf(lon: number): { zone: number; epsg: number } {
   return { zone, epsg };
 }
 
+/** YYYY-MM-DD of the day in Beijing time (UTC+8, no daylight saving). */
+const beijingDate = (at: Date): string => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
 function polygonsOf(feature: ProjectedFeature): Position[][][] {
   const { geometry } = feature;
   if (geometry.type === 'Polygon') return [geometry.coordinates];
@@ -121,7 +124,7 @@ export async function exportBoundaryText(
   const text = writeBoundaryCoordinates({
     attributes: {
       格式版本号: '1.01版本',
-      数据产生日期: (options.today ?? new Date()).toISOString().slice(0, 10),
+      数据产生日期: beijingDate(options.today ?? new Date()),
     },
     datum: 'CGCS2000',
     zoneWidth: 3,
