@@ -1,9 +1,13 @@
-// Importers' public face: the file import pipeline, the sample city, and the GDAL helpers.
+// Importers' public face: the file import pipeline, the boundary-coordinate text export, the sample city,
+// and the GDAL helpers.
 export { importFile } from './import-file';
 export type { ImportFileOptions } from './import-file';
 export { ImportError } from './import-error';
+export { exportBoundaryText } from './formats/boundary-export';
+export type { BoundaryExport, BoundaryExportOptions } from './formats/boundary-export';
 export { importFeatures, ImportRejected, requireLayer } from './pipeline/import-features';
 export type { ImportFeaturesOptions, ImportPhase, ImportResult } from './pipeline/import-features';
+export { csvCell } from './formats/csv-cell';
 export { emptyReport, reportToCsv } from './pipeline/validation-report';
 export type { ValidationIssue, ValidationReport } from './pipeline/validation-report';
 export { DEFAULT_SEED, generateSampleCity, loadSampleCity } from './sample-city';

@@ -15,11 +15,20 @@ export type { CatalogSnapshot, CurrentVersion } from './catalog/catalog-snapshot
 export type { AttributeDefinition, LayerSummary } from './catalog/layer-catalog';
 export { createLayer, softDeleteLayer, updateLayerMetadata } from './catalog/layer-admin';
 export type { LayerMetadataChange, NewLayer } from './catalog/layer-admin';
+export { isRasterLayer } from './catalog/layer-kind';
 export { findLayerRecord } from './catalog/layer-record';
 export type { LayerRecord } from './catalog/layer-record';
 export { queryFeatures } from './catalog/features';
 export type { FeatureQuery } from './catalog/features';
+export { queryProjectedFeatures, versionCentre } from './catalog/projected-features';
+export type { ProjectedFeature, ProjectedFeatureQuery } from './catalog/projected-features';
 export type { Queryable } from './catalog/queryable';
+export {
+  resolveServiceLayerName,
+  SERVICE_NAMESPACE_PREFIX,
+  SERVICE_NAMESPACE_URI,
+  serviceLayerName,
+} from './catalog/service-names';
 export { diffVersions } from './catalog/version-diff';
 export type { VersionDiff } from './catalog/version-diff';
 export { listVersions, rollbackLayer, versionAsOf, versionId, versionReport } from './catalog/versions';

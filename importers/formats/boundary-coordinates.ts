@@ -1,6 +1,7 @@
 // The national land boundary-coordinate text (国土TXT 界址点坐标, 自然资源部 exchange format for 勘测定界 and
-// 报件): reading it with its CRS resolved to an EPSG code, checking declared areas, and writing it back.
+// 报件): reading it with its CRS resolved to an EPSG code, checking declared areas, and writing it.
 import { decodeText } from '../encoding/detect-encoding';
+import { signedRingArea } from '../geometry/ring-area';
 import { ImportError } from '../import-error';
 
 export type BoundaryDatum = 'CGCS2000' | 'Xian1980' | 'Beijing1954';
@@ -17,7 +18,8 @@ export interface BoundaryParcel {
   sheetNo: string;
   use: string;
   landClassCode: string;
-  /** [easting, northing] as in the file (easting with the zone prefix), each ring closed; first ring outer */
+  /** [easting, northing] as in the file (easting with the zone prefix), each ring closed; the first an
+   * outer ring, each next one a hole or another part's outer ring (boundaryPolygons tells which) */
   rings: [number, number][][];
 }
 
@@ -221,13 +223,48 @@ export function parseBoundaryCoordinates(text: string, fileName?: string): Bound
   };
 }
 
-/** Declared (公顷 × 10,000) against computed plane area in the Gauss-Krüger zone, outer ring minus holes. */
+/**
+ * A parcel's rings as polygons. 圈号 numbers the outer rings of a parcel's parts and their holes alike: a
+ * ring inside an earlier polygon's outer ring (and not inside one of its holes) is a hole of it, any
+ * other ring the outer ring of another part.
+ */
+export function boundaryPolygons(rings: [number, number][][]): [number, number][][][] {
+  const polygons: [number, number][][][] = [];
+  for (const ring of rings) {
+    const owner = polygons.find(
+      ([outer = [], ...holes]) => ringInside(ring, outer) && !holes.some((hole) => ringInside(ring, hole)),
+    );
+    if (owner) owner.push(ring);
+    else polygons.push([ring]);
+  }
+  return polygons;
+}
+
+/** Whether a ring lies inside another: its first vertex that is not also a vertex of the other decides
+ * (valid rings may touch at a vertex, never cross). */
+function ringInside(ring: [number, number][], container: [number, number][]): boolean {
+  const probe = ring.find(([x, y]) => !container.some(([cx, cy]) => cx === x && cy === y));
+  if (!probe) return false;
+  const [x, y] = probe;
+  let inside = false;
+  for (let i = 0, j = container.length - 1; i < container.length; j = i++) {
+    const [xi, yi] = container[i]!;
+    const [xj, yj] = container[j]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Declared (公顷 × 10,000) against computed plane area in the Gauss-Krüger zone, outer rings minus holes. */
 export function boundaryAreaChecks(
   file: BoundaryFile,
 ): { parcelNo: string; declaredM2: number | null; computedM2: number; differencePct: number | null }[] {
   return file.parcels.map((parcel) => {
-    const [outer, ...holes] = parcel.rings.map(ringAreaM2);
-    const computedM2 = (outer ?? 0) - holes.reduce((sum, a) => sum + a, 0);
+    const computedM2 = boundaryPolygons(parcel.rings).reduce(
+      (sum, rings) =>
+        rings.reduce((area, ring, i) => area + (i === 0 ? 1 : -1) * Math.abs(signedRingArea(ring)), sum),
+      0,
+    );
     const declaredM2 =
       parcel.declaredAreaHa === null ? null : Math.round(parcel.declaredAreaHa * 10_000 * 1e6) / 1e6;
     const differencePct = declaredM2 ? ((computedM2 - declaredM2) / declaredM2) * 100 : null;
@@ -500,18 +537,6 @@ function ringClosed(ring: [number, number][]): boolean {
     first[0] === last[0] &&
     first[1] === last[1]
   );
-}
-
-/** Shoelace area in m², taken about the first vertex: zone-prefixed eastings are too large to multiply raw. */
-function ringAreaM2(ring: [number, number][]): number {
-  const [x0 = 0, y0 = 0] = ring[0] ?? [];
-  let twice = 0;
-  for (let i = 0; i + 1 < ring.length; i += 1) {
-    const [xa, ya] = ring[i] as [number, number];
-    const [xb, yb] = ring[i + 1] as [number, number];
-    twice += (xa - x0) * (yb - y0) - (xb - x0) * (ya - y0);
-  }
-  return Math.abs(twice) / 2;
 }
 
 /** The attributes to write: the file's own, CRS keys made to agree with datum, zoneWidth and zone. */

@@ -1,5 +1,7 @@
 // The validation report every import produces (data-quality feedback, seed 000 Art. 8-9): what was read,
 // in which CRS and encoding, and one entry per problem found, stored with the version it made.
+import { csvCell } from '../formats/csv-cell';
+
 export type IssueSeverity = 'error' | 'warning' | 'repaired';
 
 export interface ValidationIssue {
@@ -57,16 +59,12 @@ export function hasErrors(report: ValidationReport): boolean {
 
 /** The report as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese text). */
 export function reportToCsv(report: ValidationReport): string {
-  const cell = (value: unknown) => {
-    const text = typeof value === 'string' ? value : JSON.stringify(value ?? '');
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
   const lines = [
     ['要素序号 feature', '要素编号 key', '级别 severity', '代码 code', '说明 message', '详情 details']
-      .map(cell)
+      .map(csvCell)
       .join(','),
     ...report.issues.map((i) =>
-      [i.feature, i.key ?? '', i.severity, i.code, i.message, i.details].map(cell).join(','),
+      [i.feature, i.key ?? '', i.severity, i.code, i.message, i.details].map(csvCell).join(','),
     ),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -1,5 +1,7 @@
 // Plane geometry in the sample city's local metric frame (metres east/north of the city centre).
 // Rings are closed ([first] repeated at the end) and counter-clockwise for outer rings.
+import { signedRingArea } from '../geometry/ring-area';
+
 export type Point = [number, number];
 export type Ring = Point[];
 export type PolygonRings = Ring[];
@@ -11,20 +13,9 @@ export function close(points: Point[]): Ring {
   return last && last[0] === first[0] && last[1] === first[1] ? points : [...points, [first[0], first[1]]];
 }
 
-/** Signed shoelace area: positive for counter-clockwise rings. */
-export function signedArea(ring: Ring): number {
-  let sum = 0;
-  for (let i = 0; i + 1 < ring.length; i++) {
-    const [x1, y1] = ring[i] as Point;
-    const [x2, y2] = ring[i + 1] as Point;
-    sum += x1 * y2 - x2 * y1;
-  }
-  return sum / 2;
-}
-
 /** Plane area of a polygon (outer ring minus holes), m². */
 export function polygonArea(rings: PolygonRings): number {
-  return rings.reduce((sum, ring, i) => sum + (i === 0 ? 1 : -1) * Math.abs(signedArea(ring)), 0);
+  return rings.reduce((sum, ring, i) => sum + (i === 0 ? 1 : -1) * Math.abs(signedRingArea(ring)), 0);
 }
 
 export function rectangle(minX: number, minY: number, maxX: number, maxY: number): Ring {

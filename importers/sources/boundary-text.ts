@@ -1,11 +1,15 @@
 // The national boundary-coordinate text (国土TXT 界址点坐标): parcels with rings of survey points in a
 // Gauss-Krüger zone, turned into EPSG:4490 features; the declared areas are compared with the computed ones.
 import { readFile } from 'node:fs/promises';
-import type { Position } from 'geojson';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 import proj4 from 'proj4';
 import { crsDefinition, type FeatureInput } from '../../layers';
 import { decodeText, type TextEncodingName } from '../encoding/detect-encoding';
-import { boundaryAreaChecks, parseBoundaryCoordinates } from '../formats/boundary-coordinates';
+import {
+  boundaryAreaChecks,
+  boundaryPolygons,
+  parseBoundaryCoordinates,
+} from '../formats/boundary-coordinates';
 import { ImportError } from '../import-error';
 import type { ParsedSource } from './source';
 
@@ -36,12 +40,9 @@ export async function openBoundaryText(
       use: parcel.use,
       land_class_code: parcel.landClassCode,
     },
-    geometry: {
-      type: 'Polygon',
-      coordinates: parcel.rings.map((ring) =>
-        ring.map(([eastingM, northingM]) => toLonLat.forward([eastingM, northingM]).map(round) as Position),
-      ),
-    },
+    geometry: lonLatGeometry(boundaryPolygons(parcel.rings), (position) =>
+      toLonLat.forward(position).map(round),
+    ),
   }));
   return {
     kind: 'parsed',
@@ -55,4 +56,15 @@ export async function openBoundaryText(
     encoding: { name: encoding, how: given ? 'given' : 'detected' },
     cleanup: async () => undefined,
   };
+}
+
+/** A parcel as a Polygon, or a MultiPolygon when it has several parts. */
+function lonLatGeometry(
+  polygons: [number, number][][][],
+  toLonLat: (position: [number, number]) => Position,
+): Polygon | MultiPolygon {
+  const coordinates = polygons.map((rings) => rings.map((ring) => ring.map(toLonLat)));
+  return coordinates.length === 1
+    ? { type: 'Polygon', coordinates: coordinates[0]! }
+    : { type: 'MultiPolygon', coordinates };
 }

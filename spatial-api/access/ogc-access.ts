@@ -5,7 +5,7 @@
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { canReadLayer, canUseService } from '../../accounts';
-import { readCatalog } from '../../layers';
+import { readCatalog, resolveServiceLayerName } from '../../layers';
 import type { Kvp } from '../ogc/kvp';
 import { setVisibility } from '../ogc/layer-visibility';
 import { OgcException } from '../ogc/ogc-exception';
@@ -14,14 +14,14 @@ import { principalOf } from './principal-of';
 
 const LAYER_PARAMETERS = ['LAYERS', 'QUERY_LAYERS', 'LAYER', 'TYPENAMES', 'TYPENAME'];
 
-/** `ob:code`, `{namespace}code` or `code`, and WFS 2.0's parenthesised join lists, as layer codes. */
+/** The layer codes a request names, by the services' one naming rule (WFS 2.0 join lists included). */
 function namedLayers(kvp: Kvp): { parameter: string; code: string }[] {
   return LAYER_PARAMETERS.flatMap((parameter) =>
     (kvp.get(parameter) ?? '')
       .split(/[,()]/)
-      .map((n) => n.trim())
-      .filter(Boolean)
-      .map((n) => ({ parameter, code: n.replace(/^\{[^}]*\}/, '').replace(/^[A-Za-z_][\w.-]*:/, '') })),
+      .map((name) => resolveServiceLayerName(name.trim()))
+      .filter((code): code is string => code !== null)
+      .map((code) => ({ parameter, code })),
   );
 }
 

@@ -1,12 +1,21 @@
 // The layers the OGC services publish: every vector layer with a current version is a WFS feature type
 // and a WMS layer, named `ob:<code>`, with its attribute schema as properties.
 import type { Pool } from 'pg';
-import { readCatalog, type AttributeDefinition, type LayerSummary } from '../../layers';
+import {
+  isRasterLayer,
+  readCatalog,
+  resolveServiceLayerName,
+  SERVICE_NAMESPACE_PREFIX,
+  SERVICE_NAMESPACE_URI,
+  serviceLayerName,
+  type AttributeDefinition,
+  type LayerSummary,
+} from '../../layers';
 import type { LayerVisibility } from './layer-visibility';
 import { OgcException } from './ogc-exception';
 
-export const NAMESPACE_PREFIX = 'ob';
-export const NAMESPACE_URI = 'https://one-blueprint.example/ows';
+export const NAMESPACE_PREFIX = SERVICE_NAMESPACE_PREFIX;
+export const NAMESPACE_URI = SERVICE_NAMESPACE_URI;
 
 export interface FeatureType {
   layer: LayerSummary;
@@ -17,24 +26,22 @@ export interface FeatureType {
   versionId: string;
 }
 
-export function typeNameOf(code: string): string {
-  return `${NAMESPACE_PREFIX}:${code}`;
-}
+export const typeNameOf = serviceLayerName;
 
 /** The feature types, of the layers `visible` lets the caller see. */
 export async function publishedFeatureTypes(pool: Pool, visible: LayerVisibility): Promise<FeatureType[]> {
   const catalog = await readCatalog(pool);
   return catalog.layers.filter(visible).flatMap((layer) => {
     const versionId = catalog.current.get(layer.code)?.versionId;
-    if (!versionId || layer.geometryType === 'Raster') return [];
+    if (!versionId || isRasterLayer(layer)) return [];
     return [{ layer, typeName: typeNameOf(layer.code), properties: layer.attributeSchema, versionId }];
   });
 }
 
-/** Resolves `ob:code`, `code` or `{namespace}code`; throws an OGC exception naming the parameter. */
+/** Resolves a feature type name by the services' one naming rule; throws an OGC exception naming the parameter. */
 export function resolveFeatureType(types: FeatureType[], name: string, locator: string): FeatureType {
-  const local = name.replace(/^\{[^}]*\}/, '').replace(/^[A-Za-z_][\w.-]*:/, '');
-  const found = types.find((t) => t.layer.code === local);
+  const code = resolveServiceLayerName(name);
+  const found = code === null ? undefined : types.find((t) => t.layer.code === code);
   if (!found) {
     throw new OgcException(
       'InvalidParameterValue',

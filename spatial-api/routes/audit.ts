@@ -4,7 +4,7 @@ import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { AUDIT_ACTIONS, queryAudit, verifyAuditChain, type AuditRow } from '../../accounts';
-import { csvLine } from '../csv-cell';
+import { csvCell } from '../../importers';
 import { parseInput } from '../request-body';
 
 const query = z.object({
@@ -32,7 +32,7 @@ const CSV_HEADER = [
 ];
 
 function csvRow(row: AuditRow): string {
-  return csvLine([
+  return [
     row.seq,
     row.at,
     row.action,
@@ -42,7 +42,9 @@ function csvRow(row: AuditRow): string {
     row.targetId ?? '',
     row.clientIp ?? '',
     JSON.stringify(row.details),
-  ]);
+  ]
+    .map(csvCell)
+    .join(',');
 }
 
 export function auditHandler(pool: Pool): RequestHandler {
@@ -62,7 +64,7 @@ export function auditHandler(pool: Pool): RequestHandler {
       res
         .type('text/csv; charset=utf-8')
         .attachment('audit-log.csv')
-        .send(`\ufeff${csvLine(CSV_HEADER)}\r\n${result.rows.map(csvRow).join('\r\n')}\r\n`);
+        .send(`\ufeff${CSV_HEADER.map(csvCell).join(',')}\r\n${result.rows.map(csvRow).join('\r\n')}\r\n`);
       return;
     }
     res.json({ total: result.total, limit: q.limit, offset: q.offset, entries: result.rows });

@@ -6,6 +6,7 @@ import {
   createLayer,
   GEOMETRY_TYPES,
   findLayer,
+  isRasterLayer,
   kindInfo,
   LAYER_KINDS,
   listLayers,
@@ -72,7 +73,7 @@ export function presentLayer(layer: LayerSummary) {
     tiles:
       layer.version === null
         ? null
-        : `/tiles/${layer.code}/{z}/{x}/{y}.${layer.geometryType === 'Raster' ? 'png' : 'mvt'}`,
+        : `/tiles/${layer.code}/{z}/{x}/{y}.${isRasterLayer(layer) ? 'png' : 'mvt'}`,
     imageTiles: layer.version === null ? null : `/tiles/${layer.code}/{z}/{x}/{y}.png`,
     imageTilesBelowZoom: layer.version === null ? null : imageTilesBelowZoom(layer),
   };

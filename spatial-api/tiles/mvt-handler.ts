@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
-import { readCatalog, type LayerSummary } from '../../layers';
+import { isRasterLayer, readCatalog, type LayerSummary } from '../../layers';
 import { badRequest, notFound } from '../errors';
 import { tileAttributes } from './tile-attributes';
 import { minimumFeatureSize } from './tile-generalisation';
@@ -43,7 +43,7 @@ export async function tileLayer(pool: Pool, code: string): Promise<TileLayer> {
   const catalog = await readCatalog(pool);
   const layer = catalog.layers.find((l) => l.code === code);
   const versionId = catalog.current.get(code)?.versionId;
-  if (!layer || !versionId || layer.geometryType === 'Raster') {
+  if (!layer || !versionId || isRasterLayer(layer)) {
     throw notFound(`没有可切片的图层“${code}” / no vector layer "${code}"`, {
       parameter: 'layer',
       value: code,

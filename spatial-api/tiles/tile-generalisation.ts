@@ -2,6 +2,8 @@
 // is under half a display pixel (of a 256-pixel tile) across are left out: at zoom 10 a city of half a
 // million parcels would otherwise send tiles of megabytes, most of them features nobody can see. Points
 // are always kept. From zoom 13 on, every feature is in its tiles.
+import { isRasterLayer } from '../../layers';
+
 export const GENERALISE_BELOW_ZOOM = 13;
 const DISPLAY_TILE_PX = 256;
 const SMALLEST_SHOWN_PX = 0.5;
@@ -23,5 +25,5 @@ export const DENSE_LAYER_FEATURES = 20_000;
 export function imageTilesBelowZoom(layer: { featureCount: number; geometryType: string }): number | null {
   const dense = layer.featureCount > DENSE_LAYER_FEATURES;
   const pointLike = layer.geometryType === 'Point' || layer.geometryType === 'MultiPoint';
-  return dense && !pointLike && layer.geometryType !== 'Raster' ? GENERALISE_BELOW_ZOOM : null;
+  return dense && !pointLike && !isRasterLayer(layer) ? GENERALISE_BELOW_ZOOM : null;
 }

@@ -69,7 +69,7 @@ describe('GetMap parameters', () => {
   it.each([
     [{ LAYERS: '' }, 'MissingParameterValue', 'LAYERS'],
     [{ LAYERS: 'ob:nope' }, 'LayerNotDefined', 'LAYERS'],
-    [{ LAYERS: 'other:land_use_plan' }, 'LayerNotDefined', 'LAYERS'],
+    [{ LAYERS: '{http://example.com/other}land_use_plan' }, 'LayerNotDefined', 'LAYERS'],
     [{ BBOX: '1,2,3' }, 'InvalidParameterValue', 'BBOX'],
     [{ BBOX: '43.85,87.55,43.75,87.65' }, 'InvalidParameterValue', 'BBOX'],
     [{ BBOX: '89.5,87.55,91,87.65' }, 'InvalidParameterValue', 'BBOX'], // latitude beyond the pole
