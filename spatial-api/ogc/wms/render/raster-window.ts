@@ -2,6 +2,7 @@
 // size (the fitting overview chosen by GDAL), as an RGBA PNG transparent where there is no image.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { GDAL_DRIVERS, gdalEnvironment } from '../../../../importers';
 import { OgcException } from '../../ogc-exception';
 import type { MapFrame } from './feature-query';
 
@@ -22,11 +23,15 @@ export function rasterFile(rasterDir: string, filePath: string): string {
   return file;
 }
 
-export function readRasterWindow(file: string, frame: MapFrame): Promise<Buffer> {
+export async function readRasterWindow(file: string, frame: MapFrame): Promise<Buffer> {
   const [minX, minY, maxX, maxY] = frame.bbox;
+  // our own COGs, still opened by the GTiff driver only, in GDAL's safe environment (no VRT, no network)
+  const env = await gdalEnvironment(GDAL_DRIVERS.warpToPng);
   // gdalwarp takes -te in the traditional GIS order (x = easting / longitude) whatever the CRS's axes
   const args = [
     '-q',
+    '-if',
+    'GTiff',
     '-of',
     'PNG',
     '-t_srs',
@@ -52,6 +57,7 @@ export function readRasterWindow(file: string, frame: MapFrame): Promise<Buffer>
     const child = spawn('gdalwarp', args, {
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: GDALWARP_TIMEOUT_MS,
+      env,
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
