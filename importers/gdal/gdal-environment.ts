@@ -17,9 +17,10 @@ export const GDAL_DRIVERS = {
   dxf: ['DXF'],
   csv: ['CSV'],
   geoTiff: ['GTiff'],
-  // gdalwarp writes a COG through a warped VRT of its own making; the input is held to GTiff by `-if`
+  // gdalwarp writes a COG, and reads a COG's overviews, through VRTs of its own making: the input is
+  // held to GTiff by `-if GTiff` on each of these commands
   warpToCog: ['GTiff', 'COG', 'VRT', 'MEM'],
-  warpToPng: ['GTiff', 'PNG', 'MEM'],
+  warpToPng: ['GTiff', 'PNG', 'VRT', 'MEM'],
   pixmapToGeoTiff: ['PNM', 'GTiff'],
   crsOnly: [],
 } as const satisfies Record<string, readonly string[]>;
