@@ -178,6 +178,23 @@ describe('an upload that would make GDAL read outside it is refused', () => {
     );
     await refuses(await freshLayer(pool), zip, 'unreadable_file');
   });
+
+  it('a zipped Shapefile whose folder would give GDAL a /vsi path', async () => {
+    const shp = path.join(dir, 'vsi-folder');
+    ogr2ogr(['-f', 'ESRI Shapefile', shp, good, '-nln', 'parcels']);
+    const zip = path.join(dir, 'vsi-folder.zip');
+    writeFileSync(
+      zip,
+      writeZip(
+        ['shp', 'shx', 'dbf', 'prj'].map((ext) => ({
+          name: `vsicurl/parcels.${ext}`,
+          data: readFileSync(path.join(shp, `parcels.${ext}`)),
+        })),
+      ),
+    );
+    const error = await refuses(await freshLayer(pool), zip, 'unsafe_path');
+    expect(error.details).toEqual({ file: 'parcels.shp' });
+  });
 });
 
 describe('what stays importable', () => {
