@@ -128,6 +128,24 @@ describe('an upload that would make GDAL read outside it is refused', () => {
     expect(requests).toEqual([]);
   });
 
+  it('a .geojson holding OGR VRT XML that reads another file on the server', async () => {
+    const secret = path.join(dir, 'secret.csv');
+    writeFileSync(secret, 'name,value\nsecret,hunter2\n');
+    const file = path.join(dir, 'evil.geojson');
+    const square = 'POLYGON ((87.6 43.8, 87.601 43.8, 87.601 43.801, 87.6 43.801, 87.6 43.8))';
+    writeFileSync(
+      file,
+      `<OGRVRTDataSource><OGRVRTLayer name="parcels">
+         <SrcDataSource relativeToVRT="0">${secret}</SrcDataSource>
+         <SrcSQL dialect="OGRSQL">SELECT *, '${square}' AS wkt FROM secret</SrcSQL>
+         <GeometryType>wkbPolygon</GeometryType><LayerSRS>EPSG:4490</LayerSRS>
+         <GeometryField encoding="WKT" field="wkt"/>
+       </OGRVRTLayer></OGRVRTDataSource>`,
+    );
+    const layer = await freshLayer(pool, { attributeSchema: [] });
+    await refuses(layer, file, 'unreadable_file');
+  });
+
   it('a GeoPackage whose view loads an SQLite extension', async () => {
     const gpkg = path.join(dir, 'extension.gpkg');
     ogr2ogr(['-f', 'GPKG', gpkg, good, '-nln', 'parcels']);
