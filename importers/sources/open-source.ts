@@ -10,6 +10,7 @@ import path from 'node:path';
 import { safeUnzip, shapefileParts } from '../archive/safe-unzip';
 import type { TextEncodingName } from '../encoding/detect-encoding';
 import { GDAL_DRIVERS } from '../gdal/gdal-environment';
+import type { GdalAccess } from '../gdal/ogr-inspect';
 import { ImportError } from '../import-error';
 import { openBoundaryText } from './boundary-text';
 import { openCsv } from './csv';
@@ -44,17 +45,18 @@ async function head(file: string, bytes: number): Promise<Buffer> {
   }
 }
 
+/** A source GDAL reads with `drivers` only (GDAL's names, from GDAL_DRIVERS). */
 function vector(
   format: string,
   drivers: readonly string[],
   file: string,
-  extra: Partial<VectorSource> = {},
+  { access, ...extra }: Partial<Omit<VectorSource, 'access'>> & { access?: Omit<GdalAccess, 'drivers'> } = {},
 ): VectorSource {
   return {
     kind: 'vector',
     format,
     path: file,
-    access: { drivers },
+    access: { ...access, drivers },
     encoding: null,
     declarationPresent: true,
     ignoreGdalCrs: false,
@@ -72,7 +74,7 @@ async function openShapefile(
   await checkRecordCounts(required.shx, required.dbf);
   const encoding = await shapefileEncoding({ ...parts, dbf: required.dbf }, options.encoding);
   return vector('ESRI Shapefile', GDAL_DRIVERS.shapefile, required.shp, {
-    access: { drivers: GDAL_DRIVERS.shapefile, openOptions: [`ENCODING=${gdalEncoding(encoding.name)}`] },
+    access: { openOptions: [`ENCODING=${gdalEncoding(encoding.name)}`] },
     encoding,
     declarationPresent: parts.prj !== undefined,
     cleanup,
@@ -178,7 +180,7 @@ export async function openSource(
       const declaresCrs = (await head(file, 64 * 1024)).toString('utf8').includes('"crs"');
       // GDAL refuses single features over 200 MB; the pipeline's own vertex bound names the problem instead
       return vector('GeoJSON', GDAL_DRIVERS.geoJson, file, {
-        access: { drivers: GDAL_DRIVERS.geoJson, configOptions: [['OGR_GEOJSON_MAX_OBJ_SIZE', '0']] },
+        access: { configOptions: [['OGR_GEOJSON_MAX_OBJ_SIZE', '0']] },
         declarationPresent: declaresCrs,
         ignoreGdalCrs: !declaresCrs,
       });
@@ -193,7 +195,7 @@ export async function openSource(
           ? "OGR_GEOMETRY IN ('LINESTRING', 'MULTILINESTRING')"
           : undefined;
       return vector('DXF', GDAL_DRIVERS.dxf, file, {
-        access: { drivers: GDAL_DRIVERS.dxf, configOptions: [['DXF_CLOSED_LINE_AS_POLYGON', 'TRUE']] },
+        access: { configOptions: [['DXF_CLOSED_LINE_AS_POLYGON', 'TRUE']] },
         declarationPresent: false,
         ...(where ? { where } : {}),
       });
