@@ -29,7 +29,8 @@ export const GDAL_DRIVERS = {
 const DEAD_PROXY = '127.0.0.1:9';
 
 const SAFE_CONFIG: Record<string, string> = {
-  // where GDAL builds a VRT itself, none reads raw bytes or runs Python (GDAL 3.7+ honours the first)
+  // where GDAL builds a VRT itself, none reads raw bytes or runs Python (GDAL 3.6 does not know the first
+  // option yet and ignores it; the driver list and `-if GTiff` are what keep VRTs out there)
   GDAL_VRT_ENABLE_RAWRASTERBAND: 'NO',
   GDAL_VRT_ENABLE_PYTHON: 'NO',
   // no network: /vsicurl/ and the HTTP-based drivers go through a proxy that refuses the connection
