@@ -20,3 +20,4 @@ export type {
 } from './sample-city';
 export { rasterInfo, writeCloudOptimizedGeoTiff } from './gdal/cloud-optimized-geotiff';
 export { GdalError, runGdal } from './gdal/run-gdal';
+export { GDAL_DRIVERS, gdalEnvironment } from './gdal/gdal-environment';

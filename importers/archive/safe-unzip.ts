@@ -1,5 +1,6 @@
 // Unpacks an uploaded zip without trusting it: no entry may land outside the target folder, and the bytes
-// actually inflated are counted so a zip bomb is stopped mid-stream. Also groups the Shapefiles inside.
+// actually inflated are counted (per entry and for the archive as a whole) so a zip bomb is stopped
+// mid-stream. Also groups the Shapefiles inside.
 import { createWriteStream } from 'node:fs';
 import { mkdir, realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,7 +16,10 @@ export interface UnzipLimits {
   maxEntries: number;
   /** bytes inflated over all entries, counted while streaming */
   maxTotalBytes: number;
-  /** inflated / compressed bytes of one entry, judged once it has inflated past RATIO_FLOOR_BYTES */
+  /**
+   * inflated / compressed bytes of one entry, and bytes inflated so far / the archive's size, each judged
+   * once past RATIO_FLOOR_BYTES (the archive's own ratio stops thousands of entries each under the floor)
+   */
   maxRatio: number;
 }
 
@@ -71,7 +75,8 @@ export async function safeUnzip(
       );
     }
     const extracted: string[] = [];
-    const budget = { totalBytes: 0 };
+    // the file's size, not the headers' compressed sizes: entries may overlap and share compressed bytes
+    const budget = { totalBytes: 0, archiveBytes: (await stat(zipPath)).size };
     for await (const entry of zipfile.eachEntry()) {
       const name = entryName(entry);
       const relative = safeRelativePath(name, zip);
@@ -208,7 +213,7 @@ interface EntryContext {
   zip: string;
   name: string;
   limit: UnzipLimits;
-  budget: { totalBytes: number };
+  budget: { totalBytes: number; archiveBytes: number };
   createdFiles: string[];
 }
 
@@ -257,6 +262,26 @@ async function extractEntry(
               `Entry "${name}" in "${zip}" expands more than ${limit.maxRatio}:1 (${formatBytes(inflatedBytes)} ` +
               `from ${formatBytes(compressedBytes)} so far), like a zip bomb, and was stopped: check where the file came from`,
             { file: zip, entry: name, inflatedBytes, compressedBytes, maxRatio: limit.maxRatio },
+          ),
+        );
+        return;
+      }
+      const archiveRatio = budget.totalBytes / Math.max(budget.archiveBytes, 1);
+      if (budget.totalBytes > RATIO_FLOOR_BYTES && archiveRatio > limit.maxRatio) {
+        done(
+          new ImportError(
+            'zip_bomb',
+            `压缩包 "${zip}" 整体压缩比超过 ${limit.maxRatio}:1（${formatBytes(budget.archiveBytes)} 的压缩包` +
+              `解压到条目 "${name}" 时已解压出 ${formatBytes(budget.totalBytes)}），疑似压缩炸弹，已停止解压：请确认文件来源 / ` +
+              `"${zip}" as a whole expands more than ${limit.maxRatio}:1 (${formatBytes(budget.totalBytes)} from ` +
+              `${formatBytes(budget.archiveBytes)} by entry "${name}"), like a zip bomb, and was stopped: check where the file came from`,
+            {
+              file: zip,
+              entry: name,
+              totalBytes: budget.totalBytes,
+              archiveBytes: budget.archiveBytes,
+              maxRatio: limit.maxRatio,
+            },
           ),
         );
         return;

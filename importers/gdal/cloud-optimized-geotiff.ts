@@ -3,6 +3,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { GDAL_DRIVERS, gdalDatasetPath } from './gdal-environment';
 import { runGdal } from './run-gdal';
 
 /**
@@ -66,19 +67,17 @@ export async function writeCloudOptimizedGeoTiff(
       Buffer.concat([header, Buffer.from(image.rgb.buffer, image.rgb.byteOffset, image.rgb.byteLength)]),
     );
     const placed = path.join(work, 'placed.tif');
-    await runGdal('gdal_translate', [
-      '-q',
-      '-of',
-      'GTiff',
-      '-a_srs',
-      sourceSrs,
-      '-a_ullr',
-      ...upperLeftLowerRight.map(String),
-      ppm,
-      placed,
-    ]);
+    await runGdal(
+      'gdal_translate',
+      ['-q', '-of', 'GTiff', '-a_srs', sourceSrs, '-a_ullr', ...upperLeftLowerRight.map(String), ppm, placed],
+      GDAL_DRIVERS.pixmapToGeoTiff,
+    );
     await rm(outputPath, { force: true });
-    await runGdal('gdalwarp', ['-q', ...WARP_TO_COG_ARGS, placed, outputPath]);
+    await runGdal(
+      'gdalwarp',
+      ['-q', '-if', 'GTiff', ...WARP_TO_COG_ARGS, placed, outputPath],
+      GDAL_DRIVERS.warpToCog,
+    );
     return await rasterInfo(outputPath);
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -86,7 +85,9 @@ export async function writeCloudOptimizedGeoTiff(
 }
 
 export async function rasterInfo(file: string): Promise<RasterInfo> {
-  const info = JSON.parse(await runGdal('gdalinfo', ['-json', file])) as {
+  const info = JSON.parse(
+    await runGdal('gdalinfo', ['-json', '-if', 'GTiff', gdalDatasetPath(file)], GDAL_DRIVERS.geoTiff),
+  ) as {
     size: [number, number];
     bands: unknown[];
     cornerCoordinates: { upperLeft: [number, number]; lowerRight: [number, number] };

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import type { Feature } from 'geojson';
 import type { FeatureInput } from '../../layers';
 import { ImportError } from '../import-error';
+import { gdalDatasetPath, gdalEnvironment, gdalLayerName } from './gdal-environment';
 import { gdalArgs, type GdalAccess } from './ogr-inspect';
 
 export interface ReadOptions extends GdalAccess {
@@ -21,8 +22,8 @@ export async function* readVectorFeatures(path: string, options: ReadOptions): A
     '-f',
     'GeoJSON',
     '/vsistdout/',
-    path,
-    ...(options.layer ? [options.layer] : []),
+    gdalDatasetPath(path),
+    ...(options.layer ? [gdalLayerName(options.layer)] : []),
     ...(options.where ? ['-where', options.where] : []),
     '-s_srs',
     options.sourceCrs,
@@ -37,7 +38,8 @@ export async function* readVectorFeatures(path: string, options: ReadOptions): A
     '-lco',
     'COORDINATE_PRECISION=9',
   ];
-  const child = spawn('ogr2ogr', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = await gdalEnvironment([...options.drivers, 'GeoJSON']);
+  const child = spawn('ogr2ogr', args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));

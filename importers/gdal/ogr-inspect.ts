@@ -2,6 +2,7 @@
 // and which EPSG code that CRS is (gdalsrsinfo -e).
 import type { Extent } from '../crs/coordinate-ranges';
 import { ImportError } from '../import-error';
+import { GDAL_DRIVERS, gdalDatasetPath } from './gdal-environment';
 import { runGdal } from './run-gdal';
 
 export interface VectorLayerInfo {
@@ -14,6 +15,8 @@ export interface VectorLayerInfo {
 }
 
 export interface GdalAccess {
+  /** the only GDAL drivers that may open the source, e.g. ["GPKG"] */
+  drivers: readonly string[];
   openOptions?: string[];
   configOptions?: [string, string][];
 }
@@ -52,10 +55,11 @@ function parseLayers(text: string): VectorLayerInfo[] {
     });
 }
 
-export async function inspectVector(path: string, access: GdalAccess = {}): Promise<VectorLayerInfo[]> {
+export async function inspectVector(path: string, access: GdalAccess): Promise<VectorLayerInfo[]> {
+  const dataset = gdalDatasetPath(path);
   let text: string;
   try {
-    text = await runGdal('ogrinfo', [...gdalArgs(access), '-ro', '-so', '-al', path]);
+    text = await runGdal('ogrinfo', [...gdalArgs(access), '-ro', '-so', '-al', dataset], access.drivers);
   } catch (error) {
     throw new ImportError(
       'unreadable_file',
@@ -69,7 +73,7 @@ export async function inspectVector(path: string, access: GdalAccess = {}): Prom
 /** The EPSG code GDAL finds for a CRS definition, or undefined when it finds none. */
 export async function identifyEpsg(wkt: string): Promise<number | undefined> {
   try {
-    const out = await runGdal('gdalsrsinfo', ['-e', '-o', 'epsg', wkt]);
+    const out = await runGdal('gdalsrsinfo', ['-e', '-o', 'epsg', wkt], GDAL_DRIVERS.crsOnly);
     const code = Number(out.match(/EPSG:(-?\d+)/)?.[1]);
     return Number.isInteger(code) && code > 0 ? code : undefined;
   } catch {

@@ -7,14 +7,16 @@ import path from 'node:path';
 import type { Pool } from 'pg';
 import { beginVersion, publishVersion, type LayerRecord } from '../../layers';
 import { rasterInfo, WARP_TO_COG_ARGS } from '../gdal/cloud-optimized-geotiff';
+import { GDAL_DRIVERS, gdalDatasetPath, gdalEnvironment } from '../gdal/gdal-environment';
 import { runGdal } from '../gdal/run-gdal';
 import { ImportError } from '../import-error';
 import type { ImportFeaturesOptions, ImportResult } from '../pipeline/import-features';
 import type { ValidationReport } from '../pipeline/validation-report';
 
-function warp(args: string[], onPercent: (p: number) => void): Promise<void> {
+async function warp(args: string[], onPercent: (p: number) => void): Promise<void> {
+  const env = await gdalEnvironment(GDAL_DRIVERS.warpToCog);
   return new Promise((resolve, reject) => {
-    const child = spawn('gdalwarp', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('gdalwarp', args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {
       const numbers = d.toString().match(/\d+(?=\.\.\.|\s*-\s*done)/g);
@@ -52,8 +54,10 @@ export async function importRaster(
     );
   }
   const progress = options.onProgress ?? (() => undefined);
+  const dataset = gdalDatasetPath(file);
+  // the upload was checked to be a TIFF (open-source.ts); only the GTiff driver may open it
   const info = JSON.parse(
-    await runGdal('gdalinfo', ['-json', file]).catch(() => {
+    await runGdal('gdalinfo', ['-json', '-if', 'GTiff', dataset], GDAL_DRIVERS.geoTiff).catch(() => {
       throw new ImportError('unreadable_file', 'GDAL无法读取该影像 / GDAL cannot read the image', {});
     }),
   ) as { coordinateSystem?: { wkt?: string } };
@@ -68,8 +72,9 @@ export async function importRaster(
   const partial = path.join(rasterDir, `.${layer.code}-${process.pid}-${Date.now()}.tif.partial`);
   try {
     progress('坐标转换', 0, 100);
-    await warp([...(crs ? ['-s_srs', crs.source] : []), ...WARP_TO_COG_ARGS, file, partial], (p) =>
-      progress('坐标转换', p, 100),
+    await warp(
+      [...(crs ? ['-s_srs', crs.source] : []), '-if', 'GTiff', ...WARP_TO_COG_ARGS, dataset, partial],
+      (p) => progress('坐标转换', p, 100),
     );
     const result = await rasterInfo(partial);
     const client = await pool.connect();

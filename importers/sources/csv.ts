@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { decodeText, type TextEncodingName } from '../encoding/detect-encoding';
+import { GDAL_DRIVERS } from '../gdal/gdal-environment';
 import { ImportError } from '../import-error';
 import type { VectorSource } from './source';
 
@@ -73,6 +74,7 @@ export async function openCsv(
     format: 'CSV',
     path: utf8,
     access: {
+      drivers: GDAL_DRIVERS.csv,
       openOptions: wkt
         ? [`GEOM_POSSIBLE_NAMES=${wkt}`, 'KEEP_GEOM_COLUMNS=NO']
         : [`X_POSSIBLE_NAMES=${x}`, `Y_POSSIBLE_NAMES=${y}`, 'KEEP_GEOM_COLUMNS=NO'],

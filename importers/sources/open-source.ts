@@ -1,15 +1,21 @@
 // Opens an uploaded or named file for import: by its name and contents, a zipped Shapefile or File
 // Geodatabase, a Shapefile beside its sidecars, GeoPackage, GeoJSON, KML, DXF, CSV (WKT or X/Y columns),
-// boundary-coordinate text (国土TXT) or GeoTIFF imagery.
+// boundary-coordinate text (国土TXT) or GeoTIFF imagery. Each format is opened by its own GDAL driver
+// only, after the checks that keep GDAL from reading outside the upload (a real TIFF header, a GeoPackage
+// schema that runs no outside-reading SQL, a KML without network links).
 import { existsSync } from 'node:fs';
 import { mkdtemp, open, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { safeUnzip, shapefileParts } from '../archive/safe-unzip';
 import type { TextEncodingName } from '../encoding/detect-encoding';
+import { GDAL_DRIVERS } from '../gdal/gdal-environment';
+import type { GdalAccess } from '../gdal/ogr-inspect';
 import { ImportError } from '../import-error';
 import { openBoundaryText } from './boundary-text';
 import { openCsv } from './csv';
+import { hasSqliteHeader, refuseOutsideReadingSchema } from './geopackage-schema';
+import { refuseExternalLinks } from './kml-links';
 import {
   checkRecordCounts,
   gdalEncoding,
@@ -18,6 +24,7 @@ import {
   type ShapefileParts,
 } from './shapefile';
 import type { OpenedSource, VectorSource } from './source';
+import { requireTiff } from './tiff-signature';
 
 export interface OpenOptions {
   encoding?: TextEncodingName;
@@ -38,12 +45,18 @@ async function head(file: string, bytes: number): Promise<Buffer> {
   }
 }
 
-function vector(format: string, file: string, extra: Partial<VectorSource> = {}): VectorSource {
+/** A source GDAL reads with `drivers` only (GDAL's names, from GDAL_DRIVERS). */
+function vector(
+  format: string,
+  drivers: readonly string[],
+  file: string,
+  { access, ...extra }: Partial<Omit<VectorSource, 'access'>> & { access?: Omit<GdalAccess, 'drivers'> } = {},
+): VectorSource {
   return {
     kind: 'vector',
     format,
     path: file,
-    access: {},
+    access: { ...access, drivers },
     encoding: null,
     declarationPresent: true,
     ignoreGdalCrs: false,
@@ -60,7 +73,7 @@ async function openShapefile(
   const required = requireParts(parts);
   await checkRecordCounts(required.shx, required.dbf);
   const encoding = await shapefileEncoding({ ...parts, dbf: required.dbf }, options.encoding);
-  return vector('ESRI Shapefile', required.shp, {
+  return vector('ESRI Shapefile', GDAL_DRIVERS.shapefile, required.shp, {
     access: { openOptions: [`ENCODING=${gdalEncoding(encoding.name)}`] },
     encoding,
     declarationPresent: parts.prj !== undefined,
@@ -76,7 +89,10 @@ async function openZip(file: string, options: OpenOptions): Promise<OpenedSource
     const gdb = [
       ...new Set(entries.map((e) => e.match(/^(.*?\.gdb)\//i)?.[1]).filter((e): e is string => Boolean(e))),
     ];
-    if (gdb.length > 0) return vector('File Geodatabase', path.join(dir, gdb[0] as string), { cleanup });
+    if (gdb.length > 0)
+      return vector('File Geodatabase', GDAL_DRIVERS.fileGeodatabase, path.join(dir, gdb[0] as string), {
+        cleanup,
+      });
     const shapefiles = shapefileParts(entries);
     if (shapefiles.length === 0) {
       const hasDbf = entries.some((e) => /\.dbf$/i.test(e));
@@ -136,7 +152,7 @@ export async function openSource(
     throw new ImportError('not_found', `文件不存在：${fileName} / no such file`, { file: fileName });
   const info = await stat(file);
   if (info.isDirectory()) {
-    if (/\.gdb\/?$/i.test(file)) return vector('File Geodatabase', file);
+    if (/\.gdb\/?$/i.test(file)) return vector('File Geodatabase', GDAL_DRIVERS.fileGeodatabase, file);
     throw new ImportError('unsupported_format', `${fileName}是文件夹 / ${fileName} is a folder`, {
       file: fileName,
     });
@@ -151,26 +167,34 @@ export async function openSource(
     case '.shp':
       return openShapefile(await siblings(file), options, nothing);
     case '.gpkg':
-      return vector('GeoPackage', file);
+      if (!hasSqliteHeader(magic))
+        throw new ImportError(
+          'unreadable_file',
+          `文件“${fileName}”不是GeoPackage（不是SQLite数据库） / "${fileName}" is not a GeoPackage (not a SQLite database)`,
+          { file: fileName },
+        );
+      await refuseOutsideReadingSchema(file, fileName);
+      return vector('GeoPackage', GDAL_DRIVERS.geoPackage, file);
     case '.geojson':
     case '.json': {
       const declaresCrs = (await head(file, 64 * 1024)).toString('utf8').includes('"crs"');
       // GDAL refuses single features over 200 MB; the pipeline's own vertex bound names the problem instead
-      return vector('GeoJSON', file, {
+      return vector('GeoJSON', GDAL_DRIVERS.geoJson, file, {
         access: { configOptions: [['OGR_GEOJSON_MAX_OBJ_SIZE', '0']] },
         declarationPresent: declaresCrs,
         ignoreGdalCrs: !declaresCrs,
       });
     }
     case '.kml':
-      return vector('KML', file);
+      await refuseExternalLinks(file, fileName);
+      return vector('KML', GDAL_DRIVERS.kml, file);
     case '.dxf': {
       const where = /Polygon/.test(options.geometryType)
         ? "OGR_GEOMETRY IN ('POLYGON', 'MULTIPOLYGON')"
         : /LineString/.test(options.geometryType)
           ? "OGR_GEOMETRY IN ('LINESTRING', 'MULTILINESTRING')"
           : undefined;
-      return vector('DXF', file, {
+      return vector('DXF', GDAL_DRIVERS.dxf, file, {
         access: { configOptions: [['DXF_CLOSED_LINE_AS_POLYGON', 'TRUE']] },
         declarationPresent: false,
         ...(where ? { where } : {}),
@@ -182,6 +206,7 @@ export async function openSource(
       return openBoundaryText(file, fileName, options.encoding);
     case '.tif':
     case '.tiff':
+      await requireTiff(file, fileName);
       return { kind: 'raster', format: 'GeoTIFF', path: file, encoding: null, cleanup: nothing };
     default:
       throw new ImportError(

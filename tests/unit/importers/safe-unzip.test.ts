@@ -144,6 +144,20 @@ describe('safeUnzip', () => {
     expect(existsSync(dest)).toBe(false);
   });
 
+  it('stops many entries each at the 1 MiB ratio floor by the ratio of the archive as a whole', async () => {
+    // each entry alone is never judged (not over 1 MiB); together they inflate about 1000:1
+    const zip = await zipFile(
+      Array.from({ length: 64 }, (_, i) => ({ name: `zeros-${i}.bin`, data: Buffer.alloc(MiB) })),
+    );
+    const error = await refusal(safeUnzip(zip, dest));
+    expect(error.code).toBe('zip_bomb');
+    expect(error.details).toMatchObject({ file: 'upload.zip', maxRatio: 200 });
+    const total = error.details.totalBytes as number;
+    expect(total / (error.details.archiveBytes as number)).toBeGreaterThan(200);
+    expect(total).toBeLessThan(32 * MiB); // stopped mid-way, not after all 64 MiB
+    expect(existsSync(dest)).toBe(false);
+  });
+
   it('stops when the total inflated size passes maxTotalBytes', async () => {
     const zip = await zipFile([
       { name: 'a.bin', data: randomBytes(800) },

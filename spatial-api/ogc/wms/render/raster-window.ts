@@ -2,6 +2,7 @@
 // size (the fitting overview chosen by GDAL), as an RGBA PNG transparent where there is no image. The
 // gdalwarp runs in the server's bounded process pool and is killed when the request's signal fires.
 import path from 'node:path';
+import { GDAL_DRIVERS, gdalEnvironment } from '../../../../importers';
 import type { ChildProcessPool } from '../../../child-process-pool';
 import { OgcException } from '../../ogc-exception';
 import type { MapFrame } from './feature-query';
@@ -34,9 +35,13 @@ export async function readRasterWindow(
   { processes, signal }: WarpOptions,
 ): Promise<Buffer> {
   const [minX, minY, maxX, maxY] = frame.bbox;
+  // our own COGs, still opened by the GTiff driver only, in GDAL's safe environment (no VRT, no network)
+  const env = await gdalEnvironment(GDAL_DRIVERS.warpToPng);
   // gdalwarp takes -te in the traditional GIS order (x = easting / longitude) whatever the CRS's axes
   const args = [
     '-q',
+    '-if',
+    'GTiff',
     '-of',
     'PNG',
     '-t_srs',
@@ -58,7 +63,7 @@ export async function readRasterWindow(
     file,
     '/vsistdout/',
   ];
-  const result = await processes.run('gdalwarp', args, { signal }).catch((error: unknown) => {
+  const result = await processes.run('gdalwarp', args, { signal, env }).catch((error: unknown) => {
     if (signal?.aborted) throw error;
     throw new OgcException(
       'NoApplicableCode',
