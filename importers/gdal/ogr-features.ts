@@ -1,10 +1,12 @@
 // Streams the features of a vector source through ogr2ogr, reprojected to EPSG:4490, as GeoJSON: GDAL's
-// GeoJSON writer puts one feature per line, which is read line by line in constant memory.
+// GeoJSON writer puts one feature per line, which is read line by line in constant memory. Every feature
+// comes out, in file order: one without geometry, or whose geometry cannot be converted (-skipfailures
+// writes it without), with a null geometry, for the checks to report by its number.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Feature } from 'geojson';
-import type { FeatureInput } from '../../layers';
 import { ImportError } from '../import-error';
+import type { SourceFeature } from '../pipeline/source-feature';
 import { gdalArgs, type GdalAccess } from './ogr-inspect';
 
 export interface ReadOptions extends GdalAccess {
@@ -15,7 +17,7 @@ export interface ReadOptions extends GdalAccess {
   where?: string;
 }
 
-export async function* readVectorFeatures(path: string, options: ReadOptions): AsyncGenerator<FeatureInput> {
+export async function* readVectorFeatures(path: string, options: ReadOptions): AsyncGenerator<SourceFeature> {
   const args = [
     ...gdalArgs(options),
     '-f',
@@ -28,6 +30,7 @@ export async function* readVectorFeatures(path: string, options: ReadOptions): A
     options.sourceCrs,
     '-t_srs',
     'EPSG:4490',
+    '-skipfailures',
     '-dim',
     'XY',
     '-lco',
@@ -46,7 +49,6 @@ export async function* readVectorFeatures(path: string, options: ReadOptions): A
     for await (const line of lines) {
       if (!line.startsWith('{ "type": "Feature"')) continue;
       const feature = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line) as Feature;
-      if (!feature.geometry) continue;
       yield { properties: (feature.properties ?? {}) as Record<string, unknown>, geometry: feature.geometry };
     }
   } finally {
