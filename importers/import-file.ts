@@ -24,6 +24,7 @@ import {
   type AttributeMapping,
 } from './pipeline/attribute-names';
 import { addIssue, emptyReport, type ValidationReport } from './pipeline/validation-report';
+import { DEFAULT_MAX_VERTICES } from './pipeline/check-geometry';
 import type { SourceFeature } from './pipeline/source-feature';
 import { importRaster } from './raster/import-raster';
 import { openSource } from './sources/open-source';
@@ -192,7 +193,12 @@ export async function importFile(pool: Pool, options: ImportFileOptions): Promis
       progress('识别坐标系', 0, null);
       const info = pickLayer(await inspectVector(source.path, source.access), options.sourceLayer, fileName);
       const selection = { layer: info.name, ...(source.where ? { where: source.where } : {}) };
-      const extents = await readFeatureExtents(source.path, { ...source.access, ...selection });
+      const maxVertices = options.maxVerticesPerFeature ?? DEFAULT_MAX_VERTICES;
+      const extents = await readFeatureExtents(
+        source.path,
+        { ...source.access, ...selection, maxVertices },
+        (n) => progress('识别坐标系', n, info.featureCount),
+      );
       if (extents.length === 0)
         throw new ImportError('empty_file', '文件中没有要素 / the file has no features', {});
       const crs = await vectorCrs(source, info, extents, options);

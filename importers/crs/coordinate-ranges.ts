@@ -49,13 +49,17 @@ export function looksWebMercator(e: Extent): boolean {
   );
 }
 
-/** The extent of a GeoJSON geometry's finite coordinates, or null when it has none (null, empty). */
-export function geometryExtent(geometry: Geometry | null | undefined): Extent | null {
-  if (!geometry) return null;
+/** The extent of a GeoJSON geometry's finite coordinates (null when it has none: null, empty) and its vertices. */
+export function geometrySummary(geometry: Geometry | null | undefined): {
+  extent: Extent | null;
+  vertices: number;
+} {
   const e = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  let vertices = 0;
   const visit = (value: unknown): void => {
     if (!Array.isArray(value)) return;
     if (typeof value[0] === 'number') {
+      vertices++;
       const [x, y] = value as number[];
       if (Number.isFinite(x) && Number.isFinite(y)) {
         e.minX = Math.min(e.minX, x as number);
@@ -67,19 +71,17 @@ export function geometryExtent(geometry: Geometry | null | undefined): Extent | 
     }
     for (const item of value) visit(item);
   };
-  if (geometry.type === 'GeometryCollection') {
-    for (const part of geometry.geometries) {
-      const partExtent = geometryExtent(part);
-      if (partExtent)
-        visit([
-          [partExtent.minX, partExtent.minY],
-          [partExtent.maxX, partExtent.maxY],
-        ]);
-    }
-  } else {
-    visit(geometry.coordinates);
-  }
-  return Number.isFinite(e.minX) ? e : null;
+  const walk = (g: Geometry): void => {
+    if (g.type === 'GeometryCollection') g.geometries.forEach(walk);
+    else visit(g.coordinates);
+  };
+  if (geometry) walk(geometry);
+  return { extent: Number.isFinite(e.minX) ? e : null, vertices };
+}
+
+/** The extent of a GeoJSON geometry's finite coordinates, or null when it has none (null, empty). */
+export function geometryExtent(geometry: Geometry | null | undefined): Extent | null {
+  return geometrySummary(geometry).extent;
 }
 
 /** The extent covering all the given extents. */

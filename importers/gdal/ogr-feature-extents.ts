@@ -4,17 +4,24 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Feature } from 'geojson';
-import { geometryExtent, type Extent } from '../crs/coordinate-ranges';
+import { geometrySummary, type Extent } from '../crs/coordinate-ranges';
 import { ImportError } from '../import-error';
+import { tooManyVertices } from '../pipeline/check-geometry';
 import { gdalArgs, type GdalAccess } from './ogr-inspect';
 
 export interface ExtentOptions extends GdalAccess {
   layer?: string;
   /** an OGR SQL filter, e.g. on OGR_GEOMETRY: the same one the features are read with */
   where?: string;
+  /** a feature with more vertices stops the reading (it would stop the import anyway) */
+  maxVertices: number;
 }
 
-export async function readFeatureExtents(path: string, options: ExtentOptions): Promise<(Extent | null)[]> {
+export async function readFeatureExtents(
+  path: string,
+  options: ExtentOptions,
+  onProgress: (read: number) => void = () => undefined,
+): Promise<(Extent | null)[]> {
   const args = [
     ...gdalArgs(options),
     '-f',
@@ -40,7 +47,11 @@ export async function readFeatureExtents(path: string, options: ExtentOptions): 
     for await (const line of lines) {
       if (!line.startsWith('{ "type": "Feature"')) continue;
       const feature = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line) as Feature;
-      extents.push(geometryExtent(feature.geometry));
+      const { extent, vertices } = geometrySummary(feature.geometry);
+      if (vertices > options.maxVertices)
+        throw tooManyVertices(extents.length + 1, vertices, options.maxVertices);
+      extents.push(extent);
+      if (extents.length % 2000 === 0) onProgress(extents.length);
     }
   } finally {
     if (child.exitCode === null) child.kill('SIGTERM');

@@ -128,6 +128,15 @@ export function outOfRangeProblem(
   };
 }
 
+/** The one problem that stops a file: a feature too large to check at all. */
+export function tooManyVertices(feature: number, vertices: number, limit: number): ImportError {
+  return new ImportError(
+    'too_many_vertices',
+    `第${feature}个要素有${vertices}个节点，超过上限${limit}；请简化或拆分 / feature ${feature} has ${vertices} vertices, over the limit of ${limit}: simplify or split it`,
+    { feature, vertices, limit },
+  );
+}
+
 /** The first problem of a geometry, or undefined. Throws for a feature over the vertex bound. */
 export function geometryProblem(
   geometry: Geometry,
@@ -135,13 +144,7 @@ export function geometryProblem(
   maxVertices = DEFAULT_MAX_VERTICES,
 ): GeometryProblem | undefined {
   const positions = positionsOf(geometry);
-  if (positions.length > maxVertices) {
-    throw new ImportError(
-      'too_many_vertices',
-      `第${feature}个要素有${positions.length}个节点，超过上限${maxVertices}；请简化或拆分 / feature ${feature} has ${positions.length} vertices, over the limit of ${maxVertices}: simplify or split it`,
-      { feature, vertices: positions.length, limit: maxVertices },
-    );
-  }
+  if (positions.length > maxVertices) throw tooManyVertices(feature, positions.length, maxVertices);
   if (positions.length === 0)
     return { code: 'empty_geometry', message: '几何图形为空 / the geometry is empty' };
   if (positions.some((p) => p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1]))) {
