@@ -2,9 +2,12 @@
 // CRS, read it reprojected to EPSG:4490, check it, load it in one transaction. Nothing is written when
 // anything fails, and the layer keeps serving its previous version.
 import type { Pool } from 'pg';
-import { crsDefinition, type FeatureInput, type LayerRecord } from '../layers';
+import { crsDefinition, type LayerRecord } from '../layers';
 import type { TextEncodingName } from './encoding/detect-encoding';
-import { decideCrs, type CrsDecision } from './crs/decide-crs';
+import type { Extent } from './crs/coordinate-ranges';
+import { decideCrs, fitsCrs, type CrsDecision } from './crs/decide-crs';
+import { crsFixedByFormat } from './crs/fixed-by-format';
+import { readFeatureExtents } from './gdal/ogr-feature-extents';
 import { identifyEpsg, inspectVector, type VectorLayerInfo } from './gdal/ogr-inspect';
 import { readVectorFeatures } from './gdal/ogr-features';
 import { ImportError } from './import-error';
@@ -21,6 +24,8 @@ import {
   type AttributeMapping,
 } from './pipeline/attribute-names';
 import { addIssue, emptyReport, type ValidationReport } from './pipeline/validation-report';
+import { DEFAULT_MAX_VERTICES } from './pipeline/check-geometry';
+import type { SourceFeature } from './pipeline/source-feature';
 import { importRaster } from './raster/import-raster';
 import { openSource } from './sources/open-source';
 import type { VectorSource } from './sources/source';
@@ -68,27 +73,54 @@ function pickLayer(layers: VectorLayerInfo[], wanted: string | undefined, fileNa
 async function vectorCrs(
   source: VectorSource,
   info: VectorLayerInfo,
+  extents: (Extent | null)[],
   options: ImportFileOptions,
 ): Promise<CrsDecision> {
-  if (!info.extent) throw new ImportError('empty_file', '文件中没有要素 / the file has no features', {});
   const declaredWkt = source.ignoreGdalCrs ? undefined : info.srsWkt;
   const declaredEpsg = declaredWkt ? await identifyEpsg(declaredWkt) : undefined;
+  const fixedByFormat = crsFixedByFormat(source.format, source.declarationPresent);
   return decideCrs({
     ...(options.srs ? { given: options.srs } : {}),
+    ...(fixedByFormat ? { fixedByFormat } : {}),
     ...(declaredEpsg !== undefined ? { declaredEpsg } : {}),
     ...(declaredWkt && declaredEpsg === undefined ? { declaredWkt } : {}),
     declarationPresent: source.declarationPresent && !source.ignoreGdalCrs,
-    extent: info.extent,
+    extents: extents.filter((e): e is Extent => e !== null),
     cityCentralMeridian: options.cityCentralMeridian ?? 87,
   });
 }
 
+/**
+ * Pairs each converted feature with its extent in the source's coordinates (read before, in the same
+ * order), so that a feature GDAL could not convert is told from one without geometry. The two readings
+ * must see the same features.
+ */
+async function* withSourceExtents(
+  features: AsyncIterable<SourceFeature>,
+  extents: (Extent | null)[],
+  crs: CrsDecision,
+): AsyncGenerator<SourceFeature> {
+  let i = 0;
+  for await (const feature of features) {
+    const extent = extents[i++];
+    if (extent === undefined) break;
+    yield { ...feature, source: { extent, fitsCrs: extent === null || fitsCrs(crs.code, extent) } };
+  }
+  if (i !== extents.length) {
+    throw new ImportError(
+      'unreadable_file',
+      `GDAL两次读取该文件得到的要素数不同（${extents.length}与${i}） / GDAL read ${extents.length} and then ${i} features from the file`,
+      { first: extents.length, second: i },
+    );
+  }
+}
+
 /** Renames source attributes to the layer's names and keys each feature by the layer's key attribute. */
 async function* withLayerAttributes(
-  features: AsyncIterable<FeatureInput>,
+  features: AsyncIterable<SourceFeature>,
   layer: LayerRecord,
   report: ValidationReport,
-): AsyncGenerator<FeatureInput> {
+): AsyncGenerator<SourceFeature> {
   const keyAttribute = layer.attributeSchema.find((a) => a.key)?.name;
   let mapping: AttributeMapping | undefined;
   for await (const feature of features) {
@@ -99,8 +131,8 @@ async function* withLayerAttributes(
     const properties = coerceToSchema(renameAttributes(feature.properties, mapping), layer.attributeSchema);
     const key = keyAttribute ? properties[keyAttribute] : undefined;
     yield {
+      ...feature,
       properties,
-      geometry: feature.geometry,
       ...(key !== undefined && key !== null && key !== '' ? { key: String(key) } : {}),
     };
   }
@@ -138,7 +170,7 @@ export async function importFile(pool: Pool, options: ImportFileOptions): Promis
         common,
       );
     }
-    let features: AsyncIterable<FeatureInput> | Iterable<FeatureInput>;
+    let features: AsyncIterable<SourceFeature> | Iterable<SourceFeature>;
     let expected: number | null = null;
     if (source.kind === 'parsed') {
       report.source.crs = { code: source.crs.code, how: 'declared', note: source.crs.note };
@@ -160,16 +192,24 @@ export async function importFile(pool: Pool, options: ImportFileOptions): Promis
     } else {
       progress('识别坐标系', 0, null);
       const info = pickLayer(await inspectVector(source.path, source.access), options.sourceLayer, fileName);
-      const crs = await vectorCrs(source, info, options);
+      const selection = { layer: info.name, ...(source.where ? { where: source.where } : {}) };
+      const maxVertices = options.maxVerticesPerFeature ?? DEFAULT_MAX_VERTICES;
+      const extents = await readFeatureExtents(
+        source.path,
+        { ...source.access, ...selection, maxVertices },
+        (n) => progress('识别坐标系', n, info.featureCount),
+      );
+      if (extents.length === 0)
+        throw new ImportError('empty_file', '文件中没有要素 / the file has no features', {});
+      const crs = await vectorCrs(source, info, extents, options);
       report.source.crs = { code: crs.code, how: crs.how, note: crs.note };
-      expected = info.featureCount;
+      expected = extents.length;
       features = withLayerAttributes(
-        readVectorFeatures(source.path, {
-          ...source.access,
-          layer: info.name,
-          sourceCrs: crs.source,
-          ...(source.where ? { where: source.where } : {}),
-        }),
+        withSourceExtents(
+          readVectorFeatures(source.path, { ...source.access, ...selection, sourceCrs: crs.source }),
+          extents,
+          crs,
+        ),
         layer,
         report,
       );

@@ -128,7 +128,7 @@ export interface ValidationReport {
   source: {
     fileName: string;
     format: string;
-    crs: { code: string; how: 'declared' | 'guessed' | 'given'; note: string } | null;
+    crs: { code: string; how: 'declared' | 'guessed' | 'given' | 'format'; note: string } | null;
     encoding: { name: string; how: 'cpg' | 'detected' | 'given' } | null;
     /** boundary-coordinate files: each parcel's declared area against the computed one */
     areaChecks?: AreaCheck[];
@@ -139,6 +139,8 @@ export interface ValidationReport {
   issues: ValidationIssue[];
   /** more issues were found than the report keeps */
   truncated?: boolean;
+  /** how many issues were found beyond those kept (reports from before it was counted lack it) */
+  omittedIssues?: number;
 }
 
 export interface AreaCheck {

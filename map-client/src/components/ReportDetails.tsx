@@ -7,7 +7,7 @@ import { IssueTable } from './IssueTable';
 import { ReportCounts } from './ReportCounts';
 
 export function ReportDetails({ report }: { report: ValidationReport }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { source } = report;
   const mapping = Object.entries(source.attributeMapping ?? {});
   return (
@@ -60,7 +60,11 @@ export function ReportDetails({ report }: { report: ValidationReport }) {
       )}
       <h4>{t('issues.heading')}</h4>
       <IssueTable issues={report.issues} />
-      {report.truncated && <p className="ob-muted">{t('issues.reportTruncated')}</p>}
+      {report.truncated && (
+        <p className="ob-muted">
+          {t('issues.reportTruncated', { omitted: (report.omittedIssues ?? 0).toLocaleString(locale) })}
+        </p>
+      )}
     </div>
   );
 }

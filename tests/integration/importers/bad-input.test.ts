@@ -196,14 +196,19 @@ describe('the import pipeline refuses', () => {
     expect(error.details).toMatchObject({ feature: 1, vertices: n + 1 });
   }, 120_000);
 
-  it('a GeoJSON with mixed geometry types', async () => {
+  it('a GeoJSON with mixed geometry types, rejecting the feature of the other kind', async () => {
     const source = sourceParcels(2) as { features: unknown[] };
     source.features.push({
       type: 'Feature',
       properties: { code: 'P', name: '点' },
       geometry: { type: 'Point', coordinates: [87.6, 43.8] },
     });
-    await refuses(writeJson(dir, 'mixed.geojson', source), 'mixed_geometry_types');
+    const error = await refuses(writeJson(dir, 'mixed.geojson', source), 'validation_failed');
+    const report = (error as ImportRejected).report;
+    expect(report.issues).toEqual([
+      expect.objectContaining({ feature: 3, key: 'P', severity: 'error', code: 'geometry_type_mismatch' }),
+    ]);
+    expect(report.counts).toMatchObject({ read: 3, loaded: 2, rejected: 1 });
   });
 
   it('a text file in an encoding that is neither UTF-8 nor GBK, or not the one given', async () => {

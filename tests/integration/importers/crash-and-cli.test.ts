@@ -76,7 +76,8 @@ it('leaves the previous version serving when the import process is killed mid-im
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise((resolve) => child.on('exit', resolve));
-  const deadline = Date.now() + 60_000;
+  // the whole file is read once for its features' extents (they decide the CRS) before any is written
+  const deadline = Date.now() + 120_000;
   while (!/读取文件: [1-9]/.test(output) && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 20));
   expect(output).toMatch(/读取文件: [1-9]/); // killed while features were being written
@@ -86,7 +87,7 @@ it('leaves the previous version serving when the import process is killed mid-im
   // and the layer takes the next import normally
   await importFile(pool, { layer, file: writeJson(dir, 'v2.geojson', sourceParcels(3)), rasterDir: dir });
   expect(await layerState(layer)).toMatchObject({ version_no: before.version_no! + 1, n: '3' });
-}, 120_000);
+}, 180_000);
 
 it('imports GeoTIFF imagery as a Cloud-Optimized GeoTIFF in EPSG:4490', async () => {
   const code = `imagery_test_${Date.now()}`;

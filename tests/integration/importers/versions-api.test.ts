@@ -93,7 +93,7 @@ describe('layer versions over the API', () => {
     ]);
     const report = await get(`/api/v1/layers/${layer}/versions/1/report`);
     expect(report).toMatchObject({
-      source: { fileName: 'v1.geojson', format: 'GeoJSON', crs: { code: 'EPSG:4490', how: 'guessed' } },
+      source: { fileName: 'v1.geojson', format: 'GeoJSON', crs: { code: 'EPSG:4326', how: 'format' } },
     });
     const csv = await fetch(`${server.url}/api/v1/layers/${layer}/versions/1/report?format=csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
