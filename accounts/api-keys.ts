@@ -1,4 +1,4 @@
-// API keys of city systems: issued by an admin, shown once, stored as a SHA-256, read-only, limited to
+// API keys of city systems: issued by an admin, shown once, stored as a SHA-256 (hex), read-only, limited to
 // some layers and services, with an expiry, revocable.
 import { sql } from '../sql';
 import { AccountError } from './account-error';
@@ -88,7 +88,7 @@ export async function issueApiKey(
   const key = `ob_${prefix}_${randomToken(32)}`;
   const { rows } = await db.query<KeyRow>(
     sql`INSERT INTO api_keys (name, key_hash, created_by, prefix, layers, services, expires_at)
-        VALUES (${spec.name}, ${tokenHash(key)}, ${createdBy}, ${prefix}, ${spec.layers ?? null},
+        VALUES (${spec.name}, ${tokenHash(key).toString('hex')}, ${createdBy}, ${prefix}, ${spec.layers ?? null},
                 ${spec.services ?? null}, ${spec.expiresAt ?? null})
         RETURNING id, name, prefix, layers, services, created_by, created_at, expires_at, revoked_at, last_used_at`,
   );
@@ -105,7 +105,7 @@ export async function resolveApiKey(
 ): Promise<ApiKeyPrincipal | { refused: KeyProblem }> {
   const { rows } = await db.query<KeyRow & { expired: boolean }>(
     sql`UPDATE api_keys SET last_used_at = now()
-        WHERE key_hash = ${tokenHash(key)}
+        WHERE key_hash = ${tokenHash(key).toString('hex')}
         RETURNING id, name, prefix, layers, services, created_by, created_at, expires_at, revoked_at, last_used_at,
                   expires_at IS NOT NULL AND expires_at <= now() AS expired`,
   );

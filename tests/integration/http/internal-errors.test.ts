@@ -1,5 +1,6 @@
 // A failure inside the server is logged with a request id and answered with that id only: neither an OGC
 // ExceptionReport nor a REST error shows the internal message (file paths, GDAL's or PostgreSQL's text).
+import { issueTestKey } from '../../support/access';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,8 +43,15 @@ describe('internal errors', () => {
 
   it('answers an OGC 500 with NoApplicableCode and a request id, logging the internal error', async () => {
     const base = await serve(pool, { rasterDir: emptyRasterDir });
+    // the imagery is not public: a key reads it, and its file is missing from this raster folder
+    const apikey = await issueTestKey(pool, { name: 'internal errors' });
     const res = await fetch(
-      getMapUrl(base, { LAYERS: 'ob:imagery_2024', CRS: 'EPSG:4490', BBOX: '43.79,87.59,43.80,87.60' }),
+      getMapUrl(base, {
+        apikey,
+        LAYERS: 'ob:imagery_2024',
+        CRS: 'EPSG:4490',
+        BBOX: '43.79,87.59,43.80,87.60',
+      }),
     );
     const body = await res.text();
     expect(res.status).toBe(500);
