@@ -44,6 +44,7 @@ import {
 } from './routes/layers';
 import { OGC_PATHS, owsErrorHandler, owsRouter } from './ogc/ows-router';
 import { requestId } from './request-id';
+import { accessLog, createLogger } from './access-log';
 import { wfsService } from './ogc/wfs';
 import { wmsService } from './ogc/wms';
 import {
@@ -109,6 +110,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   // X-Forwarded-* count only from these proxies (req.protocol, req.host, req.ip)
   app.set('trust proxy', config.trustProxy);
   app.use(requestId);
+  app.use(accessLog(createLogger()));
   const json = express.json({ limit: '1mb' });
 
   app.use(metrics.middleware());
