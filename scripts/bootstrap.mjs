@@ -12,7 +12,7 @@ import { isPortFree } from './bootstrap/ports.mjs';
 import { ensureSystemPackages } from './bootstrap/system-packages.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DATA_DIR = path.resolve(process.env.ONE_BLUEPRINT_DATA_DIR ?? path.join(ROOT, '.data'));
+const DATA_DIR = path.resolve(process.env.ONE_BLUEPRINT_DATA_DIR || path.join(ROOT, '.data'));
 const DATABASE = 'one_blueprint';
 
 /**
