@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import type { Pool } from 'pg';
 import { clientFiles } from './client-files';
 import type { Config } from './config';
+import { databaseUnavailableHandler } from './database-unavailable';
 import { errorHandler, notFound } from './errors';
 import { GeoServerSync } from './geoserver-sync';
 import { ImportJobs } from './imports/import-jobs';
@@ -82,6 +83,7 @@ export function createApp({ pool, config }: AppOptions): Express {
     next(notFound(`没有这个接口 / no such endpoint: ${req.method} ${req.originalUrl}`)),
   );
   app.use(clientFiles(config.clientDir));
+  app.use(databaseUnavailableHandler);
   app.use(errorHandler);
   return app;
 }

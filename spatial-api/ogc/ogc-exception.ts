@@ -2,6 +2,7 @@
 // (locator), and written as an OWS ExceptionReport (WFS 2.0, OWS 1.1) or a WMS 1.3.0
 // ServiceExceptionReport by one middleware.
 import type { ErrorRequestHandler } from 'express';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_S } from '../database-unavailable';
 import { xmlEscape } from './xml';
 
 export type OgcExceptionCode =
@@ -53,6 +54,8 @@ export function serviceExceptionReport(service: 'WMS' | 'WFS' | 'OWS', error: Og
 /** Any error as an OGC exception: a body the parser refused (too large, undecodable) is the client's. */
 function asOgcException(error: unknown): OgcException {
   if (error instanceof OgcException) return error;
+  if (isDatabaseUnavailable(error))
+    return new OgcException('NoApplicableCode', '', DATABASE_UNAVAILABLE_MESSAGE, 503);
   const text = error instanceof Error ? error.message : String(error);
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -83,7 +86,8 @@ export function ogcErrorHandler(
       return;
     }
     const ogc = asOgcException(error);
-    if (ogc.status >= 500) console.error(error);
+    if (ogc.status === 503) res.set('Retry-After', String(RETRY_AFTER_S));
+    else if (ogc.status >= 500) console.error(error);
     const query = req.query as Record<string, unknown>;
     const service = serviceOf(query, req.path);
     const report = () =>
