@@ -1,5 +1,6 @@
 // `npm start` hands over to this once PostgreSQL runs: migrate, load the sample city if empty, serve.
-// Ctrl-C (SIGINT) or SIGTERM closes connections and the pool, then exits.
+// Ctrl-C (SIGINT) or SIGTERM stops gracefully: requests under way finish, running imports are rolled
+// back (their layers keep the current version), then the pool closes and the process exits 0.
 import { readConfig, startServer } from '../spatial-api';
 import { failCleanly } from './fail-cleanly';
 import { progressBar } from './progress-bar';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     console.log('» 正在停止 / stopping');
     await server.close();
+    console.log('» 已停止 / stopped');
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -26,6 +26,8 @@ export interface ImportFeaturesOptions {
   onProgress?: (phase: ImportPhase, done: number, total: number | null) => void;
   /** total features expected, for progress */
   expected?: number | null;
+  /** aborting it stops the import at the next feature (or before it commits) and rolls it back */
+  signal?: AbortSignal;
 }
 
 export interface ImportResult {
@@ -66,10 +68,12 @@ async function* checked(
   layer: LayerRecord,
   report: ValidationReport,
   maxVertices: number,
+  signal: AbortSignal | undefined,
 ): AsyncGenerator<FeatureInput> {
   const guard = new GeometryKindGuard(layer.geometryType);
   let ordinal = 0;
   for await (const feature of features) {
+    signal?.throwIfAborted();
     ordinal++;
     guard.accept(feature.geometry, ordinal);
     const problem = geometryProblem(feature.geometry, ordinal, maxVertices);
@@ -105,7 +109,7 @@ export async function importFeatures(
     const errorsBefore = report.issues.length;
     report.counts.read = await stageFeatures(
       client,
-      checked(features, layer, report, options.maxVerticesPerFeature ?? DEFAULT_MAX_VERTICES),
+      checked(features, layer, report, options.maxVerticesPerFeature ?? DEFAULT_MAX_VERTICES, options.signal),
       (n) => progress('读取文件', n, options.expected ?? null),
     );
     if (report.counts.read === 0) {
@@ -130,6 +134,7 @@ export async function importFeatures(
     progress('入库', 0, report.counts.read);
     const count = await insertStagedFeatures(client, versionId, layer.geometryType.startsWith('Multi'));
     report.counts.loaded = count;
+    options.signal?.throwIfAborted();
     await publishVersion(client, layer.id, versionId, count, report, {
       publishedBy: options.createdBy ?? null,
     });
