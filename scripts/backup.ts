@@ -10,8 +10,8 @@ import { DUMP, RASTERS, writeManifest } from './backup/manifest';
 import { dumpDatabase } from './backup/postgres-tools';
 import { databaseName } from './backup/restore-database';
 import { migrationLevel, tableCounts } from './backup/table-counts';
+import { checkConnection, createPool, readConfig } from '../spatial-api';
 import { failCleanly } from './fail-cleanly';
-import { openDatabase } from './open-database';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -34,7 +34,14 @@ async function main(): Promise<void> {
   const out = values.out
     ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out)
     : path.join(ROOT, 'backups', `one-blueprint-${time.toISOString().replace(/[:.]/g, '-')}.tar`);
-  const { config, pool } = await openDatabase(1);
+  const config = readConfig();
+  const pool = createPool(config.databaseUrl, 1);
+  try {
+    await checkConnection(pool, config.databaseUrl); // as it is: a backup does not migrate
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
   const staging = await mkdtemp(path.join(os.tmpdir(), 'one-blueprint-backup-'));
   try {
     // the counts and the dump see the same snapshot, so a restore can check the one against the other
