@@ -112,7 +112,7 @@ it('backs up, and restores after a wipe the same rows and raster files', async (
   expect(restore.code).toBe(0);
   expect(restore.stdout).toContain('restored: 55 features and 1 raster file(s)');
   expect(await fingerprint(scratch.url)).toEqual(before);
-}, 120_000);
+}, 240_000);
 
 it('refuses a damaged backup with one line and leaves the database and rasters as they were', async () => {
   const archive = path.join(dir, 'good.tar');
@@ -134,4 +134,4 @@ it('refuses a damaged backup with one line and leaves the database and rasters a
   );
   expect(result.stdout).not.toContain('restoring the database');
   expect(await fingerprint(scratch.url)).toEqual(before);
-}, 120_000);
+}, 240_000);
