@@ -5,6 +5,8 @@ import { readConfig, startServer } from '../spatial-api';
 import { failCleanly } from './fail-cleanly';
 import { progressBar } from './progress-bar';
 
+const FORCED_EXIT_MS = 30_000;
+
 async function main(): Promise<void> {
   const started = Date.now();
   const config = readConfig();
@@ -17,6 +19,11 @@ async function main(): Promise<void> {
   );
   const stop = async () => {
     console.log('» 正在停止 / stopping');
+    // past the server's own grace period something is stuck: leave, PostgreSQL rolls back what is open
+    setTimeout(() => {
+      console.error('» 强制停止 / stopped without waiting any longer');
+      process.exit(1);
+    }, FORCED_EXIT_MS).unref();
     await server.close();
     console.log('» 已停止 / stopped');
     process.exit(0);
