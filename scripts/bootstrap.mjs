@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
-// The one entry point of set-up: `npm start`, `npm test`, `npm stop`, `npm run seed`, `npm run migrate`.
+// The one entry point of set-up: `npm start`, `npm test`, `npm stop`, `npm run seed`, `npm run migrate`,
+// `npm run import`, `npm run backup`, `npm run restore`.
 // Plain JavaScript on purpose: it runs before any npm dependency is installed.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { isPortFree } from './bootstrap/ports.mjs';
 import { ensureSystemPackages } from './bootstrap/system-packages.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DATA_DIR = path.resolve(process.env.ONE_BLUEPRINT_DATA_DIR ?? path.join(ROOT, '.data'));
+const DATA_DIR = path.resolve(process.env.ONE_BLUEPRINT_DATA_DIR || path.join(ROOT, '.data'));
 const DATABASE = 'one_blueprint';
 
 /**
@@ -153,6 +154,20 @@ const commands = {
   async stop() {
     stopCluster(DATA_DIR);
     return 0;
+  },
+  async backup() {
+    const db = await prepare({ browser: false, name: DATABASE });
+    return runTypeScript('scripts/backup.ts', process.argv.slice(3), {
+      DATABASE_URL: db.url,
+      ONE_BLUEPRINT_DATA_DIR: DATA_DIR,
+    });
+  },
+  async restore() {
+    const db = await prepare({ browser: false, name: DATABASE });
+    return runTypeScript('scripts/restore.ts', process.argv.slice(3), {
+      DATABASE_URL: db.url,
+      ONE_BLUEPRINT_DATA_DIR: DATA_DIR,
+    });
   },
 };
 

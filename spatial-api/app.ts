@@ -12,6 +12,7 @@ import { apiCors, servicesCors } from './hardening/cors-policy';
 import { Metrics } from './hardening/metrics';
 import { servicesRateLimit, signInRateLimit } from './hardening/rate-limits';
 import { securityHeaders } from './hardening/security-headers';
+import { databaseUnavailableHandler } from './database-unavailable';
 import { errorHandler, notFound } from './errors';
 import { GeoServerSync } from './geoserver-sync';
 import { ImportJobs } from './imports/import-jobs';
@@ -182,6 +183,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   );
   app.use(clientFiles(config.clientDir));
   app.use(OGC_PATHS, owsErrorHandler());
+  app.use(databaseUnavailableHandler);
   app.use(errorHandler);
   return app;
 }

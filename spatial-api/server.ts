@@ -7,8 +7,12 @@ import { ensureDemoUsers } from '../accounts';
 import { generateSampleCity, loadSampleCity } from '../importers';
 import { migrate } from '../sql';
 import { createApp, importJobsOf } from './app';
+import type { ImportJobs } from './imports/import-jobs';
 import type { Config } from './config';
 import { checkConnection, createPool } from './database';
+
+/** How long a shutdown waits for requests and imports under way before it closes what is left. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 export class PortInUse extends Error {
   override name = 'PortInUse';
@@ -65,6 +69,27 @@ function listen(
   });
 }
 
+/**
+ * A graceful stop: no new connections; requests under way finish (idle keep-alive connections are
+ * closed as they become idle); running imports are stopped and rolled back; after SHUTDOWN_GRACE_MS
+ * whatever is left is closed; then the pool.
+ */
+async function shutDown(server: Server, jobs: ImportJobs, pool: Pool): Promise<void> {
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_GRACE_MS)));
+  try {
+    await Promise.all([Promise.race([drained, grace]), jobs.interrupt(SHUTDOWN_GRACE_MS)]);
+  } finally {
+    clearInterval(idle);
+    clearTimeout(timer);
+  }
+  server.closeAllConnections();
+  await drained;
+  await pool.end();
+}
+
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const pool = createPool(config.databaseUrl, config.databasePoolSize, config.statementTimeoutMs);
   try {
@@ -80,12 +105,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     return {
       url: `${config.tls ? 'https' : 'http'}://localhost:${port}`,
       pool,
-      close: async () => {
-        await importJobsOf(app).settle();
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        await pool.end();
-      },
+      close: () => shutDown(server, importJobsOf(app), pool),
     };
   } catch (error) {
     await pool.end().catch(() => undefined);

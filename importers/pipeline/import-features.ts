@@ -34,6 +34,8 @@ export interface ImportFeaturesOptions {
   onProgress?: (phase: ImportPhase, done: number, total: number | null) => void;
   /** total features expected, for progress */
   expected?: number | null;
+  /** aborting it stops the import at the next feature (or before it commits) and rolls it back */
+  signal?: AbortSignal;
 }
 
 export interface ImportResult {
@@ -99,11 +101,13 @@ async function* checked(
   report: ValidationReport,
   maxVertices: number,
   refused: number[],
+  signal: AbortSignal | undefined,
 ): AsyncGenerator<FeatureInput> {
   const guard = new GeometryKindGuard(layer.geometryType);
   const crs = report.source.crs?.code ?? 'EPSG:4490';
   let ordinal = 0;
   for await (const feature of features) {
+    signal?.throwIfAborted();
     ordinal++;
     const input = {
       ...(feature.key !== undefined ? { key: feature.key } : {}),
@@ -143,7 +147,14 @@ export async function importFeatures(
     const refused: number[] = [];
     report.counts.read = await stageFeatures(
       client,
-      checked(features, layer, report, options.maxVerticesPerFeature ?? DEFAULT_MAX_VERTICES, refused),
+      checked(
+        features,
+        layer,
+        report,
+        options.maxVerticesPerFeature ?? DEFAULT_MAX_VERTICES,
+        refused,
+        options.signal,
+      ),
       (n) => progress('读取文件', n, options.expected ?? null),
     );
     if (report.counts.read === 0) {
@@ -168,6 +179,7 @@ export async function importFeatures(
     const count = await insertStagedFeatures(client, versionId, layer.geometryType.startsWith('Multi'));
     if (count !== report.counts.loaded)
       throw new Error(`loaded ${count} features where ${report.counts.loaded} passed the checks`);
+    options.signal?.throwIfAborted();
     await publishVersion(client, layer.id, versionId, count, report, {
       publishedBy: options.createdBy ?? null,
     });

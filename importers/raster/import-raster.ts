@@ -77,6 +77,7 @@ export async function importRaster(
       (p) => progress('坐标转换', p, 100),
     );
     const result = await rasterInfo(partial);
+    options.signal?.throwIfAborted();
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
@@ -96,6 +97,7 @@ export async function importRaster(
       );
       report.counts.read = 1;
       report.counts.loaded = 1;
+      options.signal?.throwIfAborted();
       await publishVersion(client, layer.id, versionId, 1, report, {
         publishedBy: options.createdBy ?? null,
       });

@@ -1,10 +1,10 @@
 // @ts-check
 // The embedded PostgreSQL + PostGIS cluster under .data/: created once, started when needed, stopped on request.
 // initdb and postgres refuse to run as root, so as root they run as Debian's `postgres` system user.
-import { randomBytes, createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { asRoot, chooseClusterHome, clusterPaths, ownedFolder } from './cluster-location.mjs';
 import { BootstrapError, say } from './fail.mjs';
 import { findFreePort, isPortFree } from './ports.mjs';
 import { run, succeeds } from './run.mjs';
@@ -14,30 +14,9 @@ const USER = 'blueprint';
 const PORT_RANGE = /** @type {const} */ ([55432, 55632]);
 
 /**
- * @typedef {{ host: string, port: number, user: string, password: string }} ClusterState
+ * @typedef {{ host: string, port: number, user: string, password: string, home?: string }} ClusterState
+ * (home: where the cluster's data, socket and log live when not in the data folder)
  */
-
-/** @param {string} dataDir */
-export function clusterPaths(dataDir) {
-  const runDir = path.join(dataDir, 'run');
-  // A Unix socket path must stay under ~107 bytes; deep checkouts get a short one in the temp folder.
-  const socketDir =
-    runDir.length < 80
-      ? runDir
-      : path.join(
-          os.tmpdir(),
-          `one-blueprint-${createHash('sha1').update(dataDir).digest('hex').slice(0, 10)}`,
-        );
-  return {
-    pgdata: path.join(dataDir, 'pg'),
-    socketDir,
-    logDir: path.join(dataDir, 'log'),
-    log: path.join(dataDir, 'log', 'postgres.log'),
-    state: path.join(dataDir, 'cluster.json'),
-  };
-}
-
-const asRoot = () => process.getuid?.() === 0;
 
 /** @param {string} binary @param {string[]} args @param {string} what */
 function pgTool(binary, args, what) {
@@ -47,43 +26,74 @@ function pgTool(binary, args, what) {
     : run(full, args, { what });
 }
 
-/** Creates a folder that the server process can write. @param {string} dir */
-function ownedFolder(dir) {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (asRoot()) {
-    const uid = Number(run('id', ['-u', 'postgres']).trim());
-    const gid = Number(run('id', ['-g', 'postgres']).trim());
-    chownSync(dir, uid, gid);
-    if (!succeeds('runuser', ['-u', 'postgres', '--', 'test', '-w', dir])) {
-      throw new BootstrapError(
-        `the postgres system user cannot reach ${dir}: give its parent folders o+x (chmod o+x <folder>) or set ONE_BLUEPRINT_DATA_DIR to a reachable folder.`,
-      );
-    }
+/** Creates a folder the server process can write, or says how to make it reachable. @param {string} dir */
+function serverFolder(dir) {
+  if (!ownedFolder(dir)) {
+    throw new BootstrapError(
+      `the postgres system user cannot reach ${dir}: give its parent folders o+x (chmod o+x <folder>) or set ONE_BLUEPRINT_DATA_DIR to a reachable folder.`,
+    );
   }
+}
+
+/** The cluster's folders, wherever the state file says it lives. @param {string} dataDir */
+function pathsOf(dataDir) {
+  const paths = clusterPaths(dataDir);
+  if (!existsSync(paths.state)) return paths;
+  /** @type {Partial<ClusterState>} */
+  const state = JSON.parse(readFileSync(paths.state, 'utf8'));
+  return state.home ? clusterPaths(dataDir, state.home) : paths;
 }
 
 /** @param {string} dataDir @returns {ClusterState | undefined} */
 function readState(dataDir) {
-  const { state, pgdata } = clusterPaths(dataDir);
+  const local = clusterPaths(dataDir);
+  const { state, pgdata, home } = pathsOf(dataDir);
   const hasState = existsSync(state);
   const hasCluster = existsSync(path.join(pgdata, 'PG_VERSION'));
-  const hasFolder = existsSync(pgdata) && readdirSync(pgdata).length > 0;
+  const hasFolder = existsSync(local.pgdata) && readdirSync(local.pgdata).length > 0;
   if (hasState && hasCluster) return JSON.parse(readFileSync(state, 'utf8'));
   if (!hasState && !hasFolder) return undefined;
   const shown = path.relative(process.cwd(), dataDir) || dataDir;
+  const folders = home === dataDir ? shown : `${shown} ${home}`;
   throw new BootstrapError(
-    `the local database in ${shown} is half-created (an earlier set-up was interrupted). Remove it with "rm -rf ${shown}" and run the command again.`,
+    `the local database in ${shown} is half-created (an earlier set-up was interrupted). Remove it with "rm -rf ${folders}" and run the command again.`,
   );
+}
+
+/**
+ * A relocated home is keyed by the data folder; finding a cluster there while the data folder has no
+ * state file means an earlier set-up of this folder was interrupted, or its .data was removed: that
+ * cluster cannot be used (its password is lost), so it is stopped and removed.
+ * @param {{ pgdata: string }} paths
+ */
+function removeLeftover(paths) {
+  if (!existsSync(paths.pgdata) || readdirSync(paths.pgdata).length === 0) return;
+  say(`removing the leftover cluster of an earlier set-up in ${paths.pgdata}`);
+  if (succeeds(...statusCommand(paths.pgdata))) {
+    pgTool('pg_ctl', ['stop', '-w', '-m', 'fast', '-D', paths.pgdata], 'stopping the leftover PostgreSQL');
+  }
+  rmSync(paths.pgdata, { recursive: true, force: true });
+}
+
+/** @param {string} dataDir @param {string} home */
+function sayWhereItLives(dataDir, home) {
+  if (home !== dataDir) say(`the database lives in ${home} (the postgres user cannot reach ${dataDir})`);
 }
 
 /** @param {string} dataDir @returns {Promise<ClusterState>} */
 async function initCluster(dataDir) {
-  const paths = clusterPaths(dataDir);
-  if (existsSync(paths.pgdata)) rmSync(paths.pgdata, { recursive: true, force: true }); // empty leftover only
+  const local = clusterPaths(dataDir);
+  if (existsSync(local.pgdata)) rmSync(local.pgdata, { recursive: true, force: true }); // empty leftover only
   mkdirSync(dataDir, { recursive: true });
-  ownedFolder(paths.pgdata);
-  ownedFolder(paths.socketDir);
-  ownedFolder(paths.logDir);
+  const { home, relocated } = chooseClusterHome(dataDir);
+  const paths = clusterPaths(dataDir, home);
+  if (relocated) {
+    sayWhereItLives(dataDir, home);
+    removeLeftover(paths);
+  }
+  serverFolder(paths.pgdata);
+  serverFolder(paths.socketDir);
+  serverFolder(paths.logDir);
   const password = randomBytes(18).toString('base64url');
   const pwfile = path.join(paths.socketDir, 'initdb-password');
   writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
@@ -113,14 +123,14 @@ async function initCluster(dataDir) {
   const port = await findFreePort(...PORT_RANGE);
   if (port === undefined) throw new BootstrapError(`no free port for PostgreSQL in ${PORT_RANGE.join('-')}.`);
   /** @type {ClusterState} */
-  const state = { host: '127.0.0.1', port, user: USER, password };
+  const state = { host: '127.0.0.1', port, user: USER, password, ...(relocated ? { home } : {}) };
   writeFileSync(paths.state, JSON.stringify(state, null, 2), { mode: 0o600 });
   return state;
 }
 
 /** @param {string} dataDir */
 function runningPort(dataDir) {
-  const { pgdata } = clusterPaths(dataDir);
+  const { pgdata } = pathsOf(dataDir);
   const pidFile = path.join(pgdata, 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
   if (!succeeds(...statusCommand(pgdata))) return undefined;
@@ -141,8 +151,10 @@ function statusCommand(pgdata) {
  * @param {string} dataDir @returns {Promise<ClusterState>}
  */
 export async function ensureCluster(dataDir) {
-  const state = readState(dataDir) ?? (await initCluster(dataDir));
-  const paths = clusterPaths(dataDir);
+  const existing = readState(dataDir);
+  if (existing?.home) sayWhereItLives(dataDir, existing.home);
+  const state = existing ?? (await initCluster(dataDir));
+  const paths = pathsOf(dataDir);
   const port = runningPort(dataDir);
   if (port !== undefined) return { ...state, port };
 
@@ -153,8 +165,8 @@ export async function ensureCluster(dataDir) {
     state.port = free;
     writeFileSync(paths.state, JSON.stringify(state, null, 2), { mode: 0o600 });
   }
-  ownedFolder(paths.socketDir);
-  ownedFolder(paths.logDir);
+  serverFolder(paths.socketDir);
+  serverFolder(paths.logDir);
   say(`starting PostgreSQL on 127.0.0.1:${state.port}`);
   const options = `-c listen_addresses=127.0.0.1 -p ${state.port} -c unix_socket_directories='${paths.socketDir}' -c shared_buffers=512MB -c work_mem=32MB -c maintenance_work_mem=256MB -c max_wal_size=2GB`;
   try {
@@ -172,7 +184,7 @@ export async function ensureCluster(dataDir) {
 
 /** @param {string} dataDir */
 export function stopCluster(dataDir) {
-  const { pgdata } = clusterPaths(dataDir);
+  const { pgdata } = pathsOf(dataDir);
   if (runningPort(dataDir) === undefined) {
     say('the local PostgreSQL cluster is not running');
     return;

@@ -20,8 +20,18 @@ export interface ImportJobView {
 
 const PROGRESS_INTERVAL_MS = 300;
 
+/** Why a job ended when the server stopped under it. */
+function interrupted(): ImportError {
+  return new ImportError(
+    'interrupted',
+    '服务已停止，导入已撤销，请重新导入 / the server stopped; the import was rolled back, import the file again',
+  );
+}
+
 export class ImportJobs {
   private readonly running = new Set<Promise<void>>();
+  private readonly controllers = new Set<AbortController>();
+  private stopping = false;
 
   /** imports running now in this process */
   runningCount(): number {
@@ -42,9 +52,13 @@ export class ImportJobs {
   }
 
   /** Runs the import in the background; the uploaded file is removed when it ends. */
-  start(id: string, options: Omit<ImportFileOptions, 'onProgress'>): void {
-    const run = this.run(id, options).finally(() => {
+  start(id: string, options: Omit<ImportFileOptions, 'onProgress' | 'signal'>): void {
+    const controller = new AbortController();
+    if (this.stopping) controller.abort(interrupted()); // an upload that ended after the stop began
+    this.controllers.add(controller);
+    const run = this.run(id, { ...options, signal: controller.signal }).finally(() => {
       this.running.delete(run);
+      this.controllers.delete(controller);
       void rm(options.file, { force: true });
     });
     this.running.add(run);
@@ -53,6 +67,20 @@ export class ImportJobs {
   /** Waits for the jobs under way (for a clean shutdown, and tests). */
   async settle(): Promise<void> {
     await Promise.allSettled([...this.running]);
+  }
+
+  /**
+   * For a shutdown: stops every job under way (its transaction rolls back, the layer keeps its current
+   * version, the job is marked failed) and any started later, and waits up to timeoutMs for them.
+   */
+  async interrupt(timeoutMs: number): Promise<void> {
+    this.stopping = true;
+    for (const controller of this.controllers) controller.abort(interrupted());
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.settle(),
+      new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+    ]).finally(() => clearTimeout(timer));
   }
 
   private async run(id: string, options: Omit<ImportFileOptions, 'onProgress'>): Promise<void> {
@@ -69,6 +97,7 @@ export class ImportJobs {
         .catch(() => undefined);
     };
     try {
+      options.signal?.throwIfAborted();
       await this.pool.query("UPDATE import_jobs SET status = 'running', updated_at = now() WHERE id = $1", [
         id,
       ]);

@@ -5,6 +5,7 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import { AppError, internalErrorMessage } from '../errors';
 import { ClientGone } from '../request-deadline';
 import { logInternalError } from '../request-id';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_S } from '../database-unavailable';
 import { xmlEscape } from './xml';
 
 export type OgcExceptionCode =
@@ -69,6 +70,8 @@ function asOgcException(error: unknown, req: Request, res: Response): OgcExcepti
       error.status,
     );
   }
+  if (isDatabaseUnavailable(error))
+    return new OgcException('NoApplicableCode', '', DATABASE_UNAVAILABLE_MESSAGE, 503);
   const status = (error as { status?: unknown } | null)?.status;
   if (!(error instanceof OgcException) && typeof status === 'number' && status >= 400 && status < 500) {
     const text = error instanceof Error ? error.message : String(error);
@@ -102,6 +105,7 @@ export function ogcErrorHandler(
     // the client closed the connection: its work is stopped and there is no one to answer
     if (error instanceof ClientGone) return;
     const ogc = asOgcException(error, req, res);
+    if (ogc.status === 503) res.set('Retry-After', String(RETRY_AFTER_S));
     const query = req.query as Record<string, unknown>;
     const service = serviceOf(query, req.path);
     const report = () =>

@@ -1,6 +1,7 @@
 // GET /api/v1/health: is the database reachable, which PostGIS, how many layers. 503 with a reason if not.
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
+import { RETRY_AFTER_S } from '../database-unavailable';
 
 export function healthHandler(pool: Pool): RequestHandler {
   return async (_req, res) => {
@@ -15,13 +16,16 @@ export function healthHandler(pool: Pool): RequestHandler {
         layers: Number(rows[0]?.layers ?? 0),
       });
     } catch (error) {
-      res.status(503).json({
-        status: 'error',
-        database: 'unavailable',
-        postgis: null,
-        layers: null,
-        reason: `数据库不可用 / database unavailable: ${error instanceof Error ? error.message : String(error)}`,
-      });
+      res
+        .status(503)
+        .set('Retry-After', String(RETRY_AFTER_S))
+        .json({
+          status: 'error',
+          database: 'unavailable',
+          postgis: null,
+          layers: null,
+          reason: `数据库不可用 / database unavailable: ${error instanceof Error ? error.message : String(error)}`,
+        });
     }
   };
 }
