@@ -1,6 +1,7 @@
 // Importing a file into a layer: the multipart upload (XMLHttpRequest, because only it reports upload
 // progress) and the import job the server then runs in the background.
 import { ApiError, callJson, errorFromResponse } from './client';
+import { csrfHeaders, reportUnauthenticated } from './credentials';
 import type { ImportJob, UploadEncoding } from './types';
 
 export interface UploadRequest {
@@ -58,7 +59,8 @@ export function uploadImport(layerCode: string, upload: UploadRequest): Promise<
         else reject(new ApiError('invalid JSON response', path, xhr.status));
         return;
       }
-      reject(errorFromResponse(path, xhr.status, xhr.statusText, body));
+      if (xhr.status === 401) reportUnauthenticated(path);
+      reject(errorFromResponse(path, xhr.status, xhr.statusText, body, xhr.getResponseHeader('Retry-After')));
     });
     xhr.addEventListener('error', () => {
       settle();
@@ -71,6 +73,7 @@ export function uploadImport(layerCode: string, upload: UploadRequest): Promise<
 
     xhr.open('POST', path);
     xhr.setRequestHeader('Accept', 'application/json');
+    for (const [name, value] of Object.entries(csrfHeaders('POST'))) xhr.setRequestHeader(name, value);
     // No Content-Type: the browser sets multipart/form-data with its boundary.
     xhr.send(formData(upload));
   });
