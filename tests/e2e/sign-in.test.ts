@@ -24,6 +24,7 @@ describe('sign-in', () => {
     disabled: `e2e_disabled_${suffix}`,
     planner: `e2e_planner_${suffix}`,
     changer: `e2e_changer_${suffix}`,
+    tianshan: `e2e_tianshan_${suffix}`,
   };
   let server: Awaited<ReturnType<typeof listenOnFreePort>>;
   let browser: Browser;
@@ -38,13 +39,14 @@ describe('sign-in', () => {
 
   beforeAll(async () => {
     server = await listenOnFreePort(createApp({ pool, config: testAppConfig() }));
-    const user = (username: string, fields: { roles: string[]; active?: boolean }) =>
+    const user = (username: string, fields: { roles: string[]; active?: boolean; districts?: string[] }) =>
       createUser(pool, { username, displayName: `端到端 ${username}`, password, ...fields });
     await user(users.wrong, { roles: ['viewer'] });
     await user(users.locked, { roles: ['viewer'] });
     await user(users.disabled, { roles: ['viewer'], active: false });
     await user(users.planner, { roles: ['planner'] });
     await user(users.changer, { roles: ['viewer'] });
+    await user(users.tianshan, { roles: ['planner'], districts: ['650102'] });
     browser = await launchChromium();
   });
 
@@ -156,6 +158,41 @@ describe('sign-in', () => {
     await page.waitForSelector('[data-testid="layer-detail"][data-code="imagery_2024"]');
     // a planner may manage it
     expect(await page.isVisible('[data-testid="upload-submit"]')).toBe(true);
+  });
+
+  it('shows a district-scoped planner their districts, and no manage buttons on a city-wide layer', async () => {
+    await signInThroughLoginPage(page, server.url, users.tianshan, { password, next: '/layers' });
+    await expect(page.textContent('[data-testid="user-scope"]')).resolves.toBe('辖区：650102');
+    // may manage layers (of their districts): the new-layer button is there
+    await page.waitForSelector('[data-testid="new-layer"]');
+    await page.click('[data-testid="catalog-row-ecological_red_line"] a');
+    await page.waitForSelector('[data-testid="layer-detail"][data-code="ecological_red_line"]');
+    await page.waitForSelector('[data-testid="version-row-1"]');
+    for (const manage of ['upload-submit', 'layer-meta-form', 'delete-layer']) {
+      expect(await page.$(`[data-testid="${manage}"]`)).toBeNull();
+    }
+  });
+
+  it('loads the session again when the server refuses its CSRF token, so that the next try carries the new one', async () => {
+    await signInThroughLoginPage(page, server.url, users.planner, { password, next: '/new-layer' });
+    await page.waitForSelector('[data-testid="create-layer-form"]');
+    // a second sign-in in the same browser (as from another tab) replaces the cookie and its token
+    const again = await page.request.post(`${server.url}/api/v1/session`, {
+      data: { username: users.planner, password },
+    });
+    expect(again.status()).toBe(200);
+
+    await page.fill('[data-testid="create-layer-code"]', 'Bad Code!');
+    await page.fill('[data-testid="create-layer-name"]', '错误编码');
+    await page.click('[data-testid="create-layer-submit"]');
+    await page.waitForSelector('[data-testid="create-layer-error"] [data-error-code="csrf_failed"]');
+
+    // the same request again reaches the server's input check, with the new token
+    await page.click('[data-testid="create-layer-submit"]');
+    const refused = await page.waitForSelector(
+      '[data-testid="create-layer-error"] [data-error-code]:not([data-error-code="csrf_failed"])',
+    );
+    expect(await refused.getAttribute('data-error-code')).toBe('bad_request');
   });
 
   it('changes the password on the account page: the current one is checked, the new one signs in', async () => {

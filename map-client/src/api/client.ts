@@ -1,6 +1,6 @@
 // Typed fetch helpers for spatial-api. Every failure becomes an ApiError carrying the server's error
 // code, message and details when there are some, so the UI can say what went wrong and where.
-import { csrfHeaders, reportUnauthenticated } from './credentials';
+import { csrfHeaders, reportCsrfRejected, reportUnauthenticated } from './credentials';
 import type { ApiErrorBody, CrsDefinition, Health } from './types';
 
 export class ApiError extends Error {
@@ -105,6 +105,8 @@ async function request(
     // 204, a proxy's HTML error page or an empty body: reported by the caller from the status.
   }
   if (response.status === 401 && signInOnUnauthenticated) reportUnauthenticated(path);
+  if (response.status === 403 && isApiErrorBody(body) && body.error.code === 'csrf_failed')
+    reportCsrfRejected();
   return { response, body, parsed };
 }
 

@@ -1,7 +1,7 @@
 // Importing a file into a layer: the multipart upload (XMLHttpRequest, because only it reports upload
 // progress) and the import job the server then runs in the background.
-import { ApiError, callJson, errorFromResponse } from './client';
-import { csrfHeaders, reportUnauthenticated } from './credentials';
+import { ApiError, callJson, errorFromResponse, isApiErrorBody } from './client';
+import { csrfHeaders, reportCsrfRejected, reportUnauthenticated } from './credentials';
 import type { ImportJob, UploadEncoding } from './types';
 
 export interface UploadRequest {
@@ -60,6 +60,8 @@ export function uploadImport(layerCode: string, upload: UploadRequest): Promise<
         return;
       }
       if (xhr.status === 401) reportUnauthenticated(path);
+      if (xhr.status === 403 && isApiErrorBody(body) && body.error.code === 'csrf_failed')
+        reportCsrfRejected();
       reject(errorFromResponse(path, xhr.status, xhr.statusText, body, xhr.getResponseHeader('Retry-After')));
     });
     xhr.addEventListener('error', () => {

@@ -1,10 +1,12 @@
 // Who is signed in, shared through React context: loaded from GET /api/v1/session at start, changed by
 // signing in and out. It keeps the API client's CSRF token in step with the session, and when a protected
 // call answers 401 (the session ended, or an anonymous visitor opened something protected) it forgets the
-// user and sends them to the login page, to come back afterwards.
+// user and sends them to the login page, to come back afterwards. When the server refuses the CSRF token
+// (the cookie now belongs to another sign-in), it loads the session again so the next try carries the
+// right token and the header the right user.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { onUnauthenticated, setCsrfToken } from '../api/credentials';
+import { onCsrfRejected, onUnauthenticated, setCsrfToken } from '../api/credentials';
 import { fetchSession, signIn as postSession, signOut as deleteSession } from '../api/session';
 import type { SessionInfo, SessionUser } from '../api/types';
 import { LOGIN_PATH, loginPath } from './loginPath';
@@ -42,6 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setLoaded(info ? { status: 'signed_in', info } : { status: 'anonymous' });
   }, []);
 
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     const controller = new AbortController();
     fetchSession(controller.signal).then(
@@ -54,7 +57,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
     );
     return () => controller.abort();
-  }, [adopt]);
+  }, [adopt, generation]);
+
+  useEffect(() => onCsrfRejected(() => setGeneration((n) => n + 1)), []);
 
   useEffect(
     () =>
