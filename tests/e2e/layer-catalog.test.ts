@@ -356,7 +356,12 @@ describe('layer catalog pages', () => {
     await page.fill('[data-testid="layer-name-input"]', name);
     await page.click('[data-testid="layer-meta-save"]');
     await page.waitForSelector('[data-testid="layer-meta-saved"]');
-    await expect(page.textContent('[data-testid="layer-detail"] h2')).resolves.toContain(name);
+    // the page reloads the layer after saving: the title follows once it has arrived
+    await page.waitForFunction(
+      (expected) =>
+        document.querySelector('[data-testid="layer-detail"] h2')?.textContent?.includes(expected),
+      name,
+    );
     const { body } = await api<LayerBody>('GET', `/api/v1/layers/${layerCode}`);
     expect(body.name).toBe(name);
   });
