@@ -1,7 +1,9 @@
-// The layer catalog over REST: list (by kind), read, create, update metadata, delete (soft).
+// The layer catalog over REST: list (by kind, only the layers the caller may read), read, create, update
+// metadata, delete (soft).
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import { z } from 'zod';
+import { canReadLayer } from '../../accounts';
 import {
   createLayer,
   GEOMETRY_TYPES,
@@ -14,6 +16,7 @@ import {
   updateLayerMetadata,
   type LayerSummary,
 } from '../../layers';
+import { principalOf } from '../access/principal-of';
 import { conflict, notFound } from '../errors';
 import type { GeoServerSync } from '../geoserver-sync';
 import { parseInput } from '../request-body';
@@ -88,7 +91,10 @@ export async function requireLayerSummary(pool: Pool, code: string): Promise<Lay
 export function listLayersHandler(pool: Pool): RequestHandler {
   return async (req, res) => {
     const { kind } = parseInput(z.object({ kind: z.enum(KINDS).optional() }), req.query);
-    const layers = (await listLayers(pool)).filter((l) => !kind || l.kind === kind);
+    const principal = principalOf(res);
+    const layers = (await listLayers(pool)).filter(
+      (l) => (!kind || l.kind === kind) && canReadLayer(principal, l),
+    );
     res.json({ layers: layers.map(presentLayer) });
   };
 }

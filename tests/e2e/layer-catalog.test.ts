@@ -1,7 +1,8 @@
-// The layer catalog pages in a real headless Chromium against the real server and test database: the
-// catalog, the ecological red line's versions, and on a fresh layer of its own (so the shared sample
-// city stays untouched): two GeoJSON uploads, the report, the comparison, a rollback, a refused empty
-// file, editing, and creating and deleting a layer through the form.
+// The layer catalog pages in a real headless Chromium against the real server and test database, signed
+// in through the login page as the demo planner: the catalog, the ecological red line's versions, and on
+// a fresh layer of its own (so the shared sample city stays untouched): two GeoJSON uploads, the report,
+// the comparison, a rollback, a refused empty file, editing, and creating and deleting a layer through the
+// form; then the same pages for a viewer (no manage buttons) and after signing out.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,9 +11,11 @@ import type { Browser, Page } from 'playwright-core';
 import { Pool } from 'pg';
 import { createApp } from '../../spatial-api';
 import { testAppConfig } from '../support/app-config';
+import { signIn, type SignedIn } from '../support/access';
 import { launchChromium } from '../support/browser';
 import { ROOT, testDatabaseUrl } from '../support/environment';
 import { listenOnFreePort } from '../support/http';
+import { signInThroughLoginPage, signOutThroughHeader } from '../support/login-page';
 
 const SCREENSHOTS = path.join(process.env.ONE_BLUEPRINT_DATA_DIR ?? path.join(ROOT, '.data'), 'screenshots');
 const IMPORT_TIMEOUT_MS = 90_000;
@@ -81,6 +84,8 @@ describe('layer catalog pages', () => {
   const layerCode = `e2e_red_line_${suffix}`;
   const formLayerCode = `e2e_form_${suffix}`;
   let server: Awaited<ReturnType<typeof listenOnFreePort>>;
+  /** the planner's own API session, for setting up, checking and cleaning up beside the browser */
+  let planner: SignedIn;
   let browser: Browser;
   let page: Page;
   let workDir: string;
@@ -94,7 +99,7 @@ describe('layer catalog pages', () => {
   ): Promise<{ status: number; body: T }> {
     const response = await fetch(`${server.url}${urlPath}`, {
       method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      headers: planner.headers(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -150,6 +155,7 @@ describe('layer catalog pages', () => {
   beforeAll(async () => {
     server = await listenOnFreePort(createApp({ pool, config: testAppConfig() }));
     workDir = mkdtempSync(path.join(os.tmpdir(), 'one-blueprint-layer-catalog-'));
+    planner = await signIn(server.url, 'planner');
 
     // A fresh control-line layer with the ecological red line's schema and style, for the uploads.
     const template = await api<LayerBody>('GET', '/api/v1/layers/ecological_red_line');
@@ -182,7 +188,7 @@ describe('layer catalog pages', () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, 'layer-catalog.png'), fullPage: true });
     }
     await browser?.close();
-    if (server) {
+    if (server && planner) {
       // Soft-delete what this file created, so the catalog (and the health count) is as it was.
       for (const code of [layerCode, formLayerCode]) {
         await api('DELETE', `/api/v1/layers/${code}`).catch(() => undefined);
@@ -193,9 +199,21 @@ describe('layer catalog pages', () => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
+  it('signs in as the planner through the login page and returns to the catalog', async () => {
+    await signInThroughLoginPage(page, server.url, 'planner', { next: '/layers' });
+    await page.waitForSelector('[data-testid="catalog-table"]');
+    expect(new URL(page.url()).pathname).toBe('/layers');
+    await expect(page.textContent('[data-testid="user-name"]')).resolves.toBe('规划演示用户');
+    await expect(page.textContent('[data-testid="user-department"]')).resolves.toBe('乌鲁木齐市自然资源局');
+    await expect(page.textContent('[data-testid="user-scope"]')).resolves.toBe('全市');
+    expect(await page.isVisible('[data-testid="new-layer"]')).toBe(true);
+  });
+
   it('lists the layers grouped by kind, each row linking to its page', async () => {
     await page.goto(`${server.url}/layers`);
     await page.waitForSelector('[data-testid="catalog-table"]');
+    // signed in with layers.read: the non-public imagery is listed too
+    expect(await page.$('[data-testid="catalog-row-imagery_2024"]')).not.toBeNull();
     const landUse = await page.textContent('[data-testid="catalog-row-land_use_plan"]');
     expect(landUse).toContain('控制性详细规划用地');
     expect(landUse).toContain('land_use_plan');
@@ -292,7 +310,7 @@ describe('layer catalog pages', () => {
     expect(await page.getAttribute('[data-testid="report-download-json"]', 'href')).toBe(
       `/api/v1/layers/${layerCode}/versions/2/report`,
     );
-    const csv = await fetch(`${server.url}${csvHref}`);
+    const csv = await fetch(`${server.url}${csvHref}`, { headers: planner.headers() });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(new Uint8Array(await csv.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
@@ -375,14 +393,21 @@ describe('layer catalog pages', () => {
     await page.fill('[data-testid="layer-name-input"]', name);
     await page.click('[data-testid="layer-meta-save"]');
     await page.waitForSelector('[data-testid="layer-meta-saved"]');
-    await expect(page.textContent('[data-testid="layer-detail"] h2')).resolves.toContain(name);
+    // the page reloads the layer after saving: the title follows once it has arrived
+    await page.waitForFunction(
+      (expected) =>
+        document.querySelector('[data-testid="layer-detail"] h2')?.textContent?.includes(expected),
+      name,
+    );
     const { body } = await api<LayerBody>('GET', `/api/v1/layers/${layerCode}`);
     expect(body.name).toBe(name);
   });
 
   it('shows the server error for a bad code in the new-layer form, then creates and deletes a layer', async () => {
     await page.click('[data-testid="nav-layers"]');
+    await page.click('[data-testid="new-layer"]');
     await page.waitForSelector('[data-testid="create-layer-form"]');
+    expect(new URL(page.url()).pathname).toBe('/new-layer');
     await page.fill('[data-testid="create-layer-code"]', 'Bad Code!');
     await page.fill('[data-testid="create-layer-name"]', '错误编码');
     await page.click('[data-testid="create-layer-submit"]');
@@ -414,6 +439,52 @@ describe('layer catalog pages', () => {
     await page.click('[data-testid="nav-layers"]');
     await page.waitForSelector('[data-testid="catalog-table"]');
     expect(new URL(page.url()).pathname).toBe('/layers');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows a viewer the catalog and the versions but no upload, edit, rollback, delete or new-layer button', async () => {
+    await signOutThroughHeader(page);
+    await signInThroughLoginPage(page, server.url, 'viewer', { next: '/layers' });
+    await page.waitForSelector(`[data-testid="catalog-row-${layerCode}"]`);
+    await expect(page.textContent('[data-testid="user-name"]')).resolves.toBe('查看演示用户');
+    expect(await page.$('[data-testid="new-layer"]')).toBeNull();
+
+    await page.click(`[data-testid="catalog-row-${layerCode}"] a`);
+    await page.waitForSelector(`[data-testid="layer-detail"][data-code="${layerCode}"]`);
+    // both versions and their reports are shown, version 1 current after the rollback
+    await page.waitForSelector(badgeIn(1));
+    expect(await page.isVisible('[data-testid="version-row-2"]')).toBe(true);
+    expect(await page.isVisible('[data-testid="report-2"]')).toBe(true);
+    for (const manage of ['upload-file', 'upload-submit', 'layer-meta-form', 'delete-layer', 'rollback-2']) {
+      expect(await page.$(`[data-testid="${manage}"]`)).toBeNull();
+    }
+  });
+
+  it('opens the new-layer page of a viewer with a refusal instead of the form', async () => {
+    await page.goto(`${server.url}/new-layer`);
+    await page.waitForSelector('[data-testid="forbidden"]');
+    expect(await page.$('[data-testid="create-layer-form"]')).toBeNull();
+    await expect(page.textContent('[data-testid="forbidden"]')).resolves.toContain('layers.manage');
+  });
+
+  it('signs out to anonymous: a 登录 link, public layers only, and a non-public layer leads to the login page', async () => {
+    await page.goto(`${server.url}/layers`);
+    await signOutThroughHeader(page);
+    expect(await page.$('[data-testid="user-menu"]')).toBeNull();
+    await page.click('[data-testid="nav-layers"]');
+    await page.waitForSelector('[data-testid="catalog-row-land_use_plan"]');
+    expect(await page.$('[data-testid="catalog-row-imagery_2024"]')).toBeNull();
+    expect(await page.$(`[data-testid="catalog-row-${layerCode}"]`)).toBeNull();
+    // the session cookie is gone: the server answers as to anyone
+    const cookies = await page.context().cookies(server.url);
+    expect(cookies.find((cookie) => cookie.name === 'ob_session')).toBeUndefined();
+
+    await page.goto(`${server.url}/layers/${layerCode}`);
+    await page.waitForSelector('[data-testid="login-form"]');
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/login');
+    expect(url.searchParams.get('next')).toBe(`/layers/${layerCode}`);
+    expect(await page.isVisible('[data-testid="login-required"]')).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,10 +1,14 @@
-// The one-blueprint map page in a real headless Chromium against the real server and test database.
+// The one-blueprint map page in a real headless Chromium against the real server and test database: viewed
+// anonymously (public layers only), then signed in through the login page as the demo planner (the
+// non-public layers join the panel), then signed out again.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Pool } from 'pg';
 import { createApp } from '../../spatial-api';
 import { launchChromium } from '../support/browser';
+import { demoPassword } from '../support/access';
+import { submitLogin, signOutThroughHeader } from '../support/login-page';
 import { ROOT, testDatabaseUrl } from '../support/environment';
 import { testAppConfig } from '../support/app-config';
 import { listenOnFreePort } from '../support/http';
@@ -68,6 +72,16 @@ describe('map page', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('shows an anonymous visitor the public layers only, with a 登录 link and no user', async () => {
+    await page.waitForSelector('[data-testid="sign-in-link"]');
+    expect(await page.$('[data-testid="user-menu"]')).toBeNull();
+    expect(await page.$('[data-testid="layer-toggle-land_use_plan"]')).not.toBeNull();
+    expect(await page.$('[data-testid="layer-toggle-districts"]')).not.toBeNull();
+    for (const protectedLayer of ['imagery_2024', 'regional_assessments']) {
+      expect(await page.$(`[data-testid="layer-toggle-${protectedLayer}"]`)).toBeNull();
+    }
+  });
+
   it('draws the city from vector tiles', async () => {
     expect(await paintedShare(page)).toBeGreaterThan(0.2);
   });
@@ -121,5 +135,26 @@ describe('map page', () => {
     await expect(page.textContent('header')).resolves.toContain('One Blueprint');
     await page.click('[data-testid="language-toggle"]');
     await expect(page.textContent('header')).resolves.toContain('一张蓝图');
+  });
+
+  it('signs in as the planner from the header and returns to the map, which then lists the non-public layers', async () => {
+    await page.click('[data-testid="sign-in-link"]');
+    await page.waitForSelector('[data-testid="login-form"]');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await submitLogin(page, 'planner', demoPassword());
+    await page.waitForSelector('[data-testid="user-menu"][data-username="planner"]');
+    expect(new URL(page.url()).pathname).toBe('/');
+    await expect(page.textContent('[data-testid="user-name"]')).resolves.toBe('规划演示用户');
+    await expect(page.textContent('[data-testid="user-scope"]')).resolves.toBe('全市');
+    await page.waitForSelector('[data-testid="layer-toggle-imagery_2024"]');
+    expect(await page.$('[data-testid="layer-toggle-regional_assessments"]')).not.toBeNull();
+  });
+
+  it('signs out back to the anonymous map', async () => {
+    await signOutThroughHeader(page);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.waitForSelector('[data-testid="layer-toggle-imagery_2024"]', { state: 'detached' });
+    expect(await page.$('[data-testid="layer-toggle-land_use_plan"]')).not.toBeNull();
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // The REST API and vector tiles over HTTP, against the real test database.
 import { Pool } from 'pg';
 import { createApp, createPool } from '../../spatial-api';
+import { signIn } from '../support/access';
 import { testDatabaseUrl } from '../support/environment';
 import { testAppConfig } from '../support/app-config';
 import { listenOnFreePort } from '../support/http';
@@ -30,7 +31,11 @@ describe('REST API', () => {
   });
 
   it('lists the catalog with Chinese names, kinds, extents and tile URLs', async () => {
-    const { layers } = (await (await fetch(`${server.url}/api/v1/layers`)).json()) as {
+    // signed in with layers.read, so that the non-public imagery is listed too
+    const viewer = await signIn(server.url, 'viewer');
+    const { layers } = (await (
+      await fetch(`${server.url}/api/v1/layers`, { headers: viewer.headers() })
+    ).json()) as {
       layers: Record<string, unknown>[];
     };
     const landUse = layers.find((l) => l.code === 'land_use_plan');

@@ -1,6 +1,7 @@
 // Importing a file into a layer: the multipart upload (XMLHttpRequest, because only it reports upload
 // progress) and the import job the server then runs in the background.
-import { ApiError, callJson, errorFromResponse } from './client';
+import { ApiError, callJson, errorFromResponse, isApiErrorBody } from './client';
+import { csrfHeaders, reportCsrfRejected, reportUnauthenticated } from './credentials';
 import type { ImportJob, UploadEncoding } from './types';
 
 export interface UploadRequest {
@@ -58,7 +59,10 @@ export function uploadImport(layerCode: string, upload: UploadRequest): Promise<
         else reject(new ApiError('invalid JSON response', path, xhr.status));
         return;
       }
-      reject(errorFromResponse(path, xhr.status, xhr.statusText, body));
+      if (xhr.status === 401) reportUnauthenticated(path);
+      if (xhr.status === 403 && isApiErrorBody(body) && body.error.code === 'csrf_failed')
+        reportCsrfRejected();
+      reject(errorFromResponse(path, xhr.status, xhr.statusText, body, xhr.getResponseHeader('Retry-After')));
     });
     xhr.addEventListener('error', () => {
       settle();
@@ -71,6 +75,7 @@ export function uploadImport(layerCode: string, upload: UploadRequest): Promise<
 
     xhr.open('POST', path);
     xhr.setRequestHeader('Accept', 'application/json');
+    for (const [name, value] of Object.entries(csrfHeaders('POST'))) xhr.setRequestHeader(name, value);
     // No Content-Type: the browser sets multipart/form-data with its boundary.
     xhr.send(formData(upload));
   });

@@ -217,3 +217,24 @@ export interface Health {
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
 }
+
+/** A signed-in user as GET /api/v1/session describes them. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  department: { id: number; code: string; name: string } | null;
+  roles: string[];
+  /** district codes the user is limited to; empty: the whole city (全市) */
+  districts: string[];
+  lastLoginAt: string | null;
+}
+
+/** POST and GET /api/v1/session. */
+export interface SessionInfo {
+  user: SessionUser;
+  /** permission codes such as layers.read, layers.manage (the server's permission table) */
+  permissions: string[];
+  /** sent back as X-CSRF-Token on every change made with the session cookie */
+  csrfToken: string;
+}

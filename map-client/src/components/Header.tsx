@@ -1,8 +1,9 @@
-// The page header: platform title, navigation between the map and the layer catalog, service status
-// and the language toggle.
+// The page header: platform title, navigation between the map and the layer catalog, service status,
+// the language toggle and who is signed in.
 import { NavLink } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
 import { HealthStatus } from './HealthStatus';
+import { UserMenu } from './UserMenu';
 
 export function Header() {
   const { t, locale, setLocale } = useI18n();
@@ -30,6 +31,7 @@ export function Header() {
         >
           {t('header.language')}
         </button>
+        <UserMenu />
       </div>
     </header>
   );

@@ -8,7 +8,8 @@ interface Props {
   openReport: number | null;
   rollingBack: number | null;
   onReport: (version: number) => void;
-  onRollback: (version: number) => void;
+  /** null: the user may not roll back, no rollback buttons */
+  onRollback: ((version: number) => void) | null;
 }
 
 export function VersionList({ versions, openReport, rollingBack, onReport, onRollback }: Props) {

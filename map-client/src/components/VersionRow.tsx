@@ -11,7 +11,8 @@ interface Props {
   /** another action is under way: no new one may start */
   locked: boolean;
   onReport: (version: number) => void;
-  onRollback: (version: number) => void;
+  /** null: the user may not roll back, no rollback button */
+  onRollback: ((version: number) => void) | null;
 }
 
 export function VersionRow({ version, reportOpen, rollingBack, locked, onReport, onRollback }: Props) {
@@ -67,7 +68,7 @@ export function VersionRow({ version, reportOpen, rollingBack, locked, onReport,
         >
           {t('versions.report')}
         </button>
-        {!version.current && (
+        {!version.current && onRollback && (
           <button
             type="button"
             className="ob-button"

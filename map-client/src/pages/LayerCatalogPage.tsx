@@ -1,24 +1,29 @@
-// The layer catalog page (route "/layers"): every layer grouped by kind, filterable by kind (kept in the
-// address as ?kind=, like the API), and the form that creates a new, empty layer.
-import { useSearchParams, useNavigate } from 'react-router';
+// The layer catalog page (route "/layers"): the layers the user may read grouped by kind, filterable by
+// kind (kept in the address as ?kind=, like the API), and for layer managers the way to a new layer.
+import { Link, useSearchParams } from 'react-router';
 import { fetchLayers } from '../api/layers';
 import type { LayerSummary } from '../api/types';
 import { ApiErrorNotice } from '../components/ApiErrorNotice';
 import { CatalogTable, groupByKind } from '../components/CatalogTable';
 import { ContentPage } from '../components/ContentPage';
-import { CreateLayerForm } from '../components/CreateLayerForm';
 import { StatusBanner } from '../components/StatusBanner';
 import { kindLabel } from '../components/catalogLabels';
 import { useResource } from '../components/useResource';
 import { useI18n } from '../i18n/I18nProvider';
+import { MANAGE_LAYERS, sessionKey } from '../session/canManageLayer';
+import { useSession } from '../session/SessionProvider';
 
 export function LayerCatalogPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const navigate = useNavigate();
+  const session = useSession();
   const [params, setParams] = useSearchParams();
   const kind = params.get('kind') ?? '';
-  const { resource, reload } = useResource<LayerSummary[]>('layers', (signal) => fetchLayers(signal));
+  // Who asks decides which layers are listed: a new session is a new list.
+  const key = sessionKey(session);
+  const { resource, reload } = useResource<LayerSummary[]>(key && `layers:${key}`, (signal) =>
+    fetchLayers(signal),
+  );
 
   const setKind = (next: string) => {
     setParams(next ? { kind: next } : {}, { replace: true });
@@ -74,14 +79,17 @@ export function LayerCatalogPage() {
 
   return (
     <ContentPage>
-      <h2 className="ob-page-title">{t('layers.title')}</h2>
+      <div className="ob-section-header">
+        <h2 className="ob-page-title">{t('layers.title')}</h2>
+        {session.can(MANAGE_LAYERS) && (
+          <Link to="/new-layer" className="ob-button ob-button-primary" data-testid="new-layer">
+            {t('layers.new')}
+          </Link>
+        )}
+      </div>
       <section className="ob-section" aria-labelledby="catalog-heading">
         <h3 id="catalog-heading">{t('layers.catalogHeading')}</h3>
         {body}
-      </section>
-      <section className="ob-section" aria-labelledby="create-heading">
-        <h3 id="create-heading">{t('create.heading')}</h3>
-        <CreateLayerForm onCreated={(layer) => navigate(`/layers/${encodeURIComponent(layer.code)}`)} />
       </section>
     </ContentPage>
   );

@@ -1,5 +1,6 @@
-// The layer page (route "/layers/:code"): details and their editing, the upload panel, the versions
-// with their data-quality reports, rollback and comparison, and deleting the layer.
+// The layer page (route "/layers/:code"): details, versions with their data-quality reports and their
+// comparison for anyone who may read the layer; editing, the upload panel, rollback and deleting the layer
+// only for those who may manage it.
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { deleteLayer, fetchLayer, fetchVersions, rollbackLayer } from '../api/layers';
@@ -17,6 +18,8 @@ import { VersionList } from '../components/VersionList';
 import { isNotFound } from '../components/describeError';
 import { useResource } from '../components/useResource';
 import { useI18n } from '../i18n/I18nProvider';
+import { canManageLayer } from '../session/canManageLayer';
+import { useSession } from '../session/SessionProvider';
 
 export function LayerDetailPage() {
   const { code = '' } = useParams();
@@ -30,6 +33,7 @@ export function LayerDetailPage() {
 
 function LayerDetail({ code }: { code: string }) {
   const { t } = useI18n();
+  const session = useSession();
   const navigate = useNavigate();
   const layer = useResource<LayerSummary>(`layer:${code}`, (signal) => fetchLayer(code, signal));
   const versions = useResource<VersionSummary[]>(`versions:${code}`, (signal) => fetchVersions(code, signal));
@@ -67,6 +71,7 @@ function LayerDetail({ code }: { code: string }) {
     );
   }
   const summary = layer.resource.value;
+  const manage = canManageLayer(session, summary);
 
   const rollback = async (version: number) => {
     if (!window.confirm(t('versions.rollbackConfirm', { version }))) return;
@@ -104,15 +109,17 @@ function LayerDetail({ code }: { code: string }) {
         <h2 className="ob-page-title">
           {summary.name} <span className="ob-code ob-muted">{summary.code}</span>
         </h2>
-        <button
-          type="button"
-          className="ob-button ob-button-danger"
-          disabled={deleting}
-          data-testid="delete-layer"
-          onClick={() => void remove()}
-        >
-          {deleting ? t('layer.deleting') : t('layer.delete')}
-        </button>
+        {manage && (
+          <button
+            type="button"
+            className="ob-button ob-button-danger"
+            disabled={deleting}
+            data-testid="delete-layer"
+            onClick={() => void remove()}
+          >
+            {deleting ? t('layer.deleting') : t('layer.delete')}
+          </button>
+        )}
       </div>
       {actionError && (
         <ApiErrorNotice error={actionError.error} title={actionError.title} testId="action-error" />
@@ -122,13 +129,19 @@ function LayerDetail({ code }: { code: string }) {
         <section className="ob-section" aria-labelledby="facts-heading">
           <h3 id="facts-heading">{t('layer.facts')}</h3>
           <LayerFacts layer={summary} />
-          <h4>{t('layer.edit')}</h4>
-          <LayerMetadataForm layer={summary} onSaved={reloadLayer} />
+          {manage && (
+            <>
+              <h4>{t('layer.edit')}</h4>
+              <LayerMetadataForm layer={summary} onSaved={reloadLayer} />
+            </>
+          )}
         </section>
-        <section className="ob-section" aria-labelledby="upload-heading">
-          <h3 id="upload-heading">{t('upload.heading')}</h3>
-          <UploadPanel layerCode={code} onImported={refresh} onOpenReport={setOpenReport} />
-        </section>
+        {manage && (
+          <section className="ob-section" aria-labelledby="upload-heading">
+            <h3 id="upload-heading">{t('upload.heading')}</h3>
+            <UploadPanel layerCode={code} onImported={refresh} onOpenReport={setOpenReport} />
+          </section>
+        )}
       </div>
 
       <section className="ob-section" aria-labelledby="versions-heading">
@@ -139,7 +152,7 @@ function LayerDetail({ code }: { code: string }) {
             openReport={openReport}
             rollingBack={rollingBack}
             onReport={(version) => setOpenReport((open) => (open === version ? null : version))}
-            onRollback={(version) => void rollback(version)}
+            onRollback={manage ? (version) => void rollback(version) : null}
           />
         ) : versions.resource.status === 'error' ? (
           <ApiErrorNotice error={versions.resource.error} testId="versions-error" />

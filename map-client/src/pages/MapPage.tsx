@@ -7,6 +7,8 @@ import { LayerPanel } from '../components/LayerPanel';
 import { MapView } from '../components/MapView';
 import { StatusBanner } from '../components/StatusBanner';
 import { useI18n } from '../i18n/I18nProvider';
+import { sessionKey } from '../session/canManageLayer';
+import { useSession } from '../session/SessionProvider';
 import type { FeatureHit } from '../map/featuresAtPixel';
 import { initialLayerState, move, setOpacity, setVisible, type LayerState } from '../state/layerState';
 import { useCatalog } from './useCatalog';
@@ -15,7 +17,7 @@ const NO_LAYERS: LayerSummary[] = [];
 
 export function MapPage() {
   const { t } = useI18n();
-  const { catalog, retry } = useCatalog();
+  const { catalog, retry } = useCatalog(sessionKey(useSession()));
   const layers = catalog.status === 'ready' ? catalog.layers : NO_LAYERS;
   const [layerState, setLayerState] = useState<LayerState>(() => initialLayerState(layers));
   const [hits, setHits] = useState<FeatureHit[] | null>(null);

@@ -1,5 +1,6 @@
 // Loads what the map page needs before it can draw: the CRS definitions (registered with proj4 and
-// OpenLayers) and the layer catalog. A missing CRS list is a warning; a missing catalog is an error.
+// OpenLayers) and the layer catalog. A missing CRS list is a warning; a missing catalog is an error. The
+// catalog lists the layers the caller may read, so it is loaded again when the session changes (`who`).
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, fetchCrsDefinitions } from '../api/client';
 import { fetchLayers } from '../api/layers';
@@ -21,11 +22,13 @@ function describe(error: unknown): { path: string; message: string; httpStatus: 
   };
 }
 
-export function useCatalog(): { catalog: CatalogState; retry: () => void } {
+/** `who` names the session (null while it is still loading: nothing is fetched yet). */
+export function useCatalog(who: string | null): { catalog: CatalogState; retry: () => void } {
   const [catalog, setCatalog] = useState<CatalogState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    if (who === null) return;
     const controller = new AbortController();
     const load = async () => {
       const [crs, layers] = await Promise.allSettled([
@@ -48,7 +51,7 @@ export function useCatalog(): { catalog: CatalogState; retry: () => void } {
     };
     void load();
     return () => controller.abort();
-  }, [attempt]);
+  }, [attempt, who]);
 
   const retry = useCallback(() => {
     setCatalog({ status: 'loading' });
