@@ -185,4 +185,39 @@ describe('compliance checks of the sample city fixture sites', () => {
     expect(inZone.input.crs).toBe('EPSG:4538');
     expect(relative(inZone.siteAreaM2, inDegrees.siteAreaM2)).toBeLessThan(1e-4);
   });
+
+  it('measures a multipolygon with a hole across a district border, per district, on the ellipsoid', async () => {
+    // a 200 m square with a 60 m hole on a corner of 天山区 and 新市区 (where 沙依巴克区 meets them too), and a
+    // 100 m square 1 km east
+    const [lon, lat] = [87.58978676, 43.82585096];
+    const outer = square(lon, lat, 200).coordinates[0]!;
+    const hole = square(lon, lat, 60).coordinates[0]!.slice().reverse();
+    const east = square(lon + 1000 / (111_320 * Math.cos((lat * Math.PI) / 180)), lat, 100).coordinates;
+    const site = { type: 'MultiPolygon', coordinates: [[outer, hole], east] };
+    const run = await check({ geometry: site });
+    const expected = await siteAreaM2(server.pool, site);
+    expect(relative(run.siteAreaM2, expected)).toBeLessThan(1e-4);
+    // the hole is not part of the site (the squares are about, not exactly, their nominal size)
+    expect(relative(run.siteAreaM2, 200 * 200 + 100 * 100 - 60 * 60)).toBeLessThan(0.01);
+    const districts = rule(run, 'jurisdiction').details.districts as { name: string; areaM2: number }[];
+    expect(districts.map((d) => d.name)).toEqual(expect.arrayContaining(['天山区', '新市区']));
+    const { rows } = await server.pool.query<{ name: string; a: number }>(
+      `SELECT f.properties ->> 'name' AS name,
+              ST_Area(ST_Intersection(f.geom, ST_SetSRID(ST_GeomFromGeoJSON($1), 4490))::geography) AS a
+       FROM layer_features f JOIN layers l ON l.current_version_id = f.layer_version_id
+       WHERE l.code = 'districts' AND ST_Intersects(f.geom, ST_SetSRID(ST_GeomFromGeoJSON($1), 4490))`,
+      [JSON.stringify(site)],
+    );
+    expect(districts.map((d) => d.name).sort()).toEqual(
+      rows
+        .filter((r) => r.a > 0)
+        .map((r) => r.name)
+        .sort(),
+    );
+    for (const row of rows) {
+      expect(relative(districts.find((d) => d.name === row.name)!.areaM2, row.a)).toBeLessThan(1e-4);
+    }
+    const total = districts.reduce((sum, d) => sum + d.areaM2, 0);
+    expect(relative(total, expected)).toBeLessThan(1e-4);
+  });
 });
