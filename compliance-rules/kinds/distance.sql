@@ -2,7 +2,7 @@
 -- (filter $3), the features closer than $4 metres with their distances, and the part of the site inside
 -- that distance of them (its area and geometry).
 WITH site AS (SELECT ST_GeomFromEWKB($1::bytea) AS geom, ST_GeomFromEWKB($1::bytea)::geography AS geog),
-matching AS (
+matching AS NOT MATERIALIZED (
   SELECT f.id, f.feature_key, f.properties, f.geom, f.layer_version_id
   FROM layer_features f
   WHERE f.layer_version_id = ANY($2::bigint[])
