@@ -19,6 +19,14 @@ import { ImportJobs } from './imports/import-jobs';
 import { issueApiKeyHandler, listApiKeysHandler, revokeApiKeyHandler } from './routes/api-keys';
 import { auditHandler, verifyAuditHandler } from './routes/audit';
 import { codeListsHandler } from './routes/code-lists';
+import {
+  diffChecksHandler,
+  getCheckHandler,
+  listChecksHandler,
+  runCheckHandler,
+  verifyCheckHandler,
+} from './routes/compliance-checks';
+import { getRuleSetHandler, listRuleSetsHandler, putRuleSetHandler } from './routes/compliance-rule-sets';
 import { metricsHandler } from './routes/metrics';
 import { crsHandler } from './routes/crs';
 import {
@@ -165,6 +173,14 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.get('/api/v1/layers/:code/diff', diffHandler(pool));
   route.post('/api/v1/layers/:code/imports', startImportHandler(pool, jobs, config));
   route.get('/api/v1/imports/:id', importJobHandler(jobs));
+  route.get('/api/v1/compliance/rule-sets', listRuleSetsHandler(pool));
+  route.get('/api/v1/compliance/rule-sets/:code', getRuleSetHandler(pool));
+  route.put('/api/v1/compliance/rule-sets/:code', json, putRuleSetHandler(pool));
+  route.post('/api/v1/compliance/checks', json, runCheckHandler(pool));
+  route.get('/api/v1/compliance/checks', listChecksHandler(pool));
+  route.get('/api/v1/compliance/checks/:id', getCheckHandler(pool));
+  route.get('/api/v1/compliance/checks/:id/diff/:otherId', diffChecksHandler(pool));
+  route.get('/api/v1/compliance/verify/:code', verifyCheckHandler(pool));
   route.get('/tiles/:layer.json', tileJsonHandler(pool));
   route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
   route.get(

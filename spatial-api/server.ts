@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Pool } from 'pg';
 import { ensureDemoUsers } from '../accounts';
+import { ensureSampleRuleSet } from '../compliance-rules';
 import { generateSampleCity, loadSampleCity } from '../importers';
 import { migrate } from '../sql';
 import { createApp, importJobsOf } from './app';
@@ -97,6 +98,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const applied = await migrate(pool);
     if (applied.length > 0) options.log?.(`已应用数据库迁移 / applied migrations: ${applied.join(', ')}`);
     await ensureSampleCity(pool, config, options);
+    if (await ensureSampleRuleSet(pool))
+      options.log?.('已载入示例审查规则集 / stored the sample compliance rule set');
     if (config.demoPassword) await ensureDemoUsers(pool, config.demoPassword);
     const app = createApp({ pool, config });
     const server = await listen(app, config.port, config.host, config.tls);

@@ -69,6 +69,16 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/v1/layers/:code/imports': { ...manageLayer, audit: 'create', target: 'import' },
   'GET /api/v1/imports/:id': { allow: 'layers.manage', target: 'import' },
 
+  'GET /api/v1/compliance/rule-sets': { allow: 'rules.manage', target: 'rule_set' },
+  'GET /api/v1/compliance/rule-sets/:code': { allow: 'rules.manage', target: 'rule_set' },
+  'PUT /api/v1/compliance/rule-sets/:code': { allow: 'rules.manage', target: 'rule_set', audit: 'update' },
+  'POST /api/v1/compliance/checks': { allow: 'compliance.run', target: 'compliance_check' },
+  'GET /api/v1/compliance/checks': { allow: 'compliance.run', target: 'compliance_check' },
+  'GET /api/v1/compliance/checks/:id': { allow: 'compliance.run', target: 'compliance_check' },
+  'GET /api/v1/compliance/checks/:id/diff/:otherId': { allow: 'compliance.run', target: 'compliance_check' },
+  // public: whoever holds a report may confirm its verification code
+  'GET /api/v1/compliance/verify/:code': { allow: 'anyone', target: 'compliance_check' },
+
   'GET /tiles/:layer.json': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.mvt': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.png': { ...read('layer', 'layer'), service: 'tiles' },

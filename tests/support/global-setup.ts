@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { Pool } from 'pg';
 import { ensureDemoUsers } from '../../accounts';
+import { ensureSampleRuleSet } from '../../compliance-rules';
 import { generateSampleCity, loadSampleCity } from '../../importers';
 import { migrate } from '../../sql';
 import { demoPassword } from './access';
@@ -26,6 +27,7 @@ export default async function globalSetup(): Promise<void> {
     const dataDir = process.env.ONE_BLUEPRINT_DATA_DIR ?? path.join(__dirname, '../../.data');
     await loadSampleCity(pool, generateSampleCity(), { rasterDir: path.join(dataDir, 'test-rasters') });
     await ensureDemoUsers(pool, demoPassword());
+    await ensureSampleRuleSet(pool);
   } finally {
     await pool.end();
   }

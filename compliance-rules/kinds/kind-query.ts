@@ -1,0 +1,48 @@
+// Runs a rule kind's SQL file: the site travels as EWKB, the layer versions as ids, the attribute filter as
+// JSON ({attribute: [values]}); every value is a bound parameter.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Queryable } from '../../layers';
+import type { Rule } from '../rule-sets/rule-set-schema';
+import type { ConflictFeature, EvaluationContext } from './rule-outcome';
+
+const files = new Map<string, string>();
+
+function sqlFile(name: string): string {
+  let text = files.get(name);
+  if (text === undefined) {
+    text = readFileSync(path.join(__dirname, `${name}.sql`), 'utf8');
+    files.set(name, text);
+  }
+  return text;
+}
+
+export interface KindRow {
+  area_m2: number;
+  conflict_ewkb: Buffer | null;
+  conflict_geojson: Record<string, unknown> | null;
+  features: ConflictFeature[];
+}
+
+function filterJson(rule: Rule): string {
+  const filter: Record<string, unknown[]> = {};
+  for (const [key, value] of Object.entries(rule.filter ?? {}))
+    filter[key] = Array.isArray(value) ? value : [value];
+  return JSON.stringify(filter);
+}
+
+export async function runKindQuery<R extends KindRow>(
+  db: Queryable,
+  file: 'overlap' | 'outside' | 'land-use' | 'distance',
+  rule: Rule,
+  context: EvaluationContext,
+  extra: unknown[] = [],
+): Promise<R> {
+  const { rows } = await db.query<R>(sqlFile(file), [
+    context.site.ewkb,
+    context.versionIdsOf(rule.layers),
+    filterJson(rule),
+    ...extra,
+  ]);
+  return rows[0]!;
+}

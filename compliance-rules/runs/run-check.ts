@@ -1,0 +1,144 @@
+// Runs a compliance check: in one REPEATABLE READ transaction it reads the rule set and the current version
+// of every layer the rules name, prepares the site, evaluates every rule in PostGIS, stores the run with the
+// versions it read and each rule's result, and seals it with its verification code.
+import type { Pool, PoolClient } from 'pg';
+import { invalid, notFound } from '../compliance-error';
+import { evaluateRule, type RuleOutcome } from '../kinds';
+import { defaultRuleSetCode, readRuleSet } from '../rule-sets/rule-set-store';
+import { prepareSite } from '../site/prepare-site';
+import { parseSiteGeometry, sourceProjection } from '../site/site-input';
+import { canonicalRun, readRun, type ComplianceRun } from './read-run';
+import { verificationCode } from './verification-code';
+import { verdictOf } from './verdict';
+
+export interface CheckRequest {
+  geometry: unknown;
+  /** the CRS of the geometry's coordinates; EPSG:4490 when absent */
+  crs?: string;
+  projectCode?: string;
+  /** overrides the project's type for land-use compatibility */
+  projectType?: string;
+  ruleSet?: string;
+  userId: number | null;
+}
+
+const LAYER_VERSIONS = `
+SELECT l.code, l.current_version_id::text AS version_id
+FROM layers l
+WHERE l.code = ANY($1::text[]) AND l.deleted_at IS NULL AND l.current_version_id IS NOT NULL`;
+
+async function currentVersions(client: PoolClient, codes: string[]): Promise<Map<string, string>> {
+  const { rows } = await client.query<{ code: string; version_id: string }>(LAYER_VERSIONS, [codes]);
+  const versions = new Map(rows.map((r) => [r.code, r.version_id]));
+  const missing = codes.filter((c) => !versions.has(c));
+  if (missing.length > 0)
+    throw invalid(`规则集引用的图层没有可用版本：${missing.join('、')} / layers without a current version`, {
+      parameter: 'ruleSet',
+      layers: missing,
+    });
+  return versions;
+}
+
+async function findProject(client: PoolClient, code: string): Promise<{ id: number; projectType: string }> {
+  const { rows } = await client.query<{ id: number; project_type: string }>(
+    'SELECT id, project_type FROM projects WHERE code = $1',
+    [code],
+  );
+  if (!rows[0])
+    throw notFound(`项目不存在：${code} / no project with code ${code}`, {
+      parameter: 'projectCode',
+      value: code,
+    });
+  return { id: rows[0].id, projectType: rows[0].project_type };
+}
+
+export async function runCheck(pool: Pool, request: CheckRequest): Promise<ComplianceRun> {
+  const geometry = parseSiteGeometry(request.geometry);
+  const crs = request.crs ?? 'EPSG:4490';
+  sourceProjection(crs); // refuses an unknown CRS before a connection is taken
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    const stored = await readRuleSet(client, request.ruleSet ?? (await defaultRuleSetCode(client)));
+    const ruleSet = stored.definition;
+    const project = request.projectCode ? await findProject(client, request.projectCode) : null;
+    const codes = [...new Set([ruleSet.cityBoundaryLayer, ...ruleSet.rules.flatMap((r) => r.layers)])];
+    const versions = await currentVersions(client, codes);
+    const site = await prepareSite(client, geometry, crs, {
+      cityVersionId: versions.get(ruleSet.cityBoundaryLayer)!,
+      maxSiteAreaM2: ruleSet.maxSiteAreaM2,
+    });
+    const context = {
+      site,
+      versionIdsOf: (layers: string[]) => layers.map((code) => versions.get(code)!),
+      projectType: request.projectType ?? project?.projectType ?? null,
+      checkedOn: new Date().toISOString().slice(0, 10),
+    };
+    const outcomes: RuleOutcome[] = [];
+    for (const rule of ruleSet.rules) outcomes.push(await evaluateRule(client, rule, context));
+    const verdict = verdictOf(
+      ruleSet.rules.map((rule, i) => ({ severity: rule.severity, passed: outcomes[i]!.passed })),
+    );
+
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO compliance_runs (project_id, site_geom, rule_set_version_id, created_by, verdict, site_area_m2, input)
+       VALUES ($1, ST_GeomFromEWKB($2::bytea), $3, $4, $5, $6, $7::jsonb) RETURNING id::text`,
+      [
+        project?.id ?? null,
+        site.ewkb,
+        stored.versionId,
+        request.userId,
+        verdict,
+        site.areaM2,
+        JSON.stringify({
+          crs,
+          projectType: context.projectType,
+          repaired: site.repaired,
+          repairReason: site.repairReason,
+        }),
+      ],
+    );
+    const runId = rows[0]!.id;
+    await client.query(
+      'INSERT INTO compliance_run_layers (run_id, layer_version_id) SELECT $1::bigint, unnest($2::bigint[])',
+      [runId, [...new Set(versions.values())]],
+    );
+    for (const [i, rule] of ruleSet.rules.entries()) {
+      const outcome = outcomes[i]!;
+      await client.query(
+        `INSERT INTO compliance_results (run_id, rule_id, kind, severity, passed, area_m2, distance_m, conflict_geom, details)
+         VALUES ($1::bigint, $2, $3, $4, $5, $6, $7, ST_GeomFromEWKB($8::bytea), $9::jsonb)`,
+        [
+          runId,
+          rule.id,
+          rule.kind,
+          rule.severity,
+          outcome.passed,
+          outcome.areaM2,
+          outcome.distanceM,
+          outcome.conflictEwkb,
+          JSON.stringify({
+            title: rule.title,
+            legalBasis: rule.legalBasis,
+            ratio: outcome.ratio,
+            features: outcome.features,
+            details: outcome.details,
+          }),
+        ],
+      );
+    }
+    const run = (await readRun(client, runId))!;
+    const code = verificationCode(canonicalRun(run));
+    await client.query(
+      "UPDATE compliance_runs SET verification_code = $2, status = 'done', finished_at = clock_timestamp() WHERE id = $1::bigint",
+      [runId, code],
+    );
+    await client.query('COMMIT');
+    return { ...run, verificationCode: code };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
