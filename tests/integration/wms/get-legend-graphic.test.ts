@@ -52,7 +52,7 @@ describe('GetLegendGraphic', () => {
   });
 
   it('draws a legend for imagery and for a layer without a style', async () => {
-    const res = await fetchImage(legendUrl('LAYER=ob:imagery_2024&FORMAT=image/png'));
+    const res = await fetchImage(legendUrl(`LAYER=ob:imagery_2024&FORMAT=image/png&apikey=${wms.apiKey}`));
     expect(res.status).toBe(200);
     expect((await decodeImage(res.bytes)).colourCount()).toBeGreaterThan(10);
   });
