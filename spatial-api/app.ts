@@ -8,6 +8,7 @@ import { guardedRoutes, routeGuard } from './access/route-guard';
 import { clientFiles } from './client-files';
 import { DEFAULT_ACCESS, type Config } from './config';
 import { errorHandler, notFound } from './errors';
+import { jsonBody } from './json-body';
 import { GeoServerSync } from './geoserver-sync';
 import { ImportJobs } from './imports/import-jobs';
 import { issueApiKeyHandler, listApiKeysHandler, revokeApiKeyHandler } from './routes/api-keys';
@@ -37,6 +38,7 @@ import {
   updateLayerHandler,
 } from './routes/layers';
 import { OGC_PATHS, owsErrorHandler, owsRouter } from './ogc/ows-router';
+import { RequestGate } from './ogc/request-gate';
 import { wfsService } from './ogc/wfs';
 import { wmsService } from './ogc/wms';
 import {
@@ -87,7 +89,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   app.locals.importJobs = jobs;
   app.disable('x-powered-by');
   app.set('etag', false);
-  const json = express.json({ limit: '1mb' });
+  const json = jsonBody('1mb');
 
   app.use(authenticate(pool, access.session));
 
@@ -136,13 +138,14 @@ export function createApp({ pool, config }: AppOptions): Express {
       [wfsService(pool), wmsService(pool, { rasterDir: config.rasterDir })],
       guard,
       ogcAccess(pool, trail),
+      RequestGate.forPool(pool.options.max ?? 10),
     ),
   );
 
   app.use('/api', (req, _res, next) =>
     next(notFound(`没有这个接口 / no such endpoint: ${req.method} ${req.originalUrl}`)),
   );
-  app.use(clientFiles(config.clientDir));
+  app.use(clientFiles(config.clientDir, guard));
   app.use(OGC_PATHS, owsErrorHandler());
   app.use(errorHandler);
   return app;

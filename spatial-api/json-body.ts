@@ -1,0 +1,41 @@
+// The JSON body of the REST routes: a body of another media type is refused with 415 (rather than read as
+// no body and refused for the first missing field), malformed JSON with 400 and an oversized one with 413,
+// each naming the body.
+import express, { type RequestHandler } from 'express';
+import { AppError, tooLarge } from './errors';
+
+function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
+  const length = headers['content-length'];
+  return headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+export function jsonBody(limit: string): RequestHandler {
+  const parse = express.json({ limit });
+  return (req, res, next) => {
+    if (hasBody(req.headers) && !req.is(['application/json', 'application/*+json'])) {
+      next(
+        new AppError(
+          415,
+          'unsupported_media_type',
+          `请求体应为JSON（Content-Type: application/json），而不是“${req.get('content-type') ?? '未声明'}” / the body must be JSON`,
+          { parameter: 'body', contentType: req.get('content-type') ?? null },
+        ),
+      );
+      return;
+    }
+    parse(req, res, (error?: unknown) => {
+      const type = (error as { type?: string } | undefined)?.type;
+      if (type === 'entity.too.large') {
+        next(tooLarge(`请求体超过${limit} / the body is larger than ${limit}`, { parameter: 'body', limit }));
+      } else if (type === 'entity.parse.failed') {
+        next(
+          new AppError(400, 'bad_request', '请求体不是有效的JSON / the body is not valid JSON', {
+            parameter: 'body',
+          }),
+        );
+      } else {
+        next(error);
+      }
+    });
+  };
+}
