@@ -112,7 +112,9 @@ describe('what is recorded', () => {
     });
     const user = await createTestUser(server.pool, { prefix: 'reader', roles: ['viewer'] });
     const reader = await signIn(server.url, user.username, user.password);
-    expect((await fetch(`${server.url}/api/v1/layers/${layer}/features`, { headers: reader.headers() })).status).toBe(200);
+    expect(
+      (await fetch(`${server.url}/api/v1/layers/${layer}/features`, { headers: reader.headers() })).status,
+    ).toBe(200);
     const report = await fetch(`${server.url}/api/v1/layers/${layer}/versions/1/report?format=csv`, {
       headers: reader.headers(),
     });
@@ -132,8 +134,11 @@ describe('what is recorded', () => {
       `audit key ${layer}`,
     ]);
     expect(
-      (await fetch(`${server.url}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ob:${layer}&COUNT=1&apikey=${key}`))
-        .status,
+      (
+        await fetch(
+          `${server.url}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ob:${layer}&COUNT=1&apikey=${key}`,
+        )
+      ).status,
     ).toBe(200);
     const keyId = rows[0]!.id;
     const byKey = (found: Entry[]) => found.some((e) => e.apiKeyId === keyId);
@@ -195,11 +200,20 @@ describe('append-only and hash-chained', () => {
     try {
       await migrate(scratch.pool);
       for (const action of ['login', 'read', 'logout'] as const) {
-        await appendAudit(scratch.pool, { action, username: 'someone', targetType: 'session', details: { n: 1 } });
+        await appendAudit(scratch.pool, {
+          action,
+          username: 'someone',
+          targetType: 'session',
+          details: { n: 1 },
+        });
       }
       expect(await verifyAuditChain(scratch.pool)).toEqual({ rows: 3, broken: null });
       const verify = () =>
-        runCommand([path.join(ROOT, 'scripts/bootstrap.mjs'), 'audit', 'verify'], { DATABASE_URL: scratch.url }, ROOT);
+        runCommand(
+          [path.join(ROOT, 'scripts/bootstrap.mjs'), 'audit', 'verify'],
+          { DATABASE_URL: scratch.url },
+          ROOT,
+        );
       const intact = await verify();
       expect(intact.code).toBe(0);
       expect(intact.stdout).toContain('the audit log is intact: 3 rows');

@@ -61,14 +61,20 @@ describe('SQL in text fields', () => {
 
   it('matches SQL in the audit filters as plain text, and refuses it in typed ones naming them', async () => {
     for (const text of INJECTIONS) {
-      const query = new URLSearchParams({ username: text, targetType: text, targetId: text });
+      // targetType is at most 40 characters: longer ones are refused naming it (below)
+      const query = new URLSearchParams({ username: text, targetType: text.slice(0, 40), targetId: text });
       const res = await requestJson(`${server.url}/api/v1/audit?${query}`, { headers: admin.headers() });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ total: 0, entries: [] });
     }
+    const long = await requestJson(
+      `${server.url}/api/v1/audit?targetType=${encodeURIComponent(`x' OR '1'='1' -- ${'x'.repeat(40)}`)}`,
+      { headers: admin.headers() },
+    );
+    expect([long.status, long.body.error.details.parameter]).toEqual([400, 'targetType']);
     for (const parameter of ['action', 'limit', 'offset', 'from', 'format']) {
       const res = await requestJson(
-        `${server.url}/api/v1/audit?${parameter}=${encodeURIComponent("1; DELETE FROM audit_log --")}`,
+        `${server.url}/api/v1/audit?${parameter}=${encodeURIComponent('1; DELETE FROM audit_log --')}`,
         { headers: admin.headers() },
       );
       expect([parameter, res.status, res.body.error.details.parameter]).toEqual([parameter, 400, parameter]);
@@ -136,9 +142,13 @@ describe('forged tokens', () => {
     ['a made-up signature', badlySigned],
     ['a key-shaped string', `ob_abcdefgh_${'x'.repeat(43)}`],
   ])('treats %s in the session cookie as no session', async (_name, token) => {
-    const res = await requestJson(`${server.url}/api/v1/session`, { headers: { cookie: `ob_session=${token}` } });
+    const res = await requestJson(`${server.url}/api/v1/session`, {
+      headers: { cookie: `ob_session=${token}` },
+    });
     expect(res.status).toBe(401);
-    const users = await requestJson(`${server.url}/api/v1/users`, { headers: { cookie: `ob_session=${token}` } });
+    const users = await requestJson(`${server.url}/api/v1/users`, {
+      headers: { cookie: `ob_session=${token}` },
+    });
     expect(users.status).toBe(401);
   });
 
@@ -148,7 +158,9 @@ describe('forged tokens', () => {
     ['a key-shaped string', `ob_abcdefgh_${'x'.repeat(43)}`],
   ])('refuses %s as a Bearer key with 401 naming apikey, also on a public layer', async (_name, token) => {
     for (const path of ['/api/v1/layers/imagery_2024', '/api/v1/layers/land_use_plan']) {
-      const res = await requestJson(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await requestJson(`${server.url}${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(res.status).toBe(401);
       expect(res.body.error.details).toEqual({ parameter: 'apikey', reason: 'unknown' });
     }
@@ -173,28 +185,33 @@ describe('bodies', () => {
     expect(res.body.error).toMatchObject({ code: 'too_large', details: { parameter: 'body' } });
   });
 
-  it('refuses deeply nested JSON with 400 and keeps answering', async () => {
-    const depth = 100_000;
-    const deep = `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
-    for (const path of ['/api/v1/session', '/api/v1/users']) {
+  it('refuses JSON nested deeper than 64 levels with 400 naming the body, and keeps answering', async () => {
+    const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+    const code = `deep_${Math.random().toString(36).slice(2, 8)}`;
+    const layer = (style: string) =>
+      `{"code":"${code}","name":"深","kind":"reference","geometryType":"Polygon","style":${style}}`;
+    const cases: [string, string][] = [
+      ['/api/v1/session', nested(100_000)],
+      ['/api/v1/users', nested(100_000)],
+      ['/api/v1/layers', layer(nested(150_000))],
+      ['/api/v1/layers', layer(`[${nested(70)}]`)],
+    ];
+    for (const [path, body] of cases) {
       const res = await fetch(`${server.url}${path}`, {
         method: 'POST',
         headers: admin.headers({ 'content-type': 'application/json' }),
-        body: deep,
+        body,
       });
-      expect([path, res.status]).toEqual([path, 400]);
-      expect(((await res.json()) as { error: { details: { parameter: string } } }).error.details.parameter).toBe(
-        'body',
-      );
+      const { error } = (await res.json()) as { error: { details: { parameter: string } } };
+      expect([path, res.status, error.details.parameter]).toEqual([path, 400, 'body']);
     }
-    const style = `${'{"a":'.repeat(2_000)}1${'}'.repeat(2_000)}`;
-    const code = `deep_${Math.random().toString(36).slice(2, 8)}`;
-    const created = await fetch(`${server.url}/api/v1/layers`, {
+    // a style of ordinary depth is taken
+    const taken = await fetch(`${server.url}/api/v1/layers`, {
       method: 'POST',
       headers: admin.headers({ 'content-type': 'application/json' }),
-      body: `{"code":"${code}","name":"深","kind":"reference","geometryType":"Polygon","style":${style}}`,
+      body: layer(nested(20)),
     });
-    expect([400, 201]).toContain(created.status);
+    expect(taken.status).toBe(201);
     expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
   });
 
@@ -205,13 +222,18 @@ describe('bodies', () => {
       body: '{"username": "admin", "password": ',
     });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { details: unknown } }).error.details).toEqual({ parameter: 'body' });
+    expect(((await res.json()) as { error: { details: unknown } }).error.details).toEqual({
+      parameter: 'body',
+    });
   });
 
   it.each([
     ['text/plain', 'username=admin&password=x'],
     ['application/x-www-form-urlencoded', 'username=admin&password=x'],
-    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="username"\r\n\r\nadmin\r\n--x--'],
+    [
+      'multipart/form-data; boundary=x',
+      '--x\r\nContent-Disposition: form-data; name="username"\r\n\r\nadmin\r\n--x--',
+    ],
     ['application/xml', '<session><username>admin</username></session>'],
   ])('refuses a %s body to a JSON route with 415 naming the body', async (type, body) => {
     const res = await fetch(`${server.url}/api/v1/session`, {
@@ -228,29 +250,30 @@ describe('bodies', () => {
 describe('a flood of slow requests', () => {
   it('answers the health check during 200 concurrent large GetFeatures, and recovers after', async () => {
     const url = `${server.url}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ob:land_use_plan&COUNT=5000&OUTPUTFORMAT=application/json`;
-    let finished = 0;
+    let served = 0;
     const flood = Array.from({ length: 200 }, async () => {
       const res = await fetch(url);
       await res.arrayBuffer();
-      finished++;
+      if (res.status === 200) served++;
       return { status: res.status, retryAfter: res.headers.get('retry-after') };
     });
     await new Promise((r) => setTimeout(r, 500));
-    const healthTimes: number[] = [];
-    while (healthTimes.length < 3 && finished < 150) {
+    // the health check is not queued behind the flood: it answers while most of it is still to be served
+    const servedWhenAnswered: number[] = [];
+    for (let i = 0; i < 3; i++) {
       const started = Date.now();
       const health = await fetch(`${server.url}/api/v1/health`);
       expect(health.status).toBe(200);
-      healthTimes.push(Date.now() - started);
+      expect(Date.now() - started).toBeLessThan(30_000);
+      servedWhenAnswered.push(served);
     }
-    expect(healthTimes).toHaveLength(3);
-    expect(Math.max(...healthTimes)).toBeLessThan(5_000);
+    expect(Math.max(...servedWhenAnswered)).toBeLessThan(40);
     const answers = await Promise.all(flood);
     // every request is served, or told to come back later; none fails
-    const served = answers.filter((a) => a.status === 200).length;
+    const ok = answers.filter((a) => a.status === 200).length;
     const busy = answers.filter((a) => a.status === 503);
-    expect(served + busy.length).toBe(200);
-    expect(served).toBeGreaterThan(0);
+    expect(ok + busy.length).toBe(200);
+    expect(ok).toBeGreaterThan(0);
     expect(busy.every((a) => Number(a.retryAfter) > 0)).toBe(true);
     const after = await fetch(url.replace('COUNT=5000', 'COUNT=3'));
     expect(after.status).toBe(200);

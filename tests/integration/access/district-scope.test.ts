@@ -76,7 +76,10 @@ describe('changes', () => {
       headers: scoped.headers(),
     });
     expect(deleted.status).toBe(403);
-    expect((await requestJson(`${server.url}/api/v1/layers/${layers.saybagh}`, { headers: admin.headers() })).status).toBe(200);
+    expect(
+      (await requestJson(`${server.url}/api/v1/layers/${layers.saybagh}`, { headers: admin.headers() }))
+        .status,
+    ).toBe(200);
   });
 
   it('refuses PATCH and DELETE of a city-wide layer with 403', async () => {

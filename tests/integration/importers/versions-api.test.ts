@@ -50,7 +50,9 @@ async function upload(layer: string, file: string, fields: Record<string, string
 
 async function finished(id: string): Promise<Job> {
   for (let i = 0; i < 200; i++) {
-    const { job } = (await (await fetch(`${server.url}/api/v1/imports/${id}`, asPlanner())).json()) as { job: Job };
+    const { job } = (await (await fetch(`${server.url}/api/v1/imports/${id}`, asPlanner())).json()) as {
+      job: Job;
+    };
     if (job.status === 'succeeded' || job.status === 'failed') return job;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -105,10 +107,7 @@ describe('layer versions over the API', () => {
     expect(report).toMatchObject({
       source: { fileName: 'v1.geojson', format: 'GeoJSON', crs: { code: 'EPSG:4490', how: 'guessed' } },
     });
-    const csv = await fetch(
-      `${server.url}/api/v1/layers/${layer}/versions/1/report?format=csv`,
-      asPlanner(),
-    );
+    const csv = await fetch(`${server.url}/api/v1/layers/${layer}/versions/1/report?format=csv`, asPlanner());
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // BOM, for spreadsheet programs
