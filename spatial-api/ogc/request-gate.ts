@@ -19,7 +19,7 @@ export class RequestGate {
   /** For a pool of `poolSize` connections: half of them less two for OGC, the rest for everything else. */
   static forPool(poolSize: number): RequestGate {
     const concurrent = Math.max(1, Math.floor((poolSize - 2) / 2));
-    return new RequestGate(concurrent, 64 * concurrent);
+    return new RequestGate(concurrent, 16 * concurrent);
   }
 
   async run<T>(res: Response, task: () => Promise<T>): Promise<T> {
