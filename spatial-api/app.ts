@@ -14,6 +14,7 @@ import { servicesRateLimit, signInRateLimit } from './hardening/rate-limits';
 import { securityHeaders } from './hardening/security-headers';
 import { databaseUnavailableHandler } from './database-unavailable';
 import { errorHandler, notFound } from './errors';
+import { jsonBody } from './json-body';
 import { GeoServerSync } from './geoserver-sync';
 import { ImportJobs } from './imports/import-jobs';
 import { issueApiKeyHandler, listApiKeysHandler, revokeApiKeyHandler } from './routes/api-keys';
@@ -54,6 +55,7 @@ import {
 import { OGC_PATHS, owsErrorHandler, owsRouter } from './ogc/ows-router';
 import { requestId } from './request-id';
 import { accessLog, createLogger } from './access-log';
+import { RequestGate } from './ogc/request-gate';
 import { wfsService } from './ogc/wfs';
 import { wmsService } from './ogc/wms';
 import {
@@ -120,7 +122,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   app.set('trust proxy', config.trustProxy);
   app.use(requestId);
   app.use(accessLog(createLogger()));
-  const json = express.json({ limit: '1mb' });
+  const json = jsonBody('1mb');
 
   app.use(metrics.middleware());
   app.use(securityHeaders(hardening.frameAncestors, config.tls !== undefined));
@@ -192,12 +194,19 @@ export function createApp({ pool, config }: AppOptions): Express {
     }),
   );
   const wms = wmsService(pool, { rasterDir: config.rasterDir, processes: gdal, limits: config.wmsLimits });
-  app.use(owsRouter([wfsService(pool), wms], guard, ogcAccess(pool, trail)));
+  app.use(
+    owsRouter(
+      [wfsService(pool), wms],
+      guard,
+      ogcAccess(pool, trail),
+      RequestGate.forPool(pool.options.max ?? 10),
+    ),
+  );
 
   app.use('/api', (req, _res, next) =>
     next(notFound(`没有这个接口 / no such endpoint: ${req.method} ${req.originalUrl}`)),
   );
-  app.use(clientFiles(config.clientDir));
+  app.use(clientFiles(config.clientDir, guard));
   app.use(OGC_PATHS, owsErrorHandler());
   app.use(databaseUnavailableHandler);
   app.use(errorHandler);

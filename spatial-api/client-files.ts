@@ -3,12 +3,16 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';
+import type { Guard } from './access/route-guard';
 
-export function clientFiles(clientDir: string): Router {
+/** The paths of the client's pages: all but the API's, the tiles' and the OGC services'. */
+export const CLIENT_PAGES = /^\/(?!api\/|tiles\/|ows|wms|wfs).*/;
+
+export function clientFiles(clientDir: string, guard: Guard): Router {
   const router = express.Router();
   const index = path.join(clientDir, 'index.html');
   router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-  router.get(/^\/(?!api\/|tiles\/|ows|wms|wfs).*/, (_req, res) => {
+  router.get(CLIENT_PAGES, guard('GET', String(CLIENT_PAGES)), (_req, res) => {
     if (!existsSync(index)) {
       res
         .status(503)

@@ -10,6 +10,8 @@ export {
   describeDatabase,
   SESSION_OPTIONS,
 } from './database';
+export { ROUTE_RULES } from './access/route-rules';
+export type { RouteRule } from './access/route-rules';
 export { AppError, badRequest, notFound } from './errors';
 export { ensureSampleCity, PortInUse, startServer } from './server';
 export type { RunningServer, StartOptions } from './server';

@@ -141,7 +141,8 @@ function recordOutcome(
     } else if (layer && !layer.public) {
       trail.writeThrottled(req, principal, 'read', target, layer.code, { path: req.path });
     }
-    if (principal.kind === 'api_key') {
+    // an OGC request's key use is recorded by its access check, with the service
+    if (principal.kind === 'api_key' && rule.service !== 'ogc') {
       trail.writeThrottled(req, principal, 'key_use', target, id ?? req.path, { path: req.path });
     }
   });

@@ -16,13 +16,20 @@ const LAYER_PARAMETERS = ['LAYERS', 'QUERY_LAYERS', 'LAYER', 'TYPENAMES', 'TYPEN
 
 /** The layer codes a request names, by the services' one naming rule (WFS 2.0 join lists included). */
 function namedLayers(kvp: Kvp): { parameter: string; code: string }[] {
-  return LAYER_PARAMETERS.flatMap((parameter) =>
+  const named = LAYER_PARAMETERS.flatMap((parameter) =>
     (kvp.get(parameter) ?? '')
       .split(/[,()]/)
       .map((name) => resolveServiceLayerName(name.trim()))
       .filter((code): code is string => code !== null)
       .map((code) => ({ parameter, code })),
   );
+  // a feature asked for by its id (`code.id`, as WFS writes gml:id) names its layer too
+  const byId = (kvp.get('RESOURCEID') ?? '')
+    .split(',')
+    .map((id) => id.trim().replace(/^[A-Za-z_][\w-]*:/, ''))
+    .filter((id) => id.includes('.'))
+    .map((id) => ({ parameter: 'RESOURCEID', code: id.slice(0, id.indexOf('.')) }));
+  return [...named, ...byId];
 }
 
 export function ogcAccess(pool: Pool, trail: AuditTrail) {

@@ -2,6 +2,7 @@
 // here (the app refuses to start otherwise, and a test walks the registered routes); handlers never check
 // roles themselves.
 import type { AuditAction, KeyService, Permission } from '../../accounts';
+import { CLIENT_PAGES } from '../client-files';
 
 export interface RouteRule {
   /** anyone (public data, filtered inside where it must be), a signed-in user, or one holding a permission */
@@ -88,6 +89,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /wfs': { allow: 'anyone', service: 'ogc', target: 'layer' },
   'POST /ows': { allow: 'anyone', service: 'ogc', target: 'layer' },
   'POST /wfs': { allow: 'anyone', service: 'ogc', target: 'layer' },
+
+  // the map client's pages (index.html for every client route): they hold no data
+  [`GET ${String(CLIENT_PAGES)}`]: { allow: 'anyone', target: 'client' },
 };
 
 export function ruleFor(method: string, path: string): RouteRule {

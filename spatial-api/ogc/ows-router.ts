@@ -10,6 +10,7 @@ import express, {
 } from 'express';
 import { Kvp } from './kvp';
 import { ogcErrorHandler, OgcException } from './ogc-exception';
+import type { RequestGate } from './request-gate';
 import { exceptionImage } from './wms/exception-image';
 import { kvpFromXmlRequest } from './wfs/xml-request';
 
@@ -40,6 +41,7 @@ const MAX_XML_REQUEST = '10mb';
 function dispatch(
   services: OgcService[],
   access: OgcAccessCheck,
+  gate: RequestGate,
   fixed?: OgcService['name'],
   parameters: Parameters = fromQuery,
 ) {
@@ -89,25 +91,31 @@ function dispatch(
         '缺少参数VERSION / the parameter VERSION is missing',
       );
     }
-    await access(req, res, service.name, kvp);
-    await operation[1](req, res, kvp);
+    await gate.run(res, async () => {
+      await access(req, res, service.name, kvp);
+      await operation[1](req, res, kvp);
+    });
   };
 }
 
-/** The OGC routes; `guard` gives each its access rule (by method and path), `access` checks the layers named. */
+/**
+ * The OGC routes; `guard` gives each its access rule (by method and path), `access` checks the layers named,
+ * `gate` bounds how many run at once.
+ */
 export function owsRouter(
   services: OgcService[],
   guard: (method: string, path: string) => RequestHandler,
   access: OgcAccessCheck,
+  gate: RequestGate,
 ): Router {
   const router = express.Router();
-  router.get('/ows', guard('GET', '/ows'), dispatch(services, access));
-  router.get('/wms', guard('GET', '/wms'), dispatch(services, access, 'WMS'));
-  router.get('/wfs', guard('GET', '/wfs'), dispatch(services, access, 'WFS'));
+  router.get('/ows', guard('GET', '/ows'), dispatch(services, access, gate));
+  router.get('/wms', guard('GET', '/wms'), dispatch(services, access, gate, 'WMS'));
+  router.get('/wfs', guard('GET', '/wfs'), dispatch(services, access, gate, 'WFS'));
   // WMS 1.3.0 defines GET only; WFS 2.0 also takes its requests XML-encoded over POST
   const xmlBody = express.text({ type: () => true, limit: MAX_XML_REQUEST });
-  router.post('/ows', guard('POST', '/ows'), xmlBody, dispatch(services, access, 'WFS', fromXmlBody));
-  router.post('/wfs', guard('POST', '/wfs'), xmlBody, dispatch(services, access, 'WFS', fromXmlBody));
+  router.post('/ows', guard('POST', '/ows'), xmlBody, dispatch(services, access, gate, 'WFS', fromXmlBody));
+  router.post('/wfs', guard('POST', '/wfs'), xmlBody, dispatch(services, access, gate, 'WFS', fromXmlBody));
   router.use(OGC_PATHS, owsErrorHandler());
   return router;
 }

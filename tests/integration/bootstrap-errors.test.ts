@@ -74,7 +74,7 @@ describe('npm start on a broken set-up', () => {
     const result = await runCommand([bootstrap, 'launch'], {}, ROOT);
     expectOneClearLine(
       result,
-      /unknown command "launch": use one of start, test, seed, import, bench, migrate, stop/,
+      /unknown command "launch": use one of start, test, seed, import, bench, admin, audit, migrate, stop/,
     );
   });
 });

@@ -4,11 +4,18 @@ import { gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import path from 'node:path';
 import { importFile } from '../../importers';
+import { issueTestKey } from '../support/access';
 import { useTestServer } from '../support/test-server';
 import { freshLayer, sourceParcels, workDir, writeJson } from '../support/import-fixtures';
 
 const server = useTestServer();
 const { pool } = server;
+/** a key for the layers that are not public: the imagery, and the layers the tests make */
+let apiKey = '';
+beforeAll(async () => {
+  apiKey = await issueTestKey(pool, { name: 'tile tests' });
+});
+const keyed = (headers: Record<string, string> = {}) => ({ authorization: `Bearer ${apiKey}`, ...headers });
 
 /** GET without automatic decompression: status, headers and raw body. */
 function raw(
@@ -72,20 +79,23 @@ describe('vector tiles', () => {
       rasterDir: path.join(dir, 'r'),
     });
     const [x, y] = lonLatToTile(87.5505, 43.7805, 14);
-    const first = await raw(`/tiles/${layer}/14/${x}/${y}.mvt`);
+    const first = await raw(`/tiles/${layer}/14/${x}/${y}.mvt`, keyed());
+    expect(first.status).toBe(200);
     expect(first.body.length).toBeGreaterThan(0);
-    const again = await raw(`/tiles/${layer}/14/${x}/${y}.mvt`, {
-      'If-None-Match': String(first.headers.etag),
-    });
+    const again = await raw(
+      `/tiles/${layer}/14/${x}/${y}.mvt`,
+      keyed({ 'If-None-Match': String(first.headers.etag) }),
+    );
     expect(again.status).toBe(304);
     await importFile(pool, {
       layer,
       file: writeJson(dir, 'v2.geojson', sourceParcels(4, { startLon: 88.5 })),
       rasterDir: path.join(dir, 'r'),
     });
-    const second = await raw(`/tiles/${layer}/14/${x}/${y}.mvt`, {
-      'If-None-Match': String(first.headers.etag),
-    });
+    const second = await raw(
+      `/tiles/${layer}/14/${x}/${y}.mvt`,
+      keyed({ 'If-None-Match': String(first.headers.etag) }),
+    );
     expect(second.status).toBe(200);
     expect(second.headers.etag).not.toBe(first.headers.etag);
     expect(second.body.length).toBe(0); // the new version has nothing in this tile
@@ -125,7 +135,8 @@ describe('vector tiles', () => {
       [16, true],
     ] as const) {
       const [x, y] = lonLatToTile(87.70551, 43.91551, z);
-      const tile = await raw(`/tiles/${layer}/${z}/${x}/${y}.mvt`);
+      const tile = await raw(`/tiles/${layer}/${z}/${x}/${y}.mvt`, keyed());
+      expect(tile.status).toBe(200);
       if (z <= 13) expect(tile.body.includes(Buffer.from('BIG-0001'))).toBe(true);
       expect([z, tile.body.includes(Buffer.from('TINY-0001'))]).toEqual([z, tinyShown]);
     }
@@ -134,7 +145,7 @@ describe('vector tiles', () => {
   it('answers 404 for an unknown layer and 400 for a tile out of range', async () => {
     expect((await raw('/tiles/no_such_layer/1/0/0.mvt')).status).toBe(404);
     expect((await raw('/tiles/land_use_plan/2/4/0.mvt')).status).toBe(400);
-    expect((await raw('/tiles/imagery_2024/1/0/0.mvt')).status).toBe(404);
+    expect((await raw('/tiles/imagery_2024/1/0/0.mvt', keyed())).status).toBe(404);
   });
 });
 
@@ -161,7 +172,7 @@ describe('raster tiles', () => {
 
   it('draws imagery and styled vector layers as 256-pixel PNG tiles', async () => {
     const [x, y] = lonLatToTile(87.6, 43.8, 14);
-    const imagery = await raw(`/tiles/imagery_2024/14/${x}/${y}.png`);
+    const imagery = await raw(`/tiles/imagery_2024/14/${x}/${y}.png`, keyed());
     expect(imagery.status).toBe(200);
     expect(imagery.headers['content-type']).toBe('image/png');
     expect(pngSize(imagery.body)).toEqual([256, 256]);

@@ -1,7 +1,8 @@
 // Signing in as the demo users (DEMO_PASSWORD, set by `npm test`) and issuing API keys, for tests that
 // go through the access checks as a browser or a city system would.
+import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
-import { findUserIdByName, issueApiKey, type KeyService } from '../../accounts';
+import { createUser, findUserIdByName, issueApiKey, type KeyService } from '../../accounts';
 
 export function demoPassword(): string {
   const password = process.env.DEMO_PASSWORD;
@@ -51,4 +52,46 @@ export async function issueTestKey(
     expiresAt: spec.expiresAt ?? null,
   });
   return issued.key;
+}
+
+/** A user of the test's own, so that a lockout, a password change or disabling touches no one else. */
+export async function createTestUser(
+  pool: Pool,
+  spec: { prefix: string; roles?: string[]; districts?: string[] },
+): Promise<{ id: number; username: string; password: string }> {
+  const username = `${spec.prefix}_${randomBytes(4).toString('hex')}`;
+  const password = `Pw-${randomBytes(9).toString('base64url')}`;
+  const user = await createUser(pool, {
+    username,
+    displayName: `测试用户 ${username}`,
+    password,
+    roles: spec.roles ?? ['viewer'],
+    districts: spec.districts ?? [],
+  });
+  return { id: user.id, username, password };
+}
+
+/** JSON over HTTP: the status and the parsed body (undefined when there is none). */
+export async function requestJson(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+  // the tests assert the body's shape themselves
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<{ status: number; headers: Headers; body: any }> {
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...init.headers,
+    },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  return { status: response.status, headers: response.headers, body };
 }

@@ -1,4 +1,5 @@
 // The whole app on a free local port against the test database, for the length of a test file.
+import type { Express } from 'express';
 import { Pool } from 'pg';
 import { createApp } from '../../spatial-api';
 import { testAppConfig } from './app-config';
@@ -7,6 +8,8 @@ import { listenOnFreePort } from './http';
 
 export interface TestServer {
   pool: Pool;
+  /** the Express application being served */
+  readonly app: Express;
   /** e.g. http://127.0.0.1:40123, once the file's tests run */
   readonly url: string;
 }
@@ -15,8 +18,10 @@ export interface TestServer {
 export function useTestServer(): TestServer {
   const pool = new Pool({ connectionString: testDatabaseUrl(), max: 6 });
   let server: Awaited<ReturnType<typeof listenOnFreePort>> | undefined;
+  let app: Express | undefined;
   beforeAll(async () => {
-    server = await listenOnFreePort(createApp({ pool, config: testAppConfig() }));
+    app = createApp({ pool, config: testAppConfig() });
+    server = await listenOnFreePort(app);
   });
   afterAll(async () => {
     await server?.close();
@@ -24,6 +29,10 @@ export function useTestServer(): TestServer {
   });
   return {
     pool,
+    get app() {
+      if (!app) throw new Error('the test server is not running yet');
+      return app;
+    },
     get url() {
       if (!server) throw new Error('the test server is not running yet');
       return server.url;

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { createApp, importJobsOf } from '../../../spatial-api';
+import { signIn, type SignedIn } from '../../support/access';
 import { testAppConfig } from '../../support/app-config';
 import { testDatabaseUrl } from '../../support/environment';
 import { listenOnFreePort } from '../../support/http';
@@ -13,9 +14,18 @@ const pool = new Pool({ connectionString: testDatabaseUrl(), max: 6 });
 const app = createApp({ pool, config: testAppConfig() });
 let server: Awaited<ReturnType<typeof listenOnFreePort>>;
 const dir = workDir('versions-');
+/** the layers are not public and changing them needs layers.manage: the demo planner does it all */
+let planner: SignedIn;
 
 beforeAll(async () => {
   server = await listenOnFreePort(app);
+  planner = await signIn(server.url, 'planner');
+});
+
+/** the request as the signed-in planner, with the CSRF token for changes */
+const asPlanner = (init: RequestInit = {}): RequestInit => ({
+  ...init,
+  headers: { ...planner.headers(), ...(init.headers as Record<string, string> | undefined) },
 });
 afterAll(async () => {
   await importJobsOf(app).settle();
@@ -35,12 +45,14 @@ async function upload(layer: string, file: string, fields: Record<string, string
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('file', new Blob([readFileSync(file)]), path.basename(file));
-  return fetch(`${server.url}/api/v1/layers/${layer}/imports`, { method: 'POST', body: form });
+  return fetch(`${server.url}/api/v1/layers/${layer}/imports`, asPlanner({ method: 'POST', body: form }));
 }
 
 async function finished(id: string): Promise<Job> {
   for (let i = 0; i < 200; i++) {
-    const { job } = (await (await fetch(`${server.url}/api/v1/imports/${id}`)).json()) as { job: Job };
+    const { job } = (await (await fetch(`${server.url}/api/v1/imports/${id}`, asPlanner())).json()) as {
+      job: Job;
+    };
     if (job.status === 'succeeded' || job.status === 'failed') return job;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -55,7 +67,7 @@ async function importVersion(layer: string, file: string): Promise<Job> {
 }
 
 const get = async (url: string) =>
-  (await fetch(`${server.url}${url}`)).json() as Promise<Record<string, unknown>>;
+  (await fetch(`${server.url}${url}`, asPlanner())).json() as Promise<Record<string, unknown>>;
 
 describe('layer versions over the API', () => {
   let layer: string;
@@ -95,7 +107,7 @@ describe('layer versions over the API', () => {
     expect(report).toMatchObject({
       source: { fileName: 'v1.geojson', format: 'GeoJSON', crs: { code: 'EPSG:4326', how: 'format' } },
     });
-    const csv = await fetch(`${server.url}/api/v1/layers/${layer}/versions/1/report?format=csv`);
+    const csv = await fetch(`${server.url}/api/v1/layers/${layer}/versions/1/report?format=csv`, asPlanner());
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // BOM, for spreadsheet programs
@@ -134,11 +146,14 @@ describe('layer versions over the API', () => {
 
   it('rolls back to an earlier version, and the rollback is part of the history', async () => {
     const before = new Date();
-    const res = await fetch(`${server.url}/api/v1/layers/${layer}/rollback`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ version: 1 }),
-    });
+    const res = await fetch(
+      `${server.url}/api/v1/layers/${layer}/rollback`,
+      asPlanner({
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ version: 1 }),
+      }),
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ code: layer, version: 1 });
     const current = (await get(`/api/v1/layers/${layer}/features`)) as { features: { id: string }[] };
@@ -169,7 +184,7 @@ describe('layer versions over the API', () => {
       ['/api/v1/imports/not-a-job', undefined, 404, 'id'],
     ];
     for (const [url, init, status, parameter] of cases) {
-      const res = await fetch(`${server.url}${url}`, init);
+      const res = await fetch(`${server.url}${url}`, asPlanner(init));
       const body = (await res.json()) as { error: { details: { parameter: string } } };
       expect({ url, status: res.status, parameter: body.error.details.parameter }).toEqual({
         url,
@@ -184,10 +199,10 @@ describe('uploads', () => {
   it('refuses an upload without a file, with an unknown CRS or encoding, and to an unknown layer', async () => {
     const layer = await freshLayer(pool);
     const file = writeJson(dir, 'one.geojson', sourceParcels(1));
-    const noFile = await fetch(`${server.url}/api/v1/layers/${layer}/imports`, {
-      method: 'POST',
-      body: new FormData(),
-    });
+    const noFile = await fetch(
+      `${server.url}/api/v1/layers/${layer}/imports`,
+      asPlanner({ method: 'POST', body: new FormData() }),
+    );
     expect(noFile.status).toBe(400);
     expect(
       ((await noFile.json()) as { error: { details: { parameter: string } } }).error.details.parameter,
@@ -213,7 +228,10 @@ describe('uploads', () => {
         new Blob([readFileSync(writeJson(dir, 'big.geojson', sourceParcels(50)))]),
         'big.geojson',
       );
-      const res = await fetch(`${other.url}/api/v1/layers/${layer}/imports`, { method: 'POST', body: form });
+      const res = await fetch(
+        `${other.url}/api/v1/layers/${layer}/imports`,
+        asPlanner({ method: 'POST', body: form }),
+      );
       expect(res.status).toBe(413);
     } finally {
       await other.close();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { importFile } from '../../../importers';
 import { createApp, importJobsOf } from '../../../spatial-api';
+import { signIn, type SignedIn } from '../../support/access';
 import { testAppConfig } from '../../support/app-config';
 import { testDatabaseUrl } from '../../support/environment';
 import { startGeoServerDouble, type GeoServerDouble } from '../../support/geoserver-double';
@@ -25,6 +26,8 @@ const pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
 let double: GeoServerDouble;
 let server: Awaited<ReturnType<typeof listenOnFreePort>>;
 let app: ReturnType<typeof createApp>;
+/** uploading, renaming and deleting layers needs layers.manage: the demo planner does it */
+let planner: SignedIn;
 
 beforeAll(async () => {
   double = await startGeoServerDouble();
@@ -36,6 +39,7 @@ beforeAll(async () => {
     }),
   });
   server = await listenOnFreePort(app);
+  planner = await signIn(server.url, 'planner');
 });
 afterAll(async () => {
   await importJobsOf(app).settle();
@@ -52,13 +56,20 @@ it('publishes a layer when an upload makes a new version, and unpublishes it on 
     new Blob([readFileSync(writeJson(workDir('gs-'), 'v1.geojson', sourceParcels(3)))]),
     'v1.geojson',
   );
-  const res = await fetch(`${server.url}/api/v1/layers/${layer}/imports`, { method: 'POST', body: form });
+  const res = await fetch(`${server.url}/api/v1/layers/${layer}/imports`, {
+    method: 'POST',
+    headers: planner.headers(),
+    body: form,
+  });
   expect(res.status).toBe(202);
   await importJobsOf(app).settle();
   const key = `one_blueprint:${layer}`;
   expect(double.catalog.layers.has(key)).toBe(true);
   expect(double.catalog.styles.has(key)).toBe(true);
-  expect((await fetch(`${server.url}/api/v1/layers/${layer}`, { method: 'DELETE' })).status).toBe(204);
+  expect(
+    (await fetch(`${server.url}/api/v1/layers/${layer}`, { method: 'DELETE', headers: planner.headers() }))
+      .status,
+  ).toBe(204);
   expect(double.catalog.layers.has(key)).toBe(false);
 });
 
@@ -83,7 +94,7 @@ it('keeps answering when GeoServer refuses the credentials, and logs the refusal
     const from = double.requests.length;
     const res = await fetch(`${otherServer.url}/api/v1/layers/${layer}`, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
+      headers: planner.headers({ 'content-type': 'application/json' }),
       body: '{"name":"改名"}',
     });
     expect(res.status).toBe(200);

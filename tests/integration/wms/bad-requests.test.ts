@@ -107,6 +107,7 @@ describe('bad WMS requests', () => {
           REQUEST: 'GetFeatureInfo',
           LAYERS: 'ob:imagery_2024',
           QUERY_LAYERS: 'ob:imagery_2024',
+          apikey: wms.apiKey, // the imagery is not public
           I: 3,
           J: 3,
         }),

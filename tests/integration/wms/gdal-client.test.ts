@@ -35,7 +35,7 @@ describe('WMS read by GDAL', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('lists the published layers as subdatasets of the capabilities', async () => {
+  it('lists the public layers as subdatasets of the capabilities, anonymously', async () => {
     const { code, stdout, stderr } = await run('gdalinfo', [
       `WMS:${wms.url}/wms?SERVICE=WMS&REQUEST=GetCapabilities`,
     ]);
@@ -44,8 +44,26 @@ describe('WMS read by GDAL', () => {
     expect(stdout).toMatch(/SUBDATASET_\d+_NAME=WMS:.*LAYERS=ob(%3A|:)land_use_plan/);
     expect(stdout).toMatch(/SUBDATASET_\d+_DESC=控制性详细规划用地/);
     expect(stdout).toMatch(/SUBDATASET_\d+_NAME=WMS:.*LAYERS=ob(%3A|:)ecological_red_line/);
-    expect(stdout).toMatch(/SUBDATASET_\d+_NAME=WMS:.*LAYERS=ob(%3A|:)imagery_2024/);
+    expect(stdout).not.toMatch(/LAYERS=ob(%3A|:)imagery_2024/);
   });
+
+  it('lists the imagery too with a key in the URL, and pulls it with the key', async () => {
+    const listed = await run('gdalinfo', [
+      `WMS:${wms.url}/wms?SERVICE=WMS&REQUEST=GetCapabilities&apikey=${wms.apiKey}`,
+    ]);
+    expect(listed.stderr).not.toMatch(/ERROR/);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/SUBDATASET_\d+_NAME=WMS:.*LAYERS=ob(%3A|:)imagery_2024/);
+    const out = path.join(dir, 'imagery.png');
+    const source = `WMS:${wms.url}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=ob:imagery_2024&CRS=EPSG:4490&BBOX=43.79,87.59,43.81,87.61&apikey=${wms.apiKey}`;
+    const pulled = await run('gdal_translate', ['-of', 'PNG', source, out, '-outsize', '64', '64']);
+    expect(pulled.stderr).not.toMatch(/ERROR/);
+    expect(pulled.code).toBe(0);
+    const getMaps = wms.requests.filter((r) => /request=GetMap/i.test(r) && /imagery_2024/.test(r));
+    expect(getMaps.length).toBeGreaterThan(0);
+    expect(getMaps.every((r) => r.includes(`apikey=${wms.apiKey}`))).toBe(true);
+    expect((await decodeImage(await readFile(out))).colourCount()).toBeGreaterThan(10);
+  }, 120_000);
 
   it('pulls a land-use map in EPSG:4490 that is not blank', async () => {
     const out = path.join(dir, 'land-use.png');

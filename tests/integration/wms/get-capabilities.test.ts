@@ -23,7 +23,8 @@ describe('GetCapabilities', () => {
   let request: Record<string, { Format: string[] }>;
   beforeAll(async () => {
     wms = await startWmsServer();
-    const res = await fetch(`${wms.url}/ows?SERVICE=WMS&REQUEST=GetCapabilities`);
+    // with a key that reads every layer: the imagery is not public
+    const res = await fetch(`${wms.url}/ows?SERVICE=WMS&REQUEST=GetCapabilities&apikey=${wms.apiKey}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/xml/);
     xml = await res.text();

@@ -60,7 +60,7 @@ describe('GetLegendGraphic', () => {
   });
 
   it('draws a legend for imagery: one row with a landscape-coloured swatch', async () => {
-    const res = await fetchImage(legendUrl('LAYER=ob:imagery_2024&FORMAT=image/png'));
+    const res = await fetchImage(legendUrl(`LAYER=ob:imagery_2024&FORMAT=image/png&apikey=${wms.apiKey}`));
     expect(res.status).toBe(200);
     const pixels = await decodeImage(res.bytes);
     expect(pixels.height).toBe(2 * PADDING + SWATCH);

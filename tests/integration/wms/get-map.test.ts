@@ -111,6 +111,7 @@ describe('GetMap', () => {
     const box = latLonBox(parcel);
     const imagery = await map({
       LAYERS: 'ob:imagery_2024',
+      apikey: wms.apiKey, // the imagery is not public
       CRS: 'EPSG:4490',
       BBOX: box,
       TRANSPARENT: 'TRUE',
@@ -119,17 +120,24 @@ describe('GetMap', () => {
     expect(imagery.pixels.colourCount()).toBeGreaterThan(10);
     const imageryOnTop = await map({
       LAYERS: 'ob:land_use_plan,ob:imagery_2024',
+      apikey: wms.apiKey,
       CRS: 'EPSG:4490',
       BBOX: box,
     });
     expect(Buffer.from(imageryOnTop.pixels.data).equals(Buffer.from(imagery.pixels.data))).toBe(true);
-    const planOnTop = await map({ LAYERS: 'ob:imagery_2024,ob:land_use_plan', CRS: 'EPSG:4490', BBOX: box });
+    const planOnTop = await map({
+      LAYERS: 'ob:imagery_2024,ob:land_use_plan',
+      apikey: wms.apiKey,
+      CRS: 'EPSG:4490',
+      BBOX: box,
+    });
     expect(Buffer.from(planOnTop.pixels.data).equals(Buffer.from(imagery.pixels.data))).toBe(false);
   });
 
   it('draws the imagery outside its extent transparent', async () => {
     const { pixels } = await map({
       LAYERS: 'ob:imagery_2024',
+      apikey: wms.apiKey,
       CRS: 'EPSG:4490',
       BBOX: '30,100,30.01,100.01',
       TRANSPARENT: 'TRUE',
