@@ -1,9 +1,9 @@
 // The layer catalog over REST: list (by kind, only the layers the caller may read), read, create, update
 // metadata, delete (soft).
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { canReadLayer } from '../../accounts';
+import { canReadLayer, inDistrictScope } from '../../accounts';
 import {
   createLayer,
   GEOMETRY_TYPES,
@@ -16,6 +16,7 @@ import {
   updateLayerMetadata,
   type LayerSummary,
 } from '../../layers';
+import { forbidden } from '../access/access-errors';
 import { principalOf } from '../access/principal-of';
 import { conflict, notFound } from '../errors';
 import type { GeoServerSync } from '../geoserver-sync';
@@ -46,6 +47,8 @@ const metadata = {
     .nullable()
     .optional(),
   source: z.string().max(400).nullable().optional(),
+  /** served to anyone without a key or session */
+  public: z.boolean().optional(),
 };
 
 const newLayer = z.object({
@@ -105,9 +108,20 @@ export function getLayerHandler(pool: Pool): RequestHandler {
   };
 }
 
+/** A district-scoped user may place a layer only in their own districts (not city-wide). */
+function requireDistrictInScope(res: Response, districtCode: string | null): void {
+  if (!inDistrictScope(principalOf(res), districtCode)) {
+    throw forbidden(
+      `图层的行政区“${districtCode ?? '全市'}”不在您的管辖区域内 / the district ${districtCode ?? '(city-wide)'} lies outside your districts`,
+      { parameter: 'districtCode', value: districtCode },
+    );
+  }
+}
+
 export function createLayerHandler(pool: Pool): RequestHandler {
   return async (req, res) => {
     const body = parseInput(newLayer, req.body);
+    requireDistrictInScope(res, body.districtCode ?? null);
     if (!(await createLayer(pool, body))) {
       throw conflict(`图层编码“${body.code}”已被使用 / the code "${body.code}" is taken`, {
         parameter: 'code',
@@ -122,6 +136,7 @@ export function updateLayerHandler(pool: Pool, geoserver: GeoServerSync): Reques
   return async (req, res) => {
     const code = String(req.params.code);
     const body = parseInput(change, req.body);
+    if (body.districtCode !== undefined) requireDistrictInScope(res, body.districtCode);
     if (!(await updateLayerMetadata(pool, code, body))) {
       throw notFound(`图层不存在 / no layer with code "${code}"`, { parameter: 'code', value: code });
     }

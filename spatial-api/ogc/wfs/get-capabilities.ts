@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { advertisedCrs } from '../crs';
 import { NAMESPACE_PREFIX, NAMESPACE_URI, publishedFeatureTypes } from '../feature-types';
 import type { OgcOperation } from '../ows-router';
+import { keyQuery } from '../key-parameter';
 import { visibleTo } from '../layer-visibility';
 import { xmlEscape } from '../xml';
 import { OUTPUT_FORMATS } from './output-formats';
@@ -32,7 +33,12 @@ const CONFORMANCE = [
   'ImplementsResourceId',
 ];
 
-function operation(name: string, href: string, parameters: Record<string, string[]> = {}): string {
+function operation(
+  name: string,
+  href: string,
+  key: string,
+  parameters: Record<string, string[]> = {},
+): string {
   const params = Object.entries(parameters)
     .map(
       ([p, values]) =>
@@ -40,7 +46,7 @@ function operation(name: string, href: string, parameters: Record<string, string
     )
     .join('');
   // GET with key-value pairs, POST with the XML encoding
-  return `<ows:Operation name="${name}"><ows:DCP><ows:HTTP><ows:Get xlink:href="${xmlEscape(href)}?"/><ows:Post xlink:href="${xmlEscape(href)}"/></ows:HTTP></ows:DCP>${params}</ows:Operation>`;
+  return `<ows:Operation name="${name}"><ows:DCP><ows:HTTP><ows:Get xlink:href="${xmlEscape(`${href}?${key ? `${key}&` : ''}`)}"/><ows:Post xlink:href="${xmlEscape(key ? `${href}?${key}` : href)}"/></ows:HTTP></ows:DCP>${params}</ows:Operation>`;
 }
 
 const constraint = (name: string, value: string) =>
@@ -49,6 +55,7 @@ const constraint = (name: string, value: string) =>
 export function getCapabilities(pool: Pool, maxCount: number): OgcOperation {
   return async (req, res) => {
     const href = `${requestOrigin(req)}${req.path.startsWith('/wfs') ? '/wfs' : '/ows'}`;
+    const key = keyQuery(req);
     const types = await publishedFeatureTypes(pool, visibleTo(res));
     const otherCrs = advertisedCrs()
       .filter((c) => c !== 'EPSG:4490' && c !== 'CRS:84')
@@ -79,9 +86,9 @@ export function getCapabilities(pool: Pool, maxCount: number): OgcOperation {
     <ows:AccessConstraints>NONE</ows:AccessConstraints>
   </ows:ServiceIdentification>
   <ows:OperationsMetadata>
-    ${operation('GetCapabilities', href, { AcceptVersions: ['2.0.0'] })}
-    ${operation('DescribeFeatureType', href, { outputFormat: ['application/gml+xml; version=3.2'] })}
-    ${operation('GetFeature', href, { outputFormat: OUTPUT_FORMATS, resultType: ['results', 'hits'] })}
+    ${operation('GetCapabilities', href, key, { AcceptVersions: ['2.0.0'] })}
+    ${operation('DescribeFeatureType', href, key, { outputFormat: ['application/gml+xml; version=3.2'] })}
+    ${operation('GetFeature', href, key, { outputFormat: OUTPUT_FORMATS, resultType: ['results', 'hits'] })}
     ${constraint('ImplementsBasicWFS', 'TRUE')}
     ${constraint('ImplementsTransactionalWFS', 'FALSE')}
     ${constraint('ImplementsLockingWFS', 'FALSE')}

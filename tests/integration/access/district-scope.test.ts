@@ -94,6 +94,35 @@ describe('changes', () => {
     expect((await patch(planner, layers.cityWide)).status).toBe(200); // the unlimited planner may
   });
 
+  it('refuses creating a layer in another district or city-wide, and moving its own layer out, naming districtCode', async () => {
+    const create = (districtCode: string | null) =>
+      requestJson(`${server.url}/api/v1/layers`, {
+        method: 'POST',
+        headers: scoped.headers(),
+        body: {
+          code: `scoped_${districtCode ?? 'city'}_${tag}`,
+          name: '区县范围外的图层',
+          kind: 'reference',
+          geometryType: 'MultiPolygon',
+          ...(districtCode ? { districtCode } : {}),
+        },
+      });
+    for (const districtCode of ['650103', null]) {
+      const refused = await create(districtCode);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.details).toMatchObject({ parameter: 'districtCode', value: districtCode });
+    }
+    const moved = await requestJson(`${server.url}/api/v1/layers/${layers.tianshan}`, {
+      method: 'PATCH',
+      headers: scoped.headers(),
+      body: { districtCode: '650103' },
+    });
+    expect(moved.status).toBe(403);
+    expect(moved.body.error.details).toMatchObject({ parameter: 'districtCode', value: '650103' });
+    const own = await create('650102');
+    expect(own.status).toBe(201);
+  });
+
   it('allows PATCH of a layer of its own district', async () => {
     const patched = await patch(scoped, layers.tianshan);
     expect(patched.status).toBe(200);

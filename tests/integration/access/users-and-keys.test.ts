@@ -299,4 +299,27 @@ describe('capabilities list only the layers the caller may read', () => {
     expect(wms).not.toContain('imagery_2024');
     expect(wms).toContain('<Name>ob:regional_assessments</Name>');
   });
+
+  it('carries a key given in the URL into the advertised addresses (capabilities, TileJSON), privately cached', async () => {
+    const issued = await requestJson(`${server.url}/api/v1/api-keys`, {
+      method: 'POST',
+      headers: admin.headers(),
+      body: { name: 'capabilities, addresses' },
+    });
+    const key = encodeURIComponent(issued.body.key as string);
+    const wms = await wmsCapabilities(`&apikey=${key}`);
+    expect(wms).toMatch(new RegExp(`<OnlineResource[^>]*href="[^"]*apikey=${key}&amp;"`));
+    const wfs = await wfsCapabilities(`&apikey=${key}`);
+    expect(wfs).toContain(`<ows:Get xlink:href="${server.url}/wfs?apikey=${key}&amp;"/>`);
+    expect(wfs).toContain(`<ows:Post xlink:href="${server.url}/wfs?apikey=${key}"/>`);
+    const tileJson = await fetch(`${server.url}/tiles/regional_assessments.json?apikey=${key}`);
+    expect(tileJson.status).toBe(200);
+    expect(tileJson.headers.get('cache-control')).toMatch(/^private/);
+    const { tiles } = (await tileJson.json()) as { tiles: string[] };
+    expect(tiles[0]).toContain(`&apikey=${key}`);
+    const anonymous = await wmsCapabilities();
+    expect(anonymous).not.toContain('apikey=');
+    const publicJson = await fetch(`${server.url}/tiles/land_use_plan.json`);
+    expect(publicJson.headers.get('cache-control')).toMatch(/^public/);
+  });
 });
