@@ -175,10 +175,10 @@ export async function importFile(pool: Pool, options: ImportFileOptions): Promis
     if (source.kind === 'parsed') {
       report.source.crs = { code: source.crs.code, how: 'declared', note: source.crs.note };
       report.source.areaChecks = source.areaChecks;
-      source.areaChecks.forEach((check, i) => {
+      source.areaChecks.forEach((check) => {
         if (check.differencePct !== null && Math.abs(check.differencePct) > AREA_CHECK_WARNING_PCT) {
           addIssue(report, {
-            feature: i + 1,
+            feature: check.feature ?? 0,
             key: check.parcelNo,
             severity: 'warning',
             code: 'area_mismatch',

@@ -19,8 +19,18 @@ export interface BoundaryParcel {
   use: string;
   landClassCode: string;
   /** [easting, northing] as in the file (easting with the zone prefix), each ring closed; the first an
-   * outer ring, each next one a hole or another part's outer ring (boundaryPolygons tells which) */
+   * outer ring, each next one a hole or another part's outer ring (boundaryPolygons tells which); none
+   * when the parcel has a problem */
   rings: [number, number][][];
+  /** why the parcel cannot be read (its first problem, naming the line), when it cannot */
+  problem?: BoundaryParcelProblem;
+}
+
+/** A broken parcel: it becomes one rejected feature, the rest of the file is still read. */
+export interface BoundaryParcelProblem {
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
 }
 
 export interface BoundaryFile {
@@ -107,12 +117,20 @@ interface RawPoint {
 
 interface RawParcel {
   line: number;
-  header: Omit<BoundaryParcel, 'rings'>;
+  header: Omit<BoundaryParcel, 'rings' | 'problem'>;
   points: RawPoint[];
+  problem?: BoundaryParcelProblem;
 }
 
+/**
+ * Header problems (the [属性描述] block, the CRS, no [地块坐标] section, no parcel, one zone per file) refuse
+ * the file with an ImportError; a parcel whose header line, points or rings are broken gets its first
+ * problem and no rings, and the other parcels are read on.
+ */
 export function parseBoundaryCoordinates(text: string, fileName?: string): BoundaryFile {
   const fail: Fail = failer(fileName);
+  // a parcel's problem is reported with its feature, in the report of the file: no file name in it
+  const failParcel: Fail = failer(undefined);
   const attributes: Record<string, string> = {};
   const parcels: RawParcel[] = [];
   let section: string | undefined;
@@ -138,9 +156,10 @@ export function parseBoundaryCoordinates(text: string, fileName?: string): Bound
         }
         attributes[content.slice(0, eq).trim()] = content.slice(eq + 1).trim();
       } else if (section === '地块坐标') {
-        if (content.endsWith('@'))
-          parcels.push({ line, header: parseParcelHeader(content, line, fail), points: [] });
-        else {
+        if (content.endsWith('@')) {
+          const { header, problem } = parseParcelHeader(content, line, failParcel);
+          parcels.push({ line, header, points: [], ...(problem ? { problem } : {}) });
+        } else {
           const parcel = parcels.at(-1);
           if (!parcel) {
             fail(
@@ -150,7 +169,10 @@ export function parseBoundaryCoordinates(text: string, fileName?: string): Bound
               'a point comes before any parcel header line (point count, area, …, @)',
             );
           }
-          parcel.points.push(parsePoint(content, line, parcel.header.parcelNo, fail));
+          if (parcel.problem) return;
+          const point = parcelProblem(() => parsePoint(content, line, parcel.header.parcelNo, failParcel));
+          if ('problem' in point) parcel.problem = point.problem;
+          else parcel.points.push(point.value);
         }
       } else if (section === undefined) {
         fail('invalid_line', { line }, '文件应以 [属性描述] 开头', 'the file should begin with [属性描述]');
@@ -168,26 +190,17 @@ export function parseBoundaryCoordinates(text: string, fileName?: string): Bound
   }
 
   const { datum, zoneWidth: declaredWidth, zone: declaredZone } = readCrsAttributes(attributes, fail);
+  for (const parcel of parcels) {
+    if (parcel.problem) continue;
+    const checked = parcelProblem(() => checkZonePrefixes(parcel, failParcel));
+    if ('problem' in checked) parcel.problem = checked.problem;
+  }
   let zone = declaredZone;
   for (const parcel of parcels) {
+    if (parcel.problem) continue;
     for (const point of parcel.points) {
       const where = { line: point.line, parcelNo: parcel.header.parcelNo };
       const prefix = Math.floor(point.easting / 1_000_000);
-      if (!PREFIXED_ZONE(prefix) || point.northing >= 10_000_000 || point.northing <= 0) {
-        const swapped = PREFIXED_ZONE(Math.floor(point.northing / 1_000_000));
-        fail(
-          'invalid_coordinate',
-          where,
-          `Y 坐标 ${point.easting} 没有有效的带号前缀` +
-            (swapped
-              ? '，X 与 Y 似乎写反了（X 为北坐标，Y 为带带号的东坐标）'
-              : '：Y 应为带带号的东坐标（如 29548285.115）'),
-          `the Y coordinate ${point.easting} has no valid zone prefix` +
-            (swapped
-              ? '; X and Y look swapped (X is the northing, Y the easting with its zone prefix)'
-              : '; Y must be the easting with its zone prefix (e.g. 29548285.115)'),
-        );
-      }
       if (zone === undefined) zone = prefix;
       if (prefix !== zone) {
         fail(
@@ -200,7 +213,16 @@ export function parseBoundaryCoordinates(text: string, fileName?: string): Bound
       }
     }
   }
-  if (zone === undefined) throw new Error('unreachable: parcels without points were refused');
+  if (zone === undefined) {
+    // every parcel is broken and 带号 is not declared: nothing says which zone the file is in
+    const first = parcels.find((parcel) => parcel.problem)?.problem;
+    fail(
+      'unknown_crs',
+      {},
+      `[属性描述] 中没有 带号，且没有一个地块可以读出带号：${first?.message ?? ''}`,
+      `[属性描述] has no 带号 and no parcel can be read to tell the zone: ${first?.message ?? ''}`,
+    );
+  }
   const zoneWidth = declaredWidth ?? (zone >= 25 ? 3 : 6);
   const epsg = boundaryEpsg(datum, zoneWidth, zone);
   if (epsg === undefined) {
@@ -219,8 +241,48 @@ export function parseBoundaryCoordinates(text: string, fileName?: string): Bound
     zoneWidth,
     zone,
     epsg,
-    parcels: parcels.map((parcel) => ({ ...parcel.header, rings: buildRings(parcel, fail) })),
+    parcels: parcels.map((parcel): BoundaryParcel => {
+      const rings = parcel.problem
+        ? { problem: parcel.problem }
+        : parcelProblem(() => buildRings(parcel, failParcel));
+      return 'problem' in rings
+        ? { ...parcel.header, rings: [], problem: rings.problem }
+        : { ...parcel.header, rings: rings.value };
+    }),
   };
+}
+
+/** A parcel's step, or the problem it found (an ImportError thrown by a parcel-level check). */
+function parcelProblem<T>(step: () => T): { value: T } | { problem: BoundaryParcelProblem } {
+  try {
+    return { value: step() };
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    return { problem: { code: error.code, message: error.message, details: error.details } };
+  }
+}
+
+/** Each point's easting must carry a zone prefix, and its northing be a northing. */
+function checkZonePrefixes(parcel: RawParcel, fail: Fail): void {
+  for (const point of parcel.points) {
+    const where = { line: point.line, parcelNo: parcel.header.parcelNo };
+    const prefix = Math.floor(point.easting / 1_000_000);
+    if (!PREFIXED_ZONE(prefix) || point.northing >= 10_000_000 || point.northing <= 0) {
+      const swapped = PREFIXED_ZONE(Math.floor(point.northing / 1_000_000));
+      fail(
+        'invalid_coordinate',
+        where,
+        `Y 坐标 ${point.easting} 没有有效的带号前缀` +
+          (swapped
+            ? '，X 与 Y 似乎写反了（X 为北坐标，Y 为带带号的东坐标）'
+            : '：Y 应为带带号的东坐标（如 29548285.115）'),
+        `the Y coordinate ${point.easting} has no valid zone prefix` +
+          (swapped
+            ? '; X and Y look swapped (X is the northing, Y the easting with its zone prefix)'
+            : '; Y must be the easting with its zone prefix (e.g. 29548285.115)'),
+      );
+    }
+  }
 }
 
 /**
@@ -256,10 +318,17 @@ function ringInside(ring: [number, number][], container: [number, number][]): bo
 }
 
 /** Declared (公顷 × 10,000) against computed plane area in the Gauss-Krüger zone, outer rings minus holes. */
-export function boundaryAreaChecks(
-  file: BoundaryFile,
-): { parcelNo: string; declaredM2: number | null; computedM2: number; differencePct: number | null }[] {
-  return file.parcels.map((parcel) => {
+export function boundaryAreaChecks(file: BoundaryFile): {
+  /** the parcel's place in the file, from 1 */
+  feature: number;
+  parcelNo: string;
+  declaredM2: number | null;
+  computedM2: number;
+  differencePct: number | null;
+}[] {
+  // a broken parcel has no rings to compute an area from: its problem is reported instead
+  return file.parcels.flatMap((parcel, index) => {
+    if (parcel.problem) return [];
     const computedM2 = boundaryPolygons(parcel.rings).reduce(
       (sum, rings) =>
         rings.reduce((area, ring, i) => area + (i === 0 ? 1 : -1) * Math.abs(signedRingArea(ring)), sum),
@@ -268,7 +337,7 @@ export function boundaryAreaChecks(
     const declaredM2 =
       parcel.declaredAreaHa === null ? null : Math.round(parcel.declaredAreaHa * 10_000 * 1e6) / 1e6;
     const differencePct = declaredM2 ? ((computedM2 - declaredM2) / declaredM2) * 100 : null;
-    return { parcelNo: parcel.parcelNo, declaredM2, computedM2, differencePct };
+    return [{ feature: index + 1, parcelNo: parcel.parcelNo, declaredM2, computedM2, differencePct }];
   });
 }
 
@@ -343,7 +412,7 @@ function failer(fileName: string | undefined): Fail {
       .filter(Boolean)
       .join(' ');
     throw new ImportError(code, `${zhAt ? `${zhAt}：` : ''}${zh} / ${enAt ? `${enAt}: ` : ''}${en}`, {
-      file: fileName,
+      ...(fileName ? { file: fileName } : {}),
       line,
       parcelNo,
       ...extra,
@@ -351,8 +420,15 @@ function failer(fileName: string | undefined): Fail {
   };
 }
 
-/** 界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码,@ — trailing fields may be missing. */
-function parseParcelHeader(content: string, line: number, fail: Fail): Omit<BoundaryParcel, 'rings'> {
+/**
+ * 界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码,@ — trailing fields may be
+ * missing. A count or area that is not a number is the parcel's problem; the parcel still begins here.
+ */
+function parseParcelHeader(
+  content: string,
+  line: number,
+  fail: Fail,
+): { header: RawParcel['header']; problem?: BoundaryParcelProblem } {
   const fields = content
     .slice(0, -1)
     .replace(/[,，]\s*$/, '')
@@ -368,6 +444,21 @@ function parseParcelHeader(content: string, line: number, fail: Fail): Omit<Boun
     use = '',
     landClassCode = '',
   ] = fields;
+  const header = {
+    pointCount: /^\d+$/.test(count) ? Number(count) : 0,
+    declaredAreaHa: area === '' || !NUMBER.test(area) ? null : Number(area),
+    parcelNo,
+    name,
+    geometryKind,
+    sheetNo,
+    use,
+    landClassCode,
+  };
+  const checked = parcelProblem(() => checkParcelHeader(count, area, line, parcelNo, fail));
+  return 'problem' in checked ? { header, problem: checked.problem } : { header };
+}
+
+function checkParcelHeader(count: string, area: string, line: number, parcelNo: string, fail: Fail): void {
   if (!/^\d+$/.test(count)) {
     fail(
       'invalid_line',
@@ -384,16 +475,6 @@ function parseParcelHeader(content: string, line: number, fail: Fail): Omit<Boun
       `the area "${area}" is not a number (公顷)`,
     );
   }
-  return {
-    pointCount: Number(count),
-    declaredAreaHa: area === '' ? null : Number(area),
-    parcelNo,
-    name,
-    geometryKind,
-    sheetNo,
-    use,
-    landClassCode,
-  };
 }
 
 /** 点号,圈号,X,Y with X the northing and Y the easting. */
@@ -476,6 +557,9 @@ function buildRings(parcel: RawParcel, fail: Fail): [number, number][][] {
       `the header says ${pointCount} points but ${parcel.points.length} follow: check the count (closing points included)`,
       { expected: pointCount, found: parcel.points.length },
     );
+  }
+  if (parcel.points.length === 0) {
+    fail('invalid_ring', { line: parcel.line, parcelNo }, '地块没有界址点', 'the parcel has no points');
   }
   const groups: RawPoint[][] = [];
   for (const point of parcel.points) {

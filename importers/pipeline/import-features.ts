@@ -20,7 +20,7 @@ import {
   outOfRangeProblem,
   type GeometryProblem,
 } from './check-geometry';
-import type { SourceFeature } from './source-feature';
+import type { SourceFeature, SourceProblem } from './source-feature';
 import { validateStaged } from './validate-staged';
 import { addIssue, errorSummary, hasErrors, sortIssues, type ValidationReport } from './validation-report';
 
@@ -82,7 +82,8 @@ function streamProblem(
   guard: GeometryKindGuard,
   crs: string,
   maxVertices: number,
-): GeometryProblem | undefined {
+): GeometryProblem | SourceProblem | undefined {
+  if (feature.problem) return feature.problem;
   if (feature.geometry === null) return outOfRangeProblem(null, feature.source, crs) ?? MISSING_GEOMETRY;
   return (
     guard.problem(feature.geometry, ordinal) ??

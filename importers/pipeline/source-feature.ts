@@ -5,8 +5,17 @@ import type { Geometry } from 'geojson';
 import type { FeatureInput } from '../../layers';
 import type { Extent } from '../crs/coordinate-ranges';
 
+export interface SourceProblem {
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
 export interface SourceFeature extends Omit<FeatureInput, 'geometry'> {
   geometry: Geometry | null;
+  /** why the source could not read this feature's geometry (a boundary-coordinate parcel whose ring is
+   * broken); the feature is rejected with it */
+  problem?: SourceProblem;
   source?: {
     /** the extent in the source's coordinates, null when the source has no geometry for it */
     extent: Extent | null;

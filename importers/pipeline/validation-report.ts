@@ -21,6 +21,8 @@ export interface ValidationReport {
     crs: { code: string; how: 'declared' | 'guessed' | 'given' | 'format'; note: string } | null;
     encoding: { name: string; how: 'cpg' | 'detected' | 'given' } | null;
     areaChecks?: {
+      /** the parcel's feature number (absent in reports made before it was kept); broken parcels have none */
+      feature?: number;
       parcelNo: string;
       declaredM2: number | null;
       computedM2: number;

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import proj4 from 'proj4';
-import { crsDefinition, type FeatureInput } from '../../layers';
+import { crsDefinition } from '../../layers';
 import { decodeText, type TextEncodingName } from '../encoding/detect-encoding';
 import {
   boundaryAreaChecks,
@@ -11,6 +11,7 @@ import {
   parseBoundaryCoordinates,
 } from '../formats/boundary-coordinates';
 import { ImportError } from '../import-error';
+import type { SourceFeature } from '../pipeline/source-feature';
 import type { ParsedSource } from './source';
 
 export async function openBoundaryText(
@@ -28,7 +29,8 @@ export async function openBoundaryText(
   }
   const toLonLat = proj4(definition.proj4, geographic.proj4);
   const round = (v: number) => Math.round(v * 1e9) / 1e9;
-  const features: FeatureInput[] = parsed.parcels.map((parcel) => ({
+  // a broken parcel is a feature without geometry that carries its problem: it is rejected with it
+  const features: SourceFeature[] = parsed.parcels.map((parcel) => ({
     key: parcel.parcelNo,
     properties: {
       parcel_no: parcel.parcelNo,
@@ -40,9 +42,13 @@ export async function openBoundaryText(
       use: parcel.use,
       land_class_code: parcel.landClassCode,
     },
-    geometry: lonLatGeometry(boundaryPolygons(parcel.rings), (position) =>
-      toLonLat.forward(position).map(round),
-    ),
+    ...(parcel.problem
+      ? { geometry: null, problem: parcel.problem }
+      : {
+          geometry: lonLatGeometry(boundaryPolygons(parcel.rings), (position) =>
+            toLonLat.forward(position).map(round),
+          ),
+        }),
   }));
   return {
     kind: 'parsed',

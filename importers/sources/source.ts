@@ -1,7 +1,7 @@
 // What an opened source is: a vector dataset GDAL reads, features already parsed (boundary-coordinate
 // text), or a raster. Each knows how to remove the temporary files it made.
-import type { FeatureInput } from '../../layers';
 import type { GdalAccess } from '../gdal/ogr-inspect';
+import type { SourceFeature } from '../pipeline/source-feature';
 import type { ValidationReport } from '../pipeline/validation-report';
 
 interface SourceBase {
@@ -26,7 +26,8 @@ export interface VectorSource extends SourceBase {
 export interface ParsedSource extends SourceBase {
   kind: 'parsed';
   crs: { code: string; note: string };
-  features: FeatureInput[];
+  /** in file order; a feature the source could not read has no geometry and says why */
+  features: SourceFeature[];
   areaChecks: NonNullable<ValidationReport['source']['areaChecks']>;
 }
 
