@@ -1,5 +1,6 @@
 // The national boundary-coordinate text (国土TXT 界址点坐标): parsing, CRS to EPSG, declared-area checks,
-// refusals with the line at fault, and writing the same format back. Fixtures: fixtures/importers/boundary-coordinates.
+// a broken parcel's problem and refusals of the whole file with the line at fault, and writing the same
+// format back. Fixtures: fixtures/importers/boundary-coordinates.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import {
   readBoundaryCoordinates,
   writeBoundaryCoordinates,
   type BoundaryDatum,
+  type BoundaryParcelProblem,
   type BoundaryFile,
 } from '../../../importers/formats/boundary-coordinates';
 import { ImportError } from '../../../importers/import-error';
@@ -26,6 +28,18 @@ function refusal(text: string, fileName = 'parcels.txt'): ImportError {
     return error as ImportError;
   }
   throw new Error('expected an ImportError');
+}
+
+/** The problem of the parcel at `place` (1-based) of a file that is read, and the places of all broken ones. */
+function parcelProblem(text: string, place: number): { problem: BoundaryParcelProblem; broken: number[] } {
+  const { parcels } = parseBoundaryCoordinates(text, 'parcels.txt');
+  const parcel = parcels[place - 1];
+  expect(parcel?.problem).toBeDefined();
+  expect(parcel?.rings).toEqual([]);
+  return {
+    problem: parcel?.problem as BoundaryParcelProblem,
+    broken: parcels.flatMap((p, i) => (p.problem ? [i + 1] : [])),
+  };
 }
 
 /** A one-parcel file: a 100 m square whose south-west corner is at (easting, northing). */
@@ -171,6 +185,7 @@ describe('boundaryAreaChecks', () => {
   it('finds no difference for a 100 m square declared 1.0000 公顷', () => {
     const [square, pentagon] = boundaryAreaChecks(parseBoundaryCoordinates(fixture('two-parcels.txt')));
     expect(square).toEqual({
+      feature: 1,
       parcelNo: '2024-001',
       declaredM2: 10_000,
       computedM2: 10_000,
@@ -186,6 +201,13 @@ describe('boundaryAreaChecks', () => {
     expect(check?.computedM2).toBeCloseTo(40_000 - 5_000, 4);
     expect(check?.declaredM2).toBe(35_000);
     expect(Math.abs(check?.differencePct ?? 1)).toBeLessThan(1e-8);
+  });
+
+  it('skips a broken parcel and names the others by their place in the file', () => {
+    const text = fixture('two-parcels.txt').replace('J3,1,4850500.000,29547600.000', 'J3,1,4850500.000,');
+    expect(boundaryAreaChecks(parseBoundaryCoordinates(text))).toEqual([
+      expect.objectContaining({ feature: 2, parcelNo: '2024-002' }),
+    ]);
   });
 
   it('has no difference to report when no area is declared', () => {
@@ -261,31 +283,96 @@ describe('writeBoundaryCoordinates', () => {
   });
 });
 
-describe('refusals', () => {
-  it('refuses a ring that does not close', () => {
-    const error = refusal(fixture('bad-unclosed-ring.txt'));
-    expect(error.code).toBe('unclosed_ring');
-    expect(error.details).toMatchObject({ file: 'parcels.txt', line: 25, parcelNo: '2024-002' });
-    expect(error.message).toMatch(
-      /^文件 "parcels.txt" 第 25 行（地块 2024-002）：.* \/ File "parcels.txt" line 25/,
-    );
+describe('a broken parcel is that parcel’s problem, and the rest of the file is read', () => {
+  it('a ring that does not close', () => {
+    const { problem, broken } = parcelProblem(fixture('bad-unclosed-ring.txt'), 2);
+    expect(broken).toEqual([2]);
+    expect(problem.code).toBe('unclosed_ring');
+    expect(problem.details).toMatchObject({ line: 25, parcelNo: '2024-002' });
+    expect(problem.details).not.toHaveProperty('file');
+    expect(problem.message).toMatch(/^第 25 行（地块 2024-002）：.* \/ line 25 \(parcel 2024-002\)/);
   });
 
-  it('refuses a parcel whose point count is not its header’s', () => {
-    const error = refusal(fixture('bad-point-count.txt'));
-    expect(error.code).toBe('point_count_mismatch');
-    expect(error.details).toMatchObject({ line: 13, parcelNo: '2024-001', expected: 6, found: 5 });
+  it('a parcel whose point count is not its header’s', () => {
+    const { problem, broken } = parcelProblem(fixture('bad-point-count.txt'), 1);
+    expect(broken).toEqual([1]);
+    expect(problem.code).toBe('point_count_mismatch');
+    expect(problem.details).toMatchObject({ line: 13, parcelNo: '2024-001', expected: 6, found: 5 });
   });
 
-  it('refuses more points than the header says', () => {
+  it('more points than the header says', () => {
     const text = fixture('two-parcels.txt').replace('6,0.6880,2024-002', '5,0.6880,2024-002');
-    expect(refusal(text).details).toMatchObject({ line: 19, parcelNo: '2024-002', expected: 5, found: 6 });
+    const { problem, broken } = parcelProblem(text, 2);
+    expect(broken).toEqual([2]);
+    expect(problem.details).toMatchObject({ line: 19, parcelNo: '2024-002', expected: 5, found: 6 });
   });
 
-  it('refuses an unknown coordinate system', () => {
+  it('a point count that is not a number: the parcel still begins at its header line', () => {
+    const text = fixture('two-parcels.txt').replace('6,0.6880,2024-002', 'six,0.6880,2024-002');
+    const { parcels } = parseBoundaryCoordinates(text);
+    expect(parcels.map((p) => p.problem?.code)).toEqual([undefined, 'invalid_line']);
+    expect(parcels[0]?.rings[0]).toHaveLength(5);
+    expect(parcels[1]).toMatchObject({ parcelNo: '2024-002', declaredAreaHa: 0.688, rings: [] });
+  });
+
+  it('an easting without its zone prefix, saying when X and Y look swapped', () => {
+    const bare = parcelProblem(squareFile(CGCS2000_29, 547_500, 4_850_500), 1).problem;
+    expect(bare.code).toBe('invalid_coordinate');
+    expect(bare.details.line).toBe(9);
+    const swapped = parcelProblem(
+      squareFile(CGCS2000_29, 29_547_500, 4_850_500).replace(/^(J\d,1),([\d.]+),([\d.]+)$/gm, '$1,$3,$2'),
+      1,
+    ).problem;
+    expect(swapped.code).toBe('invalid_coordinate');
+    expect(swapped.message).toContain('写反');
+  });
+
+  it('a coordinate that is not a number, naming the line; the next parcel is read', () => {
+    const text = fixture('two-parcels.txt').replace('J3,1,4850500.000,29547600.000', 'J3,1,4850500.000,');
+    const { problem, broken } = parcelProblem(text, 1);
+    expect(broken).toEqual([1]);
+    expect(problem.code).toBe('invalid_coordinate');
+    expect(problem.details).toMatchObject({ line: 16, parcelNo: '2024-001' });
+    expect(parseBoundaryCoordinates(text).parcels[1]?.rings[0]).toHaveLength(6);
+  });
+
+  it('a ring of fewer than 4 points', () => {
+    const text = [
+      '[属性描述]',
+      CGCS2000_29,
+      '[地块坐标]',
+      '3,0.0000,1,线头,面,,,,@',
+      'J1,1,4850500.000,29547500.000',
+      'J2,1,4850510.000,29547500.000',
+      'J1,1,4850500.000,29547500.000',
+    ].join('\n');
+    expect(parcelProblem(text, 1).problem).toMatchObject({
+      code: 'invalid_ring',
+      details: { line: 9, parcelNo: '1' },
+    });
+  });
+
+  it('a ring whose points are split up', () => {
+    const text = fixture('zone29-with-hole.txt').replace('J1,1,4851223.678,29548012.345\r\nJ5,2', 'J5,2');
+    const moved = text.replace(/(J8,2,[^\r]*\r\nJ5,2,[^\r]*\r\n)/, '$1J1,1,4851223.678,29548012.345\r\n');
+    expect(parcelProblem(moved, 1).problem.code).toBe('invalid_ring');
+  });
+
+  it('a parcel header without points', () => {
+    const text = `${fixture('two-parcels.txt')}0,,2024-003,@\r\n`;
+    const { problem, broken } = parcelProblem(text, 3);
+    expect(broken).toEqual([3]);
+    expect(problem).toMatchObject({ code: 'invalid_ring', details: { line: 26, parcelNo: '2024-003' } });
+  });
+});
+
+describe('refusals of the whole file', () => {
+  it('refuses an unknown coordinate system, whatever its parcels', () => {
     const error = refusal(fixture('bad-unknown-crs.txt'));
     expect(error.code).toBe('unknown_crs');
     expect(error.message).toContain('乌鲁木齐独立坐标系');
+    const broken = fixture('bad-unclosed-ring.txt').replace(/坐标系=[^\r]*/, '坐标系=乌鲁木齐独立坐标系');
+    expect(refusal(broken).code).toBe('unknown_crs');
   });
 
   it.each(['坐标系=WGS84', '坐标系=新北京54坐标系', ''])('refuses %j as unknown', (attributes) => {
@@ -313,41 +400,17 @@ describe('refusals', () => {
     expect(error.details).toMatchObject({ line: 19, parcelNo: '2024-002', zone: 30, expectedZone: 29 });
   });
 
-  it('refuses an easting without its zone prefix, and says when X and Y look swapped', () => {
-    const bare = refusal(squareFile(CGCS2000_29, 547_500, 4_850_500));
-    expect(bare.code).toBe('invalid_coordinate');
-    expect(bare.details.line).toBe(9);
-    const swapped = refusal(
-      squareFile(CGCS2000_29, 29_547_500, 4_850_500).replace(/^(J\d,1),([\d.]+),([\d.]+)$/gm, '$1,$3,$2'),
+  it('refuses a file without 带号 none of whose parcels can be read to tell the zone', () => {
+    const text = squareFile('坐标系=2000国家大地坐标系\n几度分带=3', 547_500, 4_850_500);
+    expect(refusal(text).code).toBe('unknown_crs');
+  });
+
+  it('refuses a point before any parcel header line', () => {
+    const text = fixture('two-parcels.txt').replace(
+      '[地块坐标]\r\n',
+      '[地块坐标]\r\nJ1,1,4850600.000,29547500.000\r\n',
     );
-    expect(swapped.code).toBe('invalid_coordinate');
-    expect(swapped.message).toContain('写反');
-  });
-
-  it('refuses a coordinate that is not a number, naming the line', () => {
-    const text = fixture('two-parcels.txt').replace('J3,1,4850500.000,29547600.000', 'J3,1,4850500.000,');
-    const error = refusal(text);
-    expect(error.code).toBe('invalid_coordinate');
-    expect(error.details).toMatchObject({ line: 16, parcelNo: '2024-001' });
-  });
-
-  it('refuses a ring of fewer than 4 points', () => {
-    const text = [
-      '[属性描述]',
-      CGCS2000_29,
-      '[地块坐标]',
-      '3,0.0000,1,线头,面,,,,@',
-      'J1,1,4850500.000,29547500.000',
-      'J2,1,4850510.000,29547500.000',
-      'J1,1,4850500.000,29547500.000',
-    ].join('\n');
-    expect(refusal(text)).toMatchObject({ code: 'invalid_ring', details: { line: 9, parcelNo: '1' } });
-  });
-
-  it('refuses a ring whose points are split up', () => {
-    const text = fixture('zone29-with-hole.txt').replace('J1,1,4851223.678,29548012.345\r\nJ5,2', 'J5,2');
-    const moved = text.replace(/(J8,2,[^\r]*\r\nJ5,2,[^\r]*\r\n)/, '$1J1,1,4851223.678,29548012.345\r\n');
-    expect(refusal(moved).code).toBe('invalid_ring');
+    expect(refusal(text)).toMatchObject({ code: 'invalid_line', details: { line: 13 } });
   });
 
   it('refuses a file without parcels', () => {
