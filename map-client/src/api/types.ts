@@ -144,6 +144,8 @@ export interface ValidationReport {
 }
 
 export interface AreaCheck {
+  /** the parcel's feature number; a broken parcel has no area check */
+  feature?: number;
   parcelNo: string;
   declaredM2: number | null;
   computedM2: number;
