@@ -215,12 +215,11 @@ export function parseBoundaryCoordinates(text: string, fileName?: string): Bound
   }
   if (zone === undefined) {
     // every parcel is broken and 带号 is not declared: nothing says which zone the file is in
-    const first = parcels.find((parcel) => parcel.problem)?.problem;
     fail(
       'unknown_crs',
       {},
-      `[属性描述] 中没有 带号，且没有一个地块可以读出带号：${first?.message ?? ''}`,
-      `[属性描述] has no 带号 and no parcel can be read to tell the zone: ${first?.message ?? ''}`,
+      '[属性描述] 中没有 带号，且没有一个地块的坐标可以读出带号：请填写 带号',
+      '[属性描述] has no 带号 and no parcel has coordinates that tell the zone: fill in 带号',
     );
   }
   const zoneWidth = declaredWidth ?? (zone >= 25 ? 3 : 6);
