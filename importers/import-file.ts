@@ -196,7 +196,12 @@ export async function importFile(pool: Pool, options: ImportFileOptions): Promis
       const maxVertices = options.maxVerticesPerFeature ?? DEFAULT_MAX_VERTICES;
       const extents = await readFeatureExtents(
         source.path,
-        { ...source.access, ...selection, maxVertices },
+        {
+          ...source.access,
+          ...selection,
+          maxVertices,
+          ...(options.signal ? { signal: options.signal } : {}),
+        },
         (n) => progress('识别坐标系', n, info.featureCount),
       );
       if (extents.length === 0)

@@ -8,6 +8,8 @@ import { ogrGeoJsonFeatures, type OgrSelection } from './ogr-geojson-stream';
 export interface ExtentOptions extends OgrSelection {
   /** a feature with more vertices stops the reading (it would stop the import anyway) */
   maxVertices: number;
+  /** stops the reading (a server shutting down interrupts its imports) */
+  signal?: AbortSignal;
 }
 
 export async function readFeatureExtents(
@@ -18,6 +20,7 @@ export async function readFeatureExtents(
   const extents: (Extent | null)[] = [];
   const features = ogrGeoJsonFeatures(path, options, [], 'GDAL无法读取该文件 / GDAL could not read the file');
   for await (const feature of features) {
+    options.signal?.throwIfAborted();
     const { extent, vertices } = geometrySummary(feature.geometry);
     if (vertices > options.maxVertices)
       throw tooManyVertices(extents.length + 1, vertices, options.maxVertices);

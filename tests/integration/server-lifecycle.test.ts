@@ -7,6 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { importFile } from '../../importers';
+import { signIn, type SignedIn } from '../support/access';
 import { ROOT, testDatabaseUrl } from '../support/environment';
 import { freshLayer, sourceParcels, workDir, writeJson } from '../support/import-fixtures';
 import { freePort } from '../support/run-command';
@@ -61,7 +62,7 @@ async function layerState(code: string) {
 }
 
 /** A request whose body arrives in two halves: under way until the second half is sent. */
-function slowCreateLayer(port: number, code: string) {
+function slowCreateLayer(port: number, code: string, planner: SignedIn) {
   const body = JSON.stringify({ code, name: '停机测试', kind: 'reference', geometryType: 'MultiPolygon' });
   const half = Math.floor(body.length / 2);
   let finishBody = () => undefined as void;
@@ -72,7 +73,10 @@ function slowCreateLayer(port: number, code: string) {
         port,
         method: 'POST',
         path: '/api/v1/layers',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: planner.headers({
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(body)),
+        }),
       },
       (res) => {
         let text = '';
@@ -97,8 +101,10 @@ it('on SIGTERM finishes the request under way, rolls back the running import and
   const form = new FormData();
   const big = writeJson(dir, 'big.geojson', sourceParcels(100_000));
   form.append('file', new Blob([readFileSync(big)]), 'big.geojson');
+  const planner = await signIn(`http://127.0.0.1:${port}`, 'planner');
   const started = await fetch(`http://127.0.0.1:${port}/api/v1/layers/${layer}/imports`, {
     method: 'POST',
+    headers: planner.headers(),
     body: form,
   });
   expect(started.status).toBe(202);
@@ -116,7 +122,7 @@ it('on SIGTERM finishes the request under way, rolls back the running import and
   expect(await progressed()).toBeGreaterThan(0); // features are being written
 
   const slowCode = `shutdown_test_${Date.now()}`;
-  const slow = slowCreateLayer(port, slowCode);
+  const slow = slowCreateLayer(port, slowCode, planner);
   await new Promise((r) => setTimeout(r, 200));
   child.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));

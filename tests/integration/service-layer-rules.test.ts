@@ -1,5 +1,6 @@
 // WMS, WFS and the tiles agree on which layers are imagery (by geometry type) and on how a requested
 // layer name is read (code, ob:code, another XML prefix, {namespace}code), refusing the same bad names.
+import { signIn, type SignedIn } from '../support/access';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { createLayer } from '../../layers';
@@ -14,6 +15,15 @@ import { decodeImage } from './wms/wms-server';
 const pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
 const app = createApp({ pool, config: testAppConfig() });
 let server: Awaited<ReturnType<typeof listenOnFreePort>>;
+// the layers made here are not public, and imports need the right to manage layers
+let planner: SignedIn | undefined;
+const asPlanner = async (url: string, init: RequestInit = {}) => {
+  planner ??= await signIn(server.url, 'planner');
+  return fetch(url, {
+    ...init,
+    headers: planner.headers(init.headers as Record<string, string> | undefined),
+  });
+};
 const dir = workDir('service-rules-');
 const footprints = `scene_footprints_${process.pid}`;
 
@@ -39,7 +49,7 @@ afterAll(async () => {
   await pool.end();
 });
 
-const ows = (query: string) => fetch(`${server.url}/ows?${query}`);
+const ows = (query: string) => asPlanner(`${server.url}/ows?${query}`);
 
 describe('a vector layer of the imagery kind', () => {
   // sourceParcels(1): a square of 0.0007° from 87.55°E, 43.78°N
@@ -63,7 +73,7 @@ describe('a vector layer of the imagery kind', () => {
       await ows(`SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ob:${footprints}&RESULTTYPE=hits`)
     ).text();
     expect(hits).toContain('numberMatched="1"');
-    const layer = (await (await fetch(`${server.url}/api/v1/layers/${footprints}`)).json()) as {
+    const layer = (await (await asPlanner(`${server.url}/api/v1/layers/${footprints}`)).json()) as {
       tiles: string;
     };
     expect(layer.tiles).toBe(`/tiles/${footprints}/{z}/{x}/{y}.mvt`);

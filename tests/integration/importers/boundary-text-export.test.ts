@@ -1,6 +1,7 @@
 // GET /api/v1/layers/:code/features?format=boundary-text: a polygon layer's features as boundary-
 // coordinate text (国土TXT) in the city's Gauss-Krüger zone, read back by the real importer with the same
 // parcels and ellipsoidal areas.
+import { signIn, type SignedIn } from '../../support/access';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
@@ -14,6 +15,15 @@ import { currentFeatures, freshLayer, workDir } from '../../support/import-fixtu
 const pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
 const app = createApp({ pool, config: testAppConfig() });
 let server: Awaited<ReturnType<typeof listenOnFreePort>>;
+// the layers made here are not public, and imports need the right to manage layers
+let planner: SignedIn | undefined;
+const asPlanner = async (url: string, init: RequestInit = {}) => {
+  planner ??= await signIn(server.url, 'planner');
+  return fetch(url, {
+    ...init,
+    headers: planner.headers(init.headers as Record<string, string> | undefined),
+  });
+};
 const dir = workDir('boundary-export-');
 const rasterDir = path.join(dir, 'rasters');
 
@@ -55,7 +65,7 @@ describe('exporting a polygon layer as boundary-coordinate text', () => {
   let utf8: Buffer;
 
   beforeAll(async () => {
-    const res = await fetch(`${server.url}${EXPORT}`);
+    const res = await asPlanner(`${server.url}${EXPORT}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename=land_use_plan.txt');
@@ -98,7 +108,7 @@ describe('exporting a polygon layer as boundary-coordinate text', () => {
   });
 
   it('writes GBK when asked, which the importer detects and reads to the same parcels', async () => {
-    const res = await fetch(`${server.url}${EXPORT}&encoding=GBK`);
+    const res = await asPlanner(`${server.url}${EXPORT}&encoding=GBK`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/plain; charset=GBK');
     const gbk = Buffer.from(await res.arrayBuffer());
@@ -110,11 +120,11 @@ describe('exporting a polygon layer as boundary-coordinate text', () => {
   });
 
   it('keeps the version, asOf and paging filters', async () => {
-    const byVersion = await fetch(`${server.url}${EXPORT}&version=1`);
+    const byVersion = await asPlanner(`${server.url}${EXPORT}&version=1`);
     expect(Buffer.from(await byVersion.arrayBuffer()).equals(utf8)).toBe(true);
-    const firstTen = await (await fetch(`${server.url}${EXPORT}&limit=10`)).text();
+    const firstTen = await (await asPlanner(`${server.url}${EXPORT}&limit=10`)).text();
     expect(firstTen.match(/,@\r\n/g)).toHaveLength(10);
-    const before = await fetch(`${server.url}${EXPORT}&asOf=2000-01-01`);
+    const before = await asPlanner(`${server.url}${EXPORT}&asOf=2000-01-01`);
     expect(before.status).toBe(404);
     expect(((await before.json()) as { error: { details: unknown } }).error.details).toEqual({
       parameter: 'asOf',
@@ -124,7 +134,7 @@ describe('exporting a polygon layer as boundary-coordinate text', () => {
 
 describe('format=boundary-text refuses', () => {
   const refusal = async (url: string) => {
-    const res = await fetch(`${server.url}${url}`);
+    const res = await asPlanner(`${server.url}${url}`);
     return { status: res.status, body: (await res.json()) as { error: { details: { parameter: string } } } };
   };
 

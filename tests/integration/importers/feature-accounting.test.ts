@@ -1,6 +1,7 @@
 // Every feature of an imported file is accounted for: read = loaded + rejected, each rejection with its
 // feature number (its place in the file) and reason, all problems of a file in one report, whatever the
 // format; the CRS comes from the format or the bulk of the data, and an outlier is a bad feature.
+import { signIn, type SignedIn } from '../../support/access';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
@@ -231,6 +232,15 @@ describe('an import accounts for every feature', () => {
 describe('the REST import of a careless GeoJSON', () => {
   const app = createApp({ pool, config: testAppConfig() });
   let server: Awaited<ReturnType<typeof listenOnFreePort>>;
+  // the layers made here are not public, and imports need the right to manage layers
+  let planner: SignedIn | undefined;
+  const asPlanner = async (url: string, init: RequestInit = {}) => {
+    planner ??= await signIn(server.url, 'planner');
+    return fetch(url, {
+      ...init,
+      headers: planner.headers(init.headers as Record<string, string> | undefined),
+    });
+  };
   beforeAll(async () => {
     server = await listenOnFreePort(app);
   });
@@ -244,11 +254,14 @@ describe('the REST import of a careless GeoJSON', () => {
     const file = writeJson(dir, 'rest.geojson', careless(8, { 3: null, 5: square(200, 43.8), 8: LINE }));
     const form = new FormData();
     form.append('file', new Blob([readFileSync(file)]), 'rest.geojson');
-    const res = await fetch(`${server.url}/api/v1/layers/${layer}/imports`, { method: 'POST', body: form });
+    const res = await asPlanner(`${server.url}/api/v1/layers/${layer}/imports`, {
+      method: 'POST',
+      body: form,
+    });
     expect(res.status).toBe(202);
     const { job: started } = (await res.json()) as { job: { id: string } };
     await importJobsOf(app).settle();
-    const { job } = (await (await fetch(`${server.url}/api/v1/imports/${started.id}`)).json()) as {
+    const { job } = (await (await asPlanner(`${server.url}/api/v1/imports/${started.id}`)).json()) as {
       job: {
         status: string;
         version: number | null;

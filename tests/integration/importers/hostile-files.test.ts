@@ -2,6 +2,7 @@
 // GeoPackage whose schema loads extensions, a KML with a network link, a table named like an option, a
 // .gdb folder that is no File Geodatabase. Each is refused with an ImportError naming the problem, writes
 // nothing, and no request leaves the machine. The files are made here, by GDAL's tools and by hand.
+import { signIn, type SignedIn } from '../../support/access';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -231,6 +232,15 @@ describe('what stays importable', () => {
 describe('over the REST API', () => {
   const app = createApp({ pool, config: testAppConfig() });
   let server: Awaited<ReturnType<typeof listenOnFreePort>>;
+  // the layers made here are not public, and imports need the right to manage layers
+  let planner: SignedIn | undefined;
+  const asPlanner = async (url: string, init: RequestInit = {}) => {
+    planner ??= await signIn(server.url, 'planner');
+    return fetch(url, {
+      ...init,
+      headers: planner.headers(init.headers as Record<string, string> | undefined),
+    });
+  };
   beforeAll(async () => {
     server = await listenOnFreePort(app);
   });
@@ -243,11 +253,14 @@ describe('over the REST API', () => {
     const layer = await imageryLayer();
     const form = new FormData();
     form.append('file', new Blob([rawBandVrt('/etc/passwd')]), 'evil.tif');
-    const res = await fetch(`${server.url}/api/v1/layers/${layer}/imports`, { method: 'POST', body: form });
+    const res = await asPlanner(`${server.url}/api/v1/layers/${layer}/imports`, {
+      method: 'POST',
+      body: form,
+    });
     expect(res.status).toBe(202);
     const { job } = (await res.json()) as { job: { id: string } };
     await importJobsOf(app).settle();
-    const finished = (await (await fetch(`${server.url}/api/v1/imports/${job.id}`)).json()) as {
+    const finished = (await (await asPlanner(`${server.url}/api/v1/imports/${job.id}`)).json()) as {
       job: { status: string; version: number | null; error: { code: string; message: string } | null };
     };
     expect(finished.job).toMatchObject({ status: 'failed', version: null, error: { code: 'not_geotiff' } });

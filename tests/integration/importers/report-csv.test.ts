@@ -1,5 +1,6 @@
 // The validation report as CSV (GET /api/v1/layers/:code/versions/:n/report?format=csv) cannot carry a
 // spreadsheet formula in from an uploaded file's attributes (CSV injection).
+import { signIn, type SignedIn } from '../../support/access';
 import { readFileSync } from 'node:fs';
 import { Pool } from 'pg';
 import { createApp, importJobsOf } from '../../../spatial-api';
@@ -11,6 +12,15 @@ import { freshLayer, sourceParcels, workDir, writeJson } from '../../support/imp
 const pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
 const app = createApp({ pool, config: testAppConfig() });
 let server: Awaited<ReturnType<typeof listenOnFreePort>>;
+// the layers made here are not public, and imports need the right to manage layers
+let planner: SignedIn | undefined;
+const asPlanner = async (url: string, init: RequestInit = {}) => {
+  planner ??= await signIn(server.url, 'planner');
+  return fetch(url, {
+    ...init,
+    headers: planner.headers(init.headers as Record<string, string> | undefined),
+  });
+};
 const dir = workDir('report-csv-');
 
 beforeAll(async () => {
@@ -74,20 +84,23 @@ it('prefixes an attribute value that starts a formula with a single quote in the
     new Blob([readFileSync(writeJson(dir, 'formulas.geojson', source))]),
     'formulas.geojson',
   );
-  const started = await fetch(`${server.url}/api/v1/layers/${layer}/imports`, { method: 'POST', body: form });
+  const started = await asPlanner(`${server.url}/api/v1/layers/${layer}/imports`, {
+    method: 'POST',
+    body: form,
+  });
   expect(started.status).toBe(202);
   const { job } = (await started.json()) as { job: { id: string } };
   let status = '';
   for (let i = 0; i < 200 && status !== 'succeeded' && status !== 'failed'; i++) {
     await new Promise((r) => setTimeout(r, 100));
-    const body = (await (await fetch(`${server.url}/api/v1/imports/${job.id}`)).json()) as {
+    const body = (await (await asPlanner(`${server.url}/api/v1/imports/${job.id}`)).json()) as {
       job: { status: string };
     };
     status = body.job.status;
   }
   expect(status).toBe('succeeded');
 
-  const res = await fetch(`${server.url}/api/v1/layers/${layer}/versions/1/report?format=csv`);
+  const res = await asPlanner(`${server.url}/api/v1/layers/${layer}/versions/1/report?format=csv`);
   expect(res.status).toBe(200);
   const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
   const keys = rows.slice(1).map((row) => row[1]);
@@ -96,7 +109,7 @@ it('prefixes an attribute value that starts a formula with a single quote in the
   const formulas = rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell));
   expect(formulas).toEqual([]);
   // the JSON report keeps the values as they were
-  const json = (await (await fetch(`${server.url}/api/v1/layers/${layer}/versions/1/report`)).json()) as {
+  const json = (await (await asPlanner(`${server.url}/api/v1/layers/${layer}/versions/1/report`)).json()) as {
     issues: { key: string }[];
   };
   expect(json.issues.map((i) => i.key)).toEqual(expect.arrayContaining([HYPERLINK, '@SUM(1+1)']));

@@ -99,7 +99,9 @@ describe('GetCapabilities', () => {
     expect(imagery['@_queryable']).toBe('0');
   });
 
-  it('points its operations at the address the request came to', () => {
-    expect(xml).toContain(`xlink:href="${wms.url}/ows?SERVICE=WMS&amp;"`);
+  it('points its operations at the address the request came to, with the key it carried', () => {
+    expect(xml).toContain(
+      `xlink:href="${wms.url}/ows?SERVICE=WMS&amp;apikey=${encodeURIComponent(wms.apiKey)}&amp;"`,
+    );
   });
 });

@@ -81,7 +81,7 @@ describe('GetLegendGraphic', () => {
       ]);
       expect(rows[0]?.style).toBeNull();
 
-      const res = await fetchImage(legendUrl(`LAYER=ob:${layer}&FORMAT=image/png`));
+      const res = await fetchImage(legendUrl(`LAYER=ob:${layer}&FORMAT=image/png&apikey=${wms.apiKey}`));
       expect(res.status).toBe(200);
       expect(res.type).toBe('image/png');
       const pixels = await decodeImage(res.bytes);
