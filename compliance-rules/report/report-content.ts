@@ -112,7 +112,7 @@ export function reportContent(run: ComplianceRun, options: ReportOptions): Repor
       kind: 'paragraph',
       text: `共审查 ${run.rules.length} 条规则，其中 ${failed} 条不符合。`,
     },
-    { kind: 'map', map: { site: true }, caption: '图 1  用地范围、相关图层与冲突部分（红色）' },
+    { kind: 'map', map: { site: true }, caption: '图 1  用地范围（黄色虚线）、相关图层与冲突部分（青色）' },
     { kind: 'heading', text: '逐条审查结果' },
     ...run.rules.flatMap(ruleSection),
     { kind: 'heading', text: '审查依据的版本' },

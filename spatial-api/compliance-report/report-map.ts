@@ -193,8 +193,8 @@ export class ReportMapDrawer {
       site!,
       failedConflicts,
     );
-    const rules = new Map<string, Buffer>();
-    for (const rule of run.rules) {
+    // drawn side by side: the server's gdalwarp pool bounds the imagery work
+    const ruleMaps = run.rules.map(async (rule): Promise<[string, Buffer]> => {
       const conflict = rule.passed ? undefined : conflictOf.get(rule.ruleId);
       const frame = frameAround(
         conflict ? [site!, conflict] : [site!],
@@ -203,8 +203,9 @@ export class ReportMapDrawer {
       );
       const layers = [...new Set(rule.features.map((f) => f.layer))];
       const base = await this.draw(run, layers.length > 0 ? layers : allLayers, frame, published);
-      rules.set(rule.ruleId, await drawOverlay(base, frame, site!, conflict ? [conflict] : []));
-    }
+      return [rule.ruleId, await drawOverlay(base, frame, site!, conflict ? [conflict] : [])];
+    });
+    const rules = new Map(await Promise.all(ruleMaps));
     return { site: await siteMap, rules };
   }
 }

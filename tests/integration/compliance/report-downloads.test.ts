@@ -164,7 +164,7 @@ describe('compliance report downloads', () => {
     expect(xml).toMatch(/<!--media word\/media\/[^ ]+\.png/);
   });
 
-  it('exports the conflict geometries as GeoJSON and as CSV with formula starts neutralised', async () => {
+  it('exports the conflict geometries as GeoJSON and as CSV, and refuses another format', async () => {
     const failed = check.rules.filter((r) => r.conflictGeometry !== null);
     expect(failed.length).toBeGreaterThan(0);
     const geojson = await download('export?format=geojson');
