@@ -1,5 +1,6 @@
 // The report as an A4 PDF: Noto Sans CJK SC embedded (pdfkit subsets it, with a ToUnicode map so the text
 // can be searched and extracted), the blocks of report-content in order, maps scaled to the text width.
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { ComplianceRun } from '../runs/read-run';
 import { REPORT_TITLE, reportContent, type ReportBlock, type ReportOptions } from './report-content';
@@ -7,6 +8,10 @@ import { CJK_FONT_FACE, CJK_FONT_FILE, mapFor, type ReportMaps } from './report-
 
 const MARGIN = 56;
 const VERDICT_COLOURS: Record<string, string> = { 通过: '#1b7f3b', 有条件通过: '#c26a00', 不通过: '#c0262d' };
+
+let fontFile: Buffer | undefined;
+/** the font collection, read once (about 20 MB) */
+const cjkFont = () => (fontFile ??= readFileSync(CJK_FONT_FILE));
 
 function ensureRoom(doc: PDFKit.PDFDocument, height: number): void {
   if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
@@ -74,7 +79,7 @@ export function pdfReport(run: ComplianceRun, maps: ReportMaps, options: ReportO
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('cjk', CJK_FONT_FILE, CJK_FONT_FACE);
+  doc.registerFont('cjk', cjkFont(), CJK_FONT_FACE);
   doc.font('cjk');
   for (const block of reportContent(run, options)) drawBlock(doc, block, maps, run.verdict);
   doc.end();
