@@ -11,6 +11,7 @@ import yauzl from 'yauzl';
 import { signIn, type SignedIn } from '../../support/access';
 import { postCheck, projectSite, type CheckBody } from '../../support/compliance-checks';
 import { useTestServer } from '../../support/test-server';
+import { SAMPLE_RULE_SET } from '../../../compliance-rules';
 
 const run = promisify(execFile);
 
@@ -197,6 +198,31 @@ describe('compliance report downloads', () => {
       (JSON.parse(bad.body.toString('utf8')) as { error: { details: { parameter: string } } }).error.details
         .parameter,
     ).toBe('format');
+  });
+
+  it('neutralises a rule title that a spreadsheet would read as a formula in the CSV', async () => {
+    const admin = await signIn(server.url, 'admin');
+    const code = `report_csv_${process.pid}`;
+    const set = JSON.parse(JSON.stringify({ ...SAMPLE_RULE_SET, code })) as typeof SAMPLE_RULE_SET;
+    const failing = set.rules.find(
+      (r) => r.id === check.rules.find((c) => c.conflictGeometry && !c.passed)!.ruleId,
+    )!;
+    failing.title = '=HYPERLINK("http://example.invalid","打开")';
+    const put = await fetch(`${server.url}/api/v1/compliance/rule-sets/${code}`, {
+      method: 'PUT',
+      headers: admin.headers({ 'content-type': 'application/json' }),
+      body: JSON.stringify(set),
+    });
+    expect(put.status).toBe(200);
+    const project = await projectSite(server.pool, '矿泉水生产线');
+    const posted = await postCheck(server.url, reviewer, { geometry: project.geometry, ruleSet: code });
+    expect(posted.status).toBe(201);
+    const res = await fetch(`${server.url}/api/v1/compliance/checks/${posted.body.id}/export?format=csv`, {
+      headers: reviewer.headers(),
+    });
+    const csv = await res.text();
+    expect(csv).toContain(`,${failing.id},"'=HYPERLINK(""http://example.invalid"",""打开"")",`);
+    expect(csv).not.toMatch(/,"?=HYPERLINK/);
   });
 
   it('records each download as an export in the audit log', async () => {
