@@ -99,7 +99,7 @@ const commands = {
     });
   },
   async test() {
-    const db = await prepare({ browser: true, name: DATABASE });
+    const db = await prepare({ browser: true, tests: true, name: DATABASE });
     await ensureClientBuilt();
     const testUrl = new URL(db.url);
     testUrl.pathname = `${testUrl.pathname}_test`;
@@ -171,11 +171,12 @@ const commands = {
   },
 };
 
-/** @param {{ browser: boolean, name: string, bench?: boolean }} options */
+/** @param {{ browser: boolean, name: string, tests?: boolean, bench?: boolean }} options */
 async function prepare(options) {
   ensureSystemPackages({
     embeddedDatabase: !process.env.DATABASE_URL,
     browser: options.browser,
+    tests: options.tests ?? false,
     bench: options.bench ?? false,
   });
   ensureNpmDependencies(ROOT);

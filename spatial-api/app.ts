@@ -27,6 +27,7 @@ import {
   runCheckHandler,
   verifyCheckHandler,
 } from './routes/compliance-checks';
+import { exportHandler, reportHandler } from './routes/compliance-reports';
 import { getRuleSetHandler, listRuleSetsHandler, putRuleSetHandler } from './routes/compliance-rule-sets';
 import { metricsHandler } from './routes/metrics';
 import { crsHandler } from './routes/crs';
@@ -182,6 +183,10 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.get('/api/v1/compliance/checks', listChecksHandler(pool));
   route.get('/api/v1/compliance/checks/:id', getCheckHandler(pool));
   route.get('/api/v1/compliance/checks/:id/diff/:otherId', diffChecksHandler(pool));
+  const reportMaps = { rasterDir: config.rasterDir, processes: gdal };
+  route.get('/api/v1/compliance/checks/:id/report.pdf', reportHandler(pool, reportMaps, 'pdf'));
+  route.get('/api/v1/compliance/checks/:id/report.docx', reportHandler(pool, reportMaps, 'docx'));
+  route.get('/api/v1/compliance/checks/:id/export', exportHandler(pool));
   route.get('/api/v1/compliance/verify/:code', verifyCheckHandler(pool));
   route.get('/tiles/:layer.json', tileJsonHandler(pool));
   route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));

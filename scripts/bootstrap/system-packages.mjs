@@ -13,6 +13,8 @@ const NEEDS = {
   gdal: { pkg: 'gdal-bin', file: '/usr/bin/ogrinfo' },
   cjkFont: { pkg: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' },
   chromium: { pkg: 'chromium', file: '/usr/bin/chromium' },
+  // the report tests render, read and list the fonts of PDFs with pdftoppm, pdftotext and pdffonts
+  pdfTools: { pkg: 'poppler-utils', file: '/usr/bin/pdftoppm' },
   gnuTime: { pkg: 'time', file: '/usr/bin/time' },
   mapserver: { pkg: 'mapserver-bin', file: '/usr/bin/mapserv' },
   mapserverFcgi: { pkg: 'cgi-mapserver', file: '/usr/lib/cgi-bin/mapserv' },
@@ -20,13 +22,14 @@ const NEEDS = {
 };
 
 /**
- * @param {{ embeddedDatabase: boolean, browser: boolean, bench?: boolean }} scope
+ * @param {{ embeddedDatabase: boolean, browser: boolean, tests?: boolean, bench?: boolean }} scope
  */
 export function ensureSystemPackages(scope) {
   /** @type {(keyof typeof NEEDS)[]} */
   const wanted = ['gdal', 'cjkFont'];
   if (scope.embeddedDatabase) wanted.push('postgres', 'postgis');
   if (scope.browser) wanted.push('chromium');
+  if (scope.tests) wanted.push('pdfTools');
   if (scope.bench) wanted.push('gnuTime', 'mapserver', 'mapserverFcgi', 'lighttpd');
   const missing = [...new Set(wanted.filter((k) => !existsSync(NEEDS[k].file)).map((k) => NEEDS[k].pkg))];
   if (missing.length === 0) return;

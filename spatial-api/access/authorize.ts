@@ -97,9 +97,15 @@ function targetId(req: Request, rule: RouteRule): string | null {
   return value === undefined ? null : String(value);
 }
 
-function isExport(req: Request): boolean {
+function isExport(req: Request, rule: RouteRule): boolean {
+  if (rule.export) return true;
   const format = req.query.format;
   return typeof format === 'string' && format !== 'json' && format !== 'geojson';
+}
+
+/** The format asked for, or the extension of a file route (report.pdf → pdf). */
+function exportFormat(req: Request): unknown {
+  return req.query.format ?? /\.([a-z0-9]+)$/i.exec(req.path)?.[1] ?? null;
 }
 
 function recordOutcome(
@@ -131,12 +137,12 @@ function recordOutcome(
       });
       return;
     }
-    if (isExport(req)) {
+    if (isExport(req, rule)) {
       void trail.write(req, principal, {
         action: 'export',
         targetType: target,
         targetId: id,
-        details: { path: req.originalUrl.split('?')[0], format: req.query.format },
+        details: { path: req.originalUrl.split('?')[0], format: exportFormat(req) },
       });
     } else if (layer && !layer.public) {
       trail.writeThrottled(req, principal, 'read', target, layer.code, { path: req.path });

@@ -15,6 +15,8 @@ export interface RouteRule {
   audit?: AuditAction;
   /** what the route acts on, for the audit log */
   target?: string;
+  /** a download (a report or an export file): each successful call is recorded as an export */
+  export?: true;
 }
 
 const read = (target: string, layerParam?: string): RouteRule => ({
@@ -28,6 +30,8 @@ const accounts = (target: string, audit?: AuditAction): RouteRule => ({
   target,
   ...(audit ? { audit } : {}),
 });
+
+const complianceDownload: RouteRule = { allow: 'compliance.run', target: 'compliance_check', export: true };
 
 export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/health': read('health'),
@@ -77,6 +81,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/compliance/checks': { allow: 'compliance.run', target: 'compliance_check' },
   'GET /api/v1/compliance/checks/:id': { allow: 'compliance.run', target: 'compliance_check' },
   'GET /api/v1/compliance/checks/:id/diff/:otherId': { allow: 'compliance.run', target: 'compliance_check' },
+  'GET /api/v1/compliance/checks/:id/report.pdf': complianceDownload,
+  'GET /api/v1/compliance/checks/:id/report.docx': complianceDownload,
+  'GET /api/v1/compliance/checks/:id/export': complianceDownload,
   // public: whoever holds a report may confirm its verification code
   'GET /api/v1/compliance/verify/:code': { allow: 'anyone', target: 'compliance_check' },
 
