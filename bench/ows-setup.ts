@@ -110,7 +110,10 @@ export async function setUpOws(pool: Pool, databaseUrl: string, work: string): P
       importMaxBytes: 256 * 1024 * 1024,
       tileCacheBytes: 0,
       // the benchmark measures drawing and streaming, not the per-caller limiter
-      hardening: { ...DEFAULT_HARDENING, rateLimits: { servicesPerMinute: 1_000_000, signInPerMinute: 30 } },
+      hardening: {
+        ...DEFAULT_HARDENING,
+        rateLimits: { servicesPerMinute: 1_000_000, signInPerMinute: 30, checksPerMinute: 120 },
+      },
     },
   });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {

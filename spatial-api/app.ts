@@ -10,7 +10,7 @@ import { clientFiles } from './client-files';
 import { DEFAULT_ACCESS, DEFAULT_HARDENING, type Config } from './config';
 import { apiCors, servicesCors } from './hardening/cors-policy';
 import { Metrics } from './hardening/metrics';
-import { servicesRateLimit, signInRateLimit } from './hardening/rate-limits';
+import { checksRateLimit, servicesRateLimit, signInRateLimit } from './hardening/rate-limits';
 import { securityHeaders } from './hardening/security-headers';
 import { databaseUnavailableHandler } from './database-unavailable';
 import { errorHandler, notFound } from './errors';
@@ -179,14 +179,19 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.get('/api/v1/compliance/rule-sets', listRuleSetsHandler(pool));
   route.get('/api/v1/compliance/rule-sets/:code', getRuleSetHandler(pool));
   route.put('/api/v1/compliance/rule-sets/:code', json, putRuleSetHandler(pool));
-  route.post('/api/v1/compliance/checks', json, runCheckHandler(pool));
+  const checksLimit = checksRateLimit(hardening.rateLimits);
+  route.post('/api/v1/compliance/checks', checksLimit, json, runCheckHandler(pool));
   route.get('/api/v1/compliance/checks', listChecksHandler(pool));
   route.get('/api/v1/compliance/checks/:id', getCheckHandler(pool));
   route.get('/api/v1/compliance/checks/:id/diff/:otherId', diffChecksHandler(pool));
   const reportMaps = { rasterDir: config.rasterDir, processes: gdal };
-  route.get('/api/v1/compliance/checks/:id/report.pdf', reportHandler(pool, reportMaps, 'pdf'));
-  route.get('/api/v1/compliance/checks/:id/report.docx', reportHandler(pool, reportMaps, 'docx'));
-  route.get('/api/v1/compliance/checks/:id/export', exportHandler(pool));
+  route.get('/api/v1/compliance/checks/:id/report.pdf', checksLimit, reportHandler(pool, reportMaps, 'pdf'));
+  route.get(
+    '/api/v1/compliance/checks/:id/report.docx',
+    checksLimit,
+    reportHandler(pool, reportMaps, 'docx'),
+  );
+  route.get('/api/v1/compliance/checks/:id/export', checksLimit, exportHandler(pool));
   route.get('/api/v1/compliance/verify/:code', verifyCheckHandler(pool));
   route.get('/tiles/:layer.json', tileJsonHandler(pool));
   route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));

@@ -62,6 +62,7 @@ const schema = z.object({
   FRAME_ANCESTORS: z.string().default(''),
   RATE_LIMIT_SERVICES_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   TLS_CERT: z.string().optional(),
   TLS_KEY: z.string().optional(),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(300_000),
@@ -114,7 +115,7 @@ export interface HardeningSettings {
 export const DEFAULT_HARDENING: HardeningSettings = {
   corsOrigins: [],
   frameAncestors: [],
-  rateLimits: { servicesPerMinute: 1200, signInPerMinute: 30 },
+  rateLimits: { servicesPerMinute: 1200, signInPerMinute: 30, checksPerMinute: 120 },
 };
 
 const list = (value: string) =>
@@ -183,6 +184,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimits: {
         servicesPerMinute: e.RATE_LIMIT_SERVICES_PER_MINUTE,
         signInPerMinute: e.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+        checksPerMinute: e.RATE_LIMIT_CHECKS_PER_MINUTE,
       },
     },
     ...(e.TLS_CERT && e.TLS_KEY ? { tls: { cert: e.TLS_CERT, key: e.TLS_KEY } } : {}),

@@ -11,6 +11,8 @@ export interface RateLimitSettings {
   servicesPerMinute: number;
   /** sign-in attempts a minute per address */
   signInPerMinute: number;
+  /** compliance checks, reports and feature downloads a minute per caller */
+  checksPerMinute: number;
 }
 
 function callerKey(req: Request, res: Response): string {
@@ -49,6 +51,11 @@ function limiter(
 
 export function servicesRateLimit(settings: RateLimitSettings): RequestHandler {
   return limiter(settings.servicesPerMinute, '地图服务', callerKey);
+}
+
+/** One budget per caller for the expensive REST work: checks, report downloads, feature exports. */
+export function checksRateLimit(settings: RateLimitSettings): RequestHandler {
+  return limiter(settings.checksPerMinute, '审查与导出', callerKey);
 }
 
 export function signInRateLimit(settings: RateLimitSettings): RequestHandler {
