@@ -12,7 +12,7 @@ import {
   type AuditAction,
   type Principal,
 } from '../../accounts';
-import { findLayer, type LayerSummary } from '../../layers';
+import { readCatalog, type LayerSummary } from '../../layers';
 import { AppError } from '../errors';
 import { forbidden, unauthenticated } from './access-errors';
 import { captureJsonBody, withoutSecrets, type AuditTrail } from './audit-trail';
@@ -75,7 +75,8 @@ async function checkLayer(
 ): Promise<LayerSummary | undefined> {
   if (!rule.layerParam) return undefined;
   const code = String(req.params[rule.layerParam] ?? '');
-  const layer = await findLayer(pool, code);
+  // the catalog snapshot: one small named statement, as the tile and map handlers read it anyway
+  const layer = (await readCatalog(pool)).layers.find((l) => l.code === code);
   if (!layer) return undefined; // the handler answers 404
   if (!canReadLayer(principal, layer)) {
     throw refuse(principal, `无权查看图层“${code}” / you may not read layer ${code}`, {
