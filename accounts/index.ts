@@ -5,7 +5,10 @@ export type { KeyService, Permission } from './permissions';
 export { ANONYMOUS, can, canReadLayer, canUseService, inDistrictScope, principalLabel } from './principal';
 export type { ApiKeyPrincipal, LayerAccessFacts, Principal, UserPrincipal, UserSummary } from './principal';
 export { checkPasswordRule, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
+export { listRoles } from './roles';
+export type { RoleSummary } from './roles';
 export {
+  changeOwnPassword,
   createUser,
   findUser,
   findUserIdByName,

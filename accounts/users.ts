@@ -1,7 +1,7 @@
 // Users: who they are, their department, roles and district scope; created, changed and disabled by admins.
 import { sql } from '../sql';
 import { AccountError } from './account-error';
-import { checkPasswordRule, hashPassword } from './passwords';
+import { checkPasswordRule, hashPassword, verifyPassword } from './passwords';
 import type { UserSummary } from './principal';
 import type { Queryable } from './queryable';
 
@@ -203,4 +203,22 @@ export async function permissionsOf(db: Queryable, userId: number): Promise<stri
         JOIN role_permissions rp ON rp.role_code = ur.role_code WHERE ur.user_id = ${userId}`,
   );
   return rows.map((r) => r.permission_code);
+}
+
+/** Changes one's own password after checking the current one; the other sessions end. */
+export async function changeOwnPassword(
+  db: Queryable,
+  userId: number,
+  change: { currentPassword: string; newPassword: string },
+  keepSessionId: string,
+): Promise<void> {
+  const { rows } = await db.query<{ password_hash: string | null }>(
+    sql`SELECT password_hash FROM users WHERE id = ${userId}`,
+  );
+  if (!(await verifyPassword(rows[0]?.password_hash ?? null, change.currentPassword))) {
+    throw new AccountError('invalid', 'bad_credentials', '当前密码错误 / the current password is wrong', {
+      parameter: 'currentPassword',
+    });
+  }
+  await setPassword(db, userId, change.newPassword, keepSessionId);
 }

@@ -22,6 +22,7 @@ export { queryFeatures } from './catalog/features';
 export type { FeatureQuery } from './catalog/features';
 export { queryProjectedFeatures, versionCentre } from './catalog/projected-features';
 export type { ProjectedFeature, ProjectedFeatureQuery } from './catalog/projected-features';
+export { inTransaction } from './catalog/in-transaction';
 export type { Queryable } from './catalog/queryable';
 export {
   resolveServiceLayerName,

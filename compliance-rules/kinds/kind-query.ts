@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Queryable } from '../../layers';
 import type { Rule } from '../rule-sets/rule-set-schema';
-import type { ConflictFeature, EvaluationContext } from './rule-outcome';
+import type { ConflictFeature, EvaluationContext, RuleOutcome } from './rule-outcome';
 
 const files = new Map<string, string>();
 
@@ -45,4 +45,23 @@ export async function runKindQuery<R extends KindRow>(
     ...extra,
   ]);
   return rows[0]!;
+}
+
+/** The outcome of an area rule: it fails when the area found (overlap, or part outside) exceeds the tolerance. */
+export function areaOutcome(
+  row: KindRow,
+  toleranceM2: number,
+  context: EvaluationContext,
+  details: Record<string, unknown> = {},
+): RuleOutcome {
+  return {
+    passed: row.area_m2 <= toleranceM2,
+    areaM2: row.area_m2,
+    ratio: row.area_m2 / context.site.areaM2,
+    distanceM: null,
+    features: row.features,
+    conflictEwkb: row.conflict_ewkb,
+    conflictGeometry: row.conflict_geojson,
+    details,
+  };
 }

@@ -2,7 +2,7 @@
 // result is the part outside, which fails the rule when larger than the tolerance.
 import type { Queryable } from '../../layers';
 import type { RuleOf } from '../rule-sets/rule-set-schema';
-import { runKindQuery } from './kind-query';
+import { areaOutcome, runKindQuery } from './kind-query';
 import type { EvaluationContext, RuleOutcome } from './rule-outcome';
 
 export async function mustBeWithin(
@@ -11,14 +11,7 @@ export async function mustBeWithin(
   context: EvaluationContext,
 ): Promise<RuleOutcome> {
   const row = await runKindQuery(db, 'outside', rule, context);
-  return {
-    passed: row.area_m2 <= rule.params.toleranceM2,
-    areaM2: row.area_m2,
-    ratio: row.area_m2 / context.site.areaM2,
-    distanceM: null,
-    features: row.features,
-    conflictEwkb: row.conflict_ewkb,
-    conflictGeometry: row.conflict_geojson,
-    details: { insideAreaM2: context.site.areaM2 - row.area_m2 },
-  };
+  return areaOutcome(row, rule.params.toleranceM2, context, {
+    insideAreaM2: context.site.areaM2 - row.area_m2,
+  });
 }

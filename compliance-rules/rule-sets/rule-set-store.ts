@@ -1,7 +1,7 @@
 // Rule sets in the database: each edit writes a new rule_set_versions row and moves the current pointer in
 // one transaction, so a past check can always name (and re-read) the exact version it applied.
-import type { Pool, PoolClient } from 'pg';
-import type { Queryable } from '../../layers';
+import type { Pool } from 'pg';
+import { inTransaction, type Queryable } from '../../layers';
 import { invalid, notFound } from '../compliance-error';
 import { requireKnownLayers } from './rule-set-layers';
 import { parseRuleSet, type RuleSet } from './rule-set-schema';
@@ -98,21 +98,6 @@ export async function defaultRuleSetCode(db: Queryable): Promise<string> {
   const { rows } = await db.query<{ code: string }>(DEFAULT_CODE);
   if (!rows[0]) throw notFound('尚未配置审查规则集 / no rule set is configured', { parameter: 'ruleSet' });
   return rows[0].code;
-}
-
-async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 /**

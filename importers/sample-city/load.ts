@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pool, PoolClient } from 'pg';
-import { beginVersion, findLayerRecord, publishVersion, upsertLayer } from '../../layers';
+import { beginVersion, findLayerRecord, inTransaction, publishVersion, upsertLayer } from '../../layers';
 import { importFeatures } from '../pipeline/import-features';
 import { emptyReport } from '../pipeline/validation-report';
 import { writeCloudOptimizedGeoTiff } from '../gdal/cloud-optimized-geotiff';
@@ -17,21 +17,6 @@ export interface LoadOptions {
   /** folder for raster files (the imagery COG) */
   rasterDir: string;
   onProgress?: (step: string, done: number, total: number) => void;
-}
-
-async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 async function loadOrganisation(client: PoolClient): Promise<void> {

@@ -2,7 +2,7 @@
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { createDepartment, listDepartments, renameDepartment } from '../../accounts';
+import { createDepartment, listDepartments, listRoles, renameDepartment } from '../../accounts';
 import { parseInput } from '../request-body';
 
 export function listDepartmentsHandler(pool: Pool): RequestHandler {
@@ -36,11 +36,6 @@ export function updateDepartmentHandler(pool: Pool): RequestHandler {
 
 export function listRolesHandler(pool: Pool): RequestHandler {
   return async (_req, res) => {
-    const { rows } = await pool.query<{ code: string; name: string; permissions: string[] }>(
-      `SELECT r.code, r.name, coalesce(array_agg(rp.permission_code ORDER BY rp.permission_code)
-                FILTER (WHERE rp.permission_code IS NOT NULL), '{}') AS permissions
-       FROM roles r LEFT JOIN role_permissions rp ON rp.role_code = r.code GROUP BY r.code, r.name ORDER BY r.code`,
-    );
-    res.json({ roles: rows });
+    res.json({ roles: await listRoles(pool) });
   };
 }

@@ -5,12 +5,11 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import {
   AccountError,
+  changeOwnPassword,
   checkCredentials,
   openSession,
   resolveSession,
   revokeSession,
-  setPassword,
-  verifyPassword,
   type LockoutPolicy,
   type SessionPolicy,
   type UserPrincipal,
@@ -111,16 +110,7 @@ export function changePasswordHandler(pool: Pool): RequestHandler {
   return async (req, res) => {
     const principal = signedIn(principalOf(res));
     const body = parseInput(passwordChange, req.body);
-    const { rows } = await pool.query<{ password_hash: string | null }>(
-      'SELECT password_hash FROM users WHERE id = $1',
-      [principal.user.id],
-    );
-    if (!(await verifyPassword(rows[0]?.password_hash ?? null, body.currentPassword))) {
-      throw new AccountError('invalid', 'bad_credentials', '当前密码错误 / the current password is wrong', {
-        parameter: 'currentPassword',
-      });
-    }
-    await setPassword(pool, principal.user.id, body.newPassword, principal.sessionId);
+    await changeOwnPassword(pool, principal.user.id, body, principal.sessionId);
     res.json({ changed: true });
   };
 }
