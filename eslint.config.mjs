@@ -1,11 +1,20 @@
 // @ts-check
 // Lint rules, and the module boundaries of DESIGN.md: sql <- layers <- importers, compliance-rules;
-// sql <- accounts; all of them <- spatial-api <- (HTTP only) map-client. Other folders are reached through their index only.
+// sql <- accounts; sql, layers, compliance-rules, accounts <- projects; all of them <- spatial-api <- (HTTP only) map-client. Other folders are reached through their index only.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const modules = ['sql', 'layers', 'importers', 'accounts', 'compliance-rules', 'spatial-api', 'map-client'];
+const modules = [
+  'sql',
+  'layers',
+  'importers',
+  'accounts',
+  'compliance-rules',
+  'projects',
+  'spatial-api',
+  'map-client',
+];
 
 /** @param {string} folder @param {string[]} allowed */
 function boundary(folder, allowed) {
@@ -45,6 +54,7 @@ export default tseslint.config(
   boundary('importers', ['sql', 'layers']),
   boundary('accounts', ['sql']),
   boundary('compliance-rules', ['sql', 'layers']),
-  boundary('spatial-api', ['sql', 'layers', 'importers', 'accounts', 'compliance-rules']),
+  boundary('projects', ['sql', 'layers', 'accounts', 'compliance-rules']),
+  boundary('spatial-api', ['sql', 'layers', 'importers', 'accounts', 'compliance-rules', 'projects']),
   boundary('map-client', []),
 );

@@ -74,6 +74,7 @@ import {
   revokeSessionHandler,
   updateUserHandler,
 } from './routes/users';
+import { openRecordStore, type RecordStore } from '../projects';
 import { mvtHandler } from './tiles/mvt-handler';
 import { pngTileHandler } from './tiles/png-tile-handler';
 import { TileCache } from './tiles/tile-cache';
@@ -117,6 +118,9 @@ export function createApp({ pool, config }: AppOptions): Express {
   app.locals.tileCache = tiles;
   app.locals.importJobs = jobs;
   app.locals.gdalProcesses = gdal;
+  // Sequelize for the project records; connects on first use, closed with the server
+  const records = openRecordStore(pool);
+  app.locals.recordStore = records;
   app.disable('x-powered-by');
   app.set('etag', false);
   // X-Forwarded-* count only from these proxies (req.protocol, req.host, req.ip)
@@ -225,6 +229,11 @@ export function createApp({ pool, config }: AppOptions): Express {
 
 export function importJobsOf(app: Express): ImportJobs {
   return app.locals.importJobs as ImportJobs;
+}
+
+/** The project records' store, which the server closes when it stops. */
+export function recordStoreOf(app: Express): RecordStore {
+  return app.locals.recordStore as RecordStore;
 }
 
 /** The app's pool of gdalwarp children, whose counts the tests read. */

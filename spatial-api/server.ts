@@ -7,7 +7,8 @@ import { ensureDemoUsers } from '../accounts';
 import { ensureSampleRuleSet } from '../compliance-rules';
 import { generateSampleCity, loadSampleCity } from '../importers';
 import { migrate } from '../sql';
-import { createApp, importJobsOf } from './app';
+import { createApp, importJobsOf, recordStoreOf } from './app';
+import type { RecordStore } from '../projects';
 import type { ImportJobs } from './imports/import-jobs';
 import type { Config } from './config';
 import { checkConnection, createPool } from './database';
@@ -75,7 +76,7 @@ function listen(
  * closed as they become idle); running imports are stopped and rolled back; after SHUTDOWN_GRACE_MS
  * whatever is left is closed; then the pool.
  */
-async function shutDown(server: Server, jobs: ImportJobs, pool: Pool): Promise<void> {
+async function shutDown(server: Server, jobs: ImportJobs, records: RecordStore, pool: Pool): Promise<void> {
   const drained = new Promise<void>((resolve) => server.close(() => resolve()));
   const idle = setInterval(() => server.closeIdleConnections(), 100);
   let timer: NodeJS.Timeout | undefined;
@@ -88,6 +89,7 @@ async function shutDown(server: Server, jobs: ImportJobs, pool: Pool): Promise<v
   }
   server.closeAllConnections();
   await drained;
+  await records.close();
   await pool.end();
 }
 
@@ -108,7 +110,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     return {
       url: `${config.tls ? 'https' : 'http'}://localhost:${port}`,
       pool,
-      close: () => shutDown(server, importJobsOf(app), pool),
+      close: () => shutDown(server, importJobsOf(app), recordStoreOf(app), pool),
     };
   } catch (error) {
     await pool.end().catch(() => undefined);

@@ -1,7 +1,7 @@
 // The whole app on a free local port against the test database, for the length of a test file.
 import type { Express } from 'express';
 import { Pool } from 'pg';
-import { createApp } from '../../spatial-api';
+import { createApp, recordStoreOf } from '../../spatial-api';
 import { testAppConfig } from './app-config';
 import { testDatabaseUrl } from './environment';
 import { listenOnFreePort } from './http';
@@ -25,6 +25,7 @@ export function useTestServer(): TestServer {
   });
   afterAll(async () => {
     await server?.close();
+    if (app) await recordStoreOf(app).close();
     await pool.end();
   });
   return {

@@ -1,0 +1,4 @@
+// The projects domain's public face.
+export { openRecordStore } from './record-store';
+export type { RecordStore } from './record-store';
+export * from './models';
