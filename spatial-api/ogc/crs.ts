@@ -21,10 +21,22 @@ export function isNorthFirstCrs(epsg: number): boolean {
 
 export type AxisConvention = 'wms13' | 'wfs';
 
+/** The names of OGC's CRS84 (WGS 84, longitude first): WMS's short form, the URN and the URI. */
+const CRS84_NAMES = [
+  /^CRS:84$/i,
+  /^OGC:CRS84$/i,
+  /^urn:ogc:def:crs:OGC:(?:1\.3)?:CRS84$/i,
+  /^https?:\/\/www\.opengis\.net\/def\/crs\/OGC\/1\.3\/CRS84$/i,
+];
+
+/** CRS84 as WFS 2.0 advertises it. */
+export const CRS84_URN = 'urn:ogc:def:crs:OGC:1.3:CRS84';
+
 export function parseCrs(name: string, locator: string, convention: AxisConvention): RequestCrs {
   const trimmed = name.trim();
-  if (/^CRS:84$/i.test(trimmed) || /^OGC:CRS84$/i.test(trimmed) || /crs\/OGC\/1\.3\/CRS84$/i.test(trimmed)) {
-    return { epsg: 4326, name: 'CRS:84', northFirst: false };
+  if (CRS84_NAMES.some((pattern) => pattern.test(trimmed))) {
+    // WGS 84 longitude first; a URN or URI is written back as asked (GeoServer and WFS 2.0 clients send it)
+    return { epsg: 4326, name: /^(urn|https?):/i.test(trimmed) ? trimmed : 'CRS:84', northFirst: false };
   }
   const match =
     trimmed.match(/^EPSG:(\d+)$/i) ??

@@ -1,7 +1,7 @@
 // WFS 2.0 GetCapabilities: service identification, the operations and their parameters, every
 // published feature type with its CRSs and extent, and the filter capabilities.
 import type { Pool } from 'pg';
-import { advertisedCrs } from '../crs';
+import { advertisedCrs, CRS84_URN } from '../crs';
 import { NAMESPACE_PREFIX, NAMESPACE_URI, publishedFeatureTypes } from '../feature-types';
 import type { OgcOperation } from '../ows-router';
 import { keyQuery } from '../key-parameter';
@@ -59,7 +59,8 @@ export function getCapabilities(pool: Pool, maxCount: number): OgcOperation {
     const types = await publishedFeatureTypes(pool, visibleTo(res));
     const otherCrs = advertisedCrs()
       .filter((c) => c !== 'EPSG:4490' && c !== 'CRS:84')
-      .map((c) => `urn:ogc:def:crs:EPSG::${c.slice(5)}`);
+      .map((c) => `urn:ogc:def:crs:EPSG::${c.slice(5)}`)
+      .concat(CRS84_URN);
     const featureTypes = types
       .map(({ layer, typeName }) => {
         const [w, s, e, n] = layer.extent ?? [73, 18, 135, 54];

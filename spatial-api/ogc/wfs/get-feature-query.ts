@@ -53,7 +53,7 @@ export function buildFeatureQuery(params: GetFeatureParams, versionId: string): 
   const geometry =
     params.outputFormat === 'geojson'
       ? `ST_AsGeoJSON(ST_Transform(f.geom, ${srid}::int), ${digits}::int, 0)`
-      : `ST_AsGML(3, ST_Transform(f.geom, ${srid}::int), ${digits}::int, ${next((params.crs.name.includes(':') && !/^EPSG:/i.test(params.crs.name) ? 1 : 0) | (params.crs.northFirst ? 16 : 0))}::int, 'gml', 'g.' || f.id)`;
+      : gmlGeometry(params.crs, srid, digits, next);
   const limit = next(params.count);
   const offset = next(params.startIndex);
   return {
@@ -63,4 +63,23 @@ export function buildFeatureQuery(params: GetFeatureParams, versionId: string): 
       values,
     },
   };
+}
+
+/**
+ * GML 3.2 of the feature in the request's CRS. PostGIS names a CRS as EPSG:n (short) or
+ * urn:ogc:def:crs:EPSG::n (long, option 1, with option 16 for northing first); CRS84 it cannot name, so
+ * its geometry is written longitude first under the short name and renamed to the name asked for.
+ */
+function gmlGeometry(
+  crs: GetFeatureParams['crs'],
+  srid: string,
+  digits: string,
+  next: (value: unknown) => string,
+): string {
+  const crs84 = crs.epsg === 4326 && !crs.northFirst && !/^EPSG:/i.test(crs.name);
+  const longName = !crs84 && crs.name.includes(':') && !/^EPSG:/i.test(crs.name);
+  const options = next((longName ? 1 : 0) | (crs.northFirst ? 16 : 0));
+  const gml = `ST_AsGML(3, ST_Transform(f.geom, ${srid}::int), ${digits}::int, ${options}::int, 'gml', 'g.' || f.id)`;
+  if (!crs84) return gml;
+  return `replace(${gml}, 'srsName="EPSG:4326"', ${next(`srsName="${crs.name}"`)})`;
 }

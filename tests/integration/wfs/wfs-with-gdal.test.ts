@@ -127,6 +127,42 @@ describe('WFS 2.0 GetFeature', () => {
     expect(northing).toBeGreaterThan(4_700_000);
   });
 
+  it.each(['urn:ogc:def:crs:OGC:1.3:CRS84', 'CRS:84'])(
+    'answers SRSNAME=%s longitude first under that name, and takes it in BBOX',
+    async (name) => {
+      const xml = await (
+        await wfs(`REQUEST=GetFeature&TYPENAMES=ob:districts&COUNT=1&SRSNAME=${encodeURIComponent(name)}`)
+      ).text();
+      expect(xml).toContain(`srsName="${name}"`);
+      const [lon, lat] = xml
+        .match(/<gml:posList[^>]*>([-\d.]+) ([-\d.]+)/)!
+        .slice(1, 3)
+        .map(Number) as [number, number];
+      expect(lon).toBeGreaterThan(80);
+      expect(lat).toBeLessThan(50);
+      const hits = async (bbox: string) =>
+        Number(
+          (
+            await (
+              await wfs(
+                `REQUEST=GetFeature&TYPENAMES=ob:districts&RESULTTYPE=hits&BBOX=${encodeURIComponent(bbox)}`,
+              )
+            ).text()
+          ).match(/numberMatched="(\d+)"/)![1],
+        );
+      const around = `${lon - 0.01},${lat - 0.01},${lon + 0.01},${lat + 0.01},${name}`;
+      expect(await hits(around)).toBeGreaterThan(0);
+      // the same numbers read latitude first lie in the Indian Ocean
+      expect(await hits(`${lat - 0.01},${lon - 0.01},${lat + 0.01},${lon + 0.01},${name}`)).toBe(0);
+    },
+  );
+
+  it('lists CRS84 among the CRSs of every feature type', async () => {
+    const caps = await (await wfs('REQUEST=GetCapabilities')).text();
+    const types = caps.match(/<FeatureType>/g)!.length;
+    expect(caps.match(/<OtherCRS>urn:ogc:def:crs:OGC:1\.3:CRS84<\/OtherCRS>/g)).toHaveLength(types);
+  });
+
   it('filters by BBOX (latitude first in the default CRS)', async () => {
     const all = (
       await (await wfs('REQUEST=GetFeature&TYPENAMES=ob:land_use_plan&RESULTTYPE=hits')).text()
