@@ -29,7 +29,7 @@ import {
 } from './routes/compliance-checks';
 import { exportHandler, reportHandler } from './routes/compliance-reports';
 import { getRuleSetHandler, listRuleSetsHandler, putRuleSetHandler } from './routes/compliance-rule-sets';
-import { metricsHandler } from './routes/metrics';
+import { metricsHandler, serviceLevelsHandler } from './routes/metrics';
 import { crsHandler } from './routes/crs';
 import {
   createDepartmentHandler,
@@ -167,6 +167,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.get('/api/v1/audit', auditHandler(pool));
   route.get('/api/v1/audit/verify', verifyAuditHandler(pool));
   route.get('/api/v1/metrics', metricsHandler(metrics));
+  route.get('/api/v1/service-levels', serviceLevelsHandler(metrics));
 
   route.get('/api/v1/layers', listLayersHandler(pool));
   route.post('/api/v1/layers', json, createLayerHandler(pool));

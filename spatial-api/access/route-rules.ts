@@ -60,6 +60,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/audit': { allow: 'audit.read', target: 'audit_log' },
   'GET /api/v1/audit/verify': { allow: 'audit.read', target: 'audit_log' },
   'GET /api/v1/metrics': { allow: 'metrics.read', service: 'metrics', target: 'metrics' },
+  'GET /api/v1/service-levels': { allow: 'metrics.read', service: 'metrics', target: 'metrics' },
 
   'GET /api/v1/layers': read('layer'),
   'POST /api/v1/layers': { allow: 'layers.manage', target: 'layer' },

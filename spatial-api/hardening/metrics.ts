@@ -1,15 +1,17 @@
 // Prometheus metrics of one app (its own registry): requests by route, status, layer and API key with their
-// latency, the connection pool's use and the import jobs running.
+// latency (quantiles and errors per key and layer in service-levels.ts), the connection pool's use and the import jobs running.
 import type { NextFunction, Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { principalOf } from '../access/principal-of';
+import { ServiceLevelMetrics } from './service-levels';
 
 export class Metrics {
   readonly registry = new Registry();
   private readonly duration: Histogram<'method' | 'route' | 'status'>;
   private readonly byLayer: Counter<'layer' | 'service'>;
   private readonly byKey: Counter<'key'>;
+  readonly serviceLevels: ServiceLevelMetrics;
 
   constructor(pool: Pool, importsRunning: () => number) {
     collectDefaultMetrics({ register: this.registry, prefix: 'one_blueprint_' });
@@ -32,6 +34,7 @@ export class Metrics {
       labelNames: ['key'],
       registers: [this.registry],
     });
+    this.serviceLevels = new ServiceLevelMetrics(this.registry);
     const gauge = (name: string, help: string, read: () => number) =>
       new Gauge({
         name,
@@ -53,29 +56,42 @@ export class Metrics {
       const end = this.duration.startTimer();
       res.on('finish', () => {
         const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'other';
-        end({ method: req.method, route, status: String(res.statusCode) });
-        for (const layer of layersOf(req)) this.byLayer.inc({ layer, service: serviceOf(req) });
+        const seconds = end({ method: req.method, route, status: String(res.statusCode) });
+        for (const layer of layersOf(req)) {
+          this.byLayer.inc({ layer, service: serviceOf(req) });
+          this.serviceLevels.observe('layer', layer, seconds, res.statusCode);
+        }
         const principal = principalOf(res);
-        if (principal.kind === 'api_key') this.byKey.inc({ key: principal.key.name });
+        if (principal.kind === 'api_key') {
+          this.byKey.inc({ key: principal.key.name });
+          this.serviceLevels.observe('key', principal.key.name, seconds, res.statusCode);
+        }
       });
       next();
     };
   }
 }
 
+/** The request's path as it came in (req.path is relative to the router answering it, when mounted). */
+function pathOf(req: Request): string {
+  return req.originalUrl.split('?')[0] ?? '';
+}
+
 function serviceOf(req: Request): string {
-  if (req.path.startsWith('/tiles/')) return 'tiles';
+  const path = pathOf(req);
+  if (path.startsWith('/tiles/')) return 'tiles';
   const service = Object.entries(req.query).find(([k]) => k.toUpperCase() === 'SERVICE')?.[1];
-  return typeof service === 'string' ? service.toUpperCase() : req.path.slice(1, 4).toUpperCase();
+  return typeof service === 'string' ? service.toUpperCase() : path.slice(1, 4).toUpperCase();
 }
 
 /** The layers a map service or tile request named (bounded, so that labels stay few). */
 function layersOf(req: Request): string[] {
-  if (req.path.startsWith('/tiles/')) {
-    const code = req.path.match(/^\/tiles\/([a-z][a-z0-9_]{1,62})[/.]/)?.[1];
+  const path = pathOf(req);
+  if (path.startsWith('/tiles/')) {
+    const code = path.match(/^\/tiles\/([a-z][a-z0-9_]{1,62})[/.]/)?.[1];
     return code ? [code] : [];
   }
-  if (!/^\/(ows|wms|wfs)$/.test(req.path)) return [];
+  if (!/^\/(ows|wms|wfs)$/.test(path)) return [];
   const names = Object.entries(req.query)
     .filter(([k]) => ['LAYERS', 'TYPENAMES', 'TYPENAME', 'LAYER'].includes(k.toUpperCase()))
     .flatMap(([, v]) => String(v).split(','));
