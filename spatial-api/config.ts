@@ -33,6 +33,7 @@ const schema = z.object({
     .default(128 * 1024 ** 2),
   WMS_MAX_RENDERING_MS: z.coerce.number().int().min(1).default(60_000),
   GDAL_MAX_PROCESSES: z.coerce.number().int().min(1).max(256).default(os.availableParallelism()),
+  SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(Math.min(os.availableParallelism(), 8)),
   TRUST_PROXY: z.string().default('false'),
   GEOSERVER_URL: z.string().url().optional(),
   GEOSERVER_USER: z.string().optional(),
@@ -84,6 +85,8 @@ export interface Config {
   wmsLimits: WmsLimits;
   /** gdalwarp children running at once, across all requests */
   gdalMaxProcesses: number;
+  /** server processes sharing the port (node:cluster); 1: the platform runs in this process */
+  serverProcesses: number;
   /** which clients' X-Forwarded-* headers count, as Express's `trust proxy` setting */
   trustProxy: TrustProxy;
   geoserver?: { url: string; user: string; password: string };
@@ -195,6 +198,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRenderingMs: e.WMS_MAX_RENDERING_MS,
     },
     gdalMaxProcesses: e.GDAL_MAX_PROCESSES,
+    serverProcesses: e.SERVER_PROCESSES,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     ...(e.GEOSERVER_URL
       ? {

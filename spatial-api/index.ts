@@ -15,3 +15,6 @@ export type { RouteRule } from './access/route-rules';
 export { AppError, badRequest, notFound } from './errors';
 export { ensureSampleCity, PortInUse, startServer } from './server';
 export type { RunningServer, StartOptions } from './server';
+export { shareOf } from './cluster/process-share';
+export { announceListening, startPrimary } from './cluster/primary';
+export type { RunningPrimary } from './cluster/primary';

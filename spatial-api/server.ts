@@ -28,6 +28,8 @@ export interface RunningServer {
 
 export interface StartOptions {
   log?: (line: string) => void;
+  /** the database is prepared already (migrated, sample city loaded) */
+  prepared?: boolean;
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
@@ -93,16 +95,22 @@ async function shutDown(server: Server, jobs: ImportJobs, records: RecordStore, 
   await pool.end();
 }
 
+/** What the database needs before the platform serves: migrations, the sample city, rules, demo users. */
+export async function prepareDatabase(pool: Pool, config: Config, options: StartOptions = {}): Promise<void> {
+  const applied = await migrate(pool);
+  if (applied.length > 0) options.log?.(`已应用数据库迁移 / applied migrations: ${applied.join(', ')}`);
+  await ensureSampleCity(pool, config, options);
+  if (await ensureSampleRuleSet(pool))
+    options.log?.('已载入示例审查规则集 / stored the sample compliance rule set');
+  if (config.demoPassword) await ensureDemoUsers(pool, config.demoPassword);
+}
+
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const pool = createPool(config.databaseUrl, config.databasePoolSize, config.statementTimeoutMs);
   try {
     await checkConnection(pool, config.databaseUrl);
-    const applied = await migrate(pool);
-    if (applied.length > 0) options.log?.(`已应用数据库迁移 / applied migrations: ${applied.join(', ')}`);
-    await ensureSampleCity(pool, config, options);
-    if (await ensureSampleRuleSet(pool))
-      options.log?.('已载入示例审查规则集 / stored the sample compliance rule set');
-    if (config.demoPassword) await ensureDemoUsers(pool, config.demoPassword);
+    // one of several server processes: the primary prepared the database before starting them
+    if (!options.prepared) await prepareDatabase(pool, config, options);
     const app = createApp({ pool, config });
     const server = await listen(app, config.port, config.host, config.tls);
     const address = server.address();

@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { principalOf } from '../access/principal-of';
+import { reportMetricsTo } from '../cluster/cluster-metrics';
 import { ServiceLevelMetrics } from './service-levels';
 
 export class Metrics {
@@ -11,6 +12,7 @@ export class Metrics {
   private readonly duration: Histogram<'method' | 'route' | 'status'>;
   private readonly byLayer: Counter<'layer' | 'service'>;
   private readonly byKey: Counter<'key'>;
+  private readonly byProcess: Counter<'pid'>;
   readonly serviceLevels: ServiceLevelMetrics;
 
   constructor(pool: Pool, importsRunning: () => number) {
@@ -34,7 +36,14 @@ export class Metrics {
       labelNames: ['key'],
       registers: [this.registry],
     });
+    this.byProcess = new Counter({
+      name: 'one_blueprint_process_requests_total',
+      help: 'Requests answered by each server process (SERVER_PROCESSES share the port)',
+      labelNames: ['pid'],
+      registers: [this.registry],
+    });
     this.serviceLevels = new ServiceLevelMetrics(this.registry);
+    reportMetricsTo(this.registry);
     const gauge = (name: string, help: string, read: () => number) =>
       new Gauge({
         name,
@@ -57,6 +66,7 @@ export class Metrics {
       res.on('finish', () => {
         const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'other';
         const seconds = end({ method: req.method, route, status: String(res.statusCode) });
+        this.byProcess.inc({ pid: String(process.pid) });
         for (const layer of layersOf(req)) {
           this.byLayer.inc({ layer, service: serviceOf(req) });
           this.serviceLevels.observe('layer', layer, seconds, res.statusCode);

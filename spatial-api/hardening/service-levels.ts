@@ -1,7 +1,7 @@
 // Service levels per city system (API key) and per layer: latency quantiles over a sliding window and
 // error counts, for Prometheus and for the admin's view that flags a city system slower than the seed's
 // 5 s (000_47be65e13b34693b.txt Art. 11).
-import { Counter, Summary, type Registry } from 'prom-client';
+import { Counter, Summary, type Registry, type RegistryContentType } from 'prom-client';
 
 /** The seed's bound on a city system's wait for a map service. */
 export const SERVICE_LEVEL_LIMIT_SECONDS = 5;
@@ -31,53 +31,56 @@ export interface ServiceLevels {
   layers: ServiceLevel[];
 }
 
+const metricName = (label: ClientLabel, what: 'duration_seconds' | 'requests_total' | 'errors_total') =>
+  `one_blueprint_${label}_request_${what}`;
+
 export class ServiceLevelMetrics {
   private readonly latency: Record<ClientLabel, Summary<'name'>>;
+  private readonly requests: Record<ClientLabel, Counter<'name'>>;
   private readonly errors: Record<ClientLabel, Counter<'name'>>;
 
   constructor(registry: Registry) {
     const summary = (label: ClientLabel, help: string) =>
       new Summary({
-        name: `one_blueprint_${label}_request_duration_seconds`,
+        name: metricName(label, 'duration_seconds'),
         help,
         labelNames: ['name'],
         percentiles: [0.5, 0.95],
         ...WINDOW,
+        // across server processes the slowest one's quantile stands (quantiles do not add up)
+        aggregator: 'max',
         registers: [registry],
       });
-    const counter = (label: ClientLabel, help: string) =>
-      new Counter({
-        name: `one_blueprint_${label}_request_errors_total`,
-        help,
-        labelNames: ['name'],
-        registers: [registry],
-      });
+    const counter = (label: ClientLabel, what: 'requests_total' | 'errors_total', help: string) =>
+      new Counter({ name: metricName(label, what), help, labelNames: ['name'], registers: [registry] });
     this.latency = {
       key: summary('key', 'Latency of the requests of each API key (city system), last 10 minutes'),
       layer: summary('layer', 'Latency of the map service and tile requests of each layer, last 10 minutes'),
     };
+    this.requests = {
+      key: counter('key', 'requests_total', 'Requests of each API key'),
+      layer: counter('layer', 'requests_total', 'Map service and tile requests of each layer'),
+    };
     this.errors = {
-      key: counter('key', 'Requests of each API key answered with an error (4xx or 5xx)'),
-      layer: counter('layer', 'Map service and tile requests of each layer answered with an error'),
+      key: counter('key', 'errors_total', 'Requests of each API key answered with an error (4xx or 5xx)'),
+      layer: counter('layer', 'errors_total', 'Requests of each layer answered with an error'),
     };
   }
 
   observe(label: ClientLabel, name: string, seconds: number, status: number): void {
     this.latency[label].observe({ name }, seconds);
+    this.requests[label].inc({ name });
     if (status >= 400) this.errors[label].inc({ name });
   }
+}
 
-  async levels(): Promise<ServiceLevels> {
-    return {
-      windowSeconds: WINDOW.maxAgeSeconds,
-      limitSeconds: SERVICE_LEVEL_LIMIT_SECONDS,
-      clients: await this.levelsOf('key'),
-      layers: await this.levelsOf('layer'),
-    };
-  }
-
-  private async levelsOf(label: ClientLabel): Promise<ServiceLevel[]> {
-    const [latency, errors] = await Promise.all([this.latency[label].get(), this.errors[label].get()]);
+/** The service levels in a registry: this process's, or all processes' added up (cluster-metrics.ts). */
+export async function serviceLevelsOf(
+  registry: Pick<Registry<RegistryContentType>, 'getMetricsAsJSON'>,
+): Promise<ServiceLevels> {
+  const metrics = await registry.getMetricsAsJSON();
+  const valuesOf = (name: string) => metrics.find((m) => m.name === name)?.values ?? [];
+  const levelsOf = (label: ClientLabel): ServiceLevel[] => {
     const byName = new Map<string, ServiceLevel>();
     const entry = (name: string): ServiceLevel => {
       let level = byName.get(name);
@@ -87,18 +90,25 @@ export class ServiceLevelMetrics {
       }
       return level;
     };
-    for (const value of latency.values) {
-      const name = String(value.labels.name);
-      const level = entry(name);
+    for (const value of valuesOf(metricName(label, 'requests_total')))
+      entry(String(value.labels.name)).requests = value.value;
+    for (const value of valuesOf(metricName(label, 'errors_total')))
+      entry(String(value.labels.name)).errors = value.value;
+    for (const value of valuesOf(metricName(label, 'duration_seconds'))) {
       const quantile = (value.labels as { quantile?: number }).quantile;
       const seconds = Number.isNaN(value.value) ? null : value.value;
+      const level = entry(String(value.labels.name));
       if (quantile === 0.5) level.p50Seconds = seconds;
       else if (quantile === 0.95) level.p95Seconds = seconds;
-      else if (value.metricName?.endsWith('_count')) level.requests = value.value;
     }
-    for (const value of errors.values) entry(String(value.labels.name)).errors = value.value;
     const levels = [...byName.values()];
     for (const level of levels) level.slow = (level.p95Seconds ?? 0) > SERVICE_LEVEL_LIMIT_SECONDS;
     return levels.sort((a, b) => (b.p95Seconds ?? 0) - (a.p95Seconds ?? 0) || a.name.localeCompare(b.name));
-  }
+  };
+  return {
+    windowSeconds: WINDOW.maxAgeSeconds,
+    limitSeconds: SERVICE_LEVEL_LIMIT_SECONDS,
+    clients: levelsOf('key'),
+    layers: levelsOf('layer'),
+  };
 }

@@ -29,6 +29,8 @@ async function startServe(): Promise<{
       ...process.env,
       DATABASE_URL: testDatabaseUrl(),
       PORT: String(port),
+      // one process: its own graceful stop (several: server-processes.test.ts)
+      SERVER_PROCESSES: '1',
       ONE_BLUEPRINT_DATA_DIR: path.join(dir, 'data'),
     },
   });
