@@ -421,14 +421,18 @@ export async function correctApproval(
       }
       const decidedAt =
         correction.decidedAt === undefined
-          ? old.decidedAt && new Date(old.decidedAt)
-          : correction.decidedAt && toDate(correction.decidedAt, 'decidedAt');
+          ? old.decidedAt === null
+            ? null
+            : new Date(old.decidedAt)
+          : correction.decidedAt === null
+            ? null
+            : toDate(correction.decidedAt, 'decidedAt');
       return {
         kind: 'correction',
         acceptedAt: correction.acceptedAt
           ? toDate(correction.acceptedAt, 'acceptedAt')
           : new Date(old.acceptedAt),
-        decidedAt: decidedAt ?? null,
+        decidedAt,
         status: correction.status ?? (old.status as ApprovalStatus),
         result: correction.result === undefined ? old.result : correction.result,
         documentNo: correction.documentNo === undefined ? old.documentNo : correction.documentNo,

@@ -1,5 +1,10 @@
 // Statistics (5.14): projects and site areas, approval times against their limits.
-export { projectStatistics, type ProjectGroup, type ProjectStatistics } from './project-statistics';
+export {
+  projectStatistics,
+  type AreaFigures,
+  type ProjectGroup,
+  type ProjectStatistics,
+} from './project-statistics';
 export {
   approvalStatistics,
   type ApprovalStatistics,
