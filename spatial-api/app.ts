@@ -96,7 +96,10 @@ export type AppConfig = Pick<
   | 'trustProxy'
 > &
   Partial<
-    Pick<Config, 'geoserver' | 'databaseUrl' | 'access' | 'hardening' | 'tls' | 'approvalNearLimitWorkingDays'>
+    Pick<
+      Config,
+      'geoserver' | 'databaseUrl' | 'access' | 'hardening' | 'tls' | 'approvalNearLimitWorkingDays'
+    >
   >;
 
 export interface AppOptions {

@@ -174,7 +174,8 @@ async function viewOf(
   transaction?: Transaction,
 ): Promise<ApprovalView> {
   const [view] = await queryApprovals(store, 'r.id = $2', [id], options, { transaction });
-  if (!view) throw new ApprovalError('not_found', 'approval_not_found', `审批记录不存在：${id} / no approval ${id}`);
+  if (!view)
+    throw new ApprovalError('not_found', 'approval_not_found', `审批记录不存在：${id} / no approval ${id}`);
   return view;
 }
 
@@ -310,7 +311,8 @@ async function supersede(
   requireDistrict(principal, before.project.districtCode, before.project.code);
   if (!before.current) throw await stale(store, id);
   const old = await store.models.ApprovalRecord.findByPk(id);
-  if (!old) throw new ApprovalError('not_found', 'approval_not_found', `审批记录不存在：${id} / no approval ${id}`);
+  if (!old)
+    throw new ApprovalError('not_found', 'approval_not_found', `审批记录不存在：${id} / no approval ${id}`);
   const next = revise(before);
   checkShape(next);
   try {

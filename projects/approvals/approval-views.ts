@@ -106,7 +106,7 @@ export function approvalSelect(where: string, orderAndLimit = ''): string {
     ) days
     CROSS JOIN LATERAL (SELECT add_working_days(days.accepted_day, r.time_limit_working_days) AS due_date) due
     WHERE ${where}
-    ${orderAndLimit || 'ORDER BY array_position(ARRAY[\'land_use_planning\', \'construction_planning\', \'construction\', \'completion\'], r.stage), c.position NULLS LAST, r.accepted_at, r.id'}`;
+    ${orderAndLimit || "ORDER BY array_position(ARRAY['land_use_planning', 'construction_planning', 'construction', 'completion'], r.stage), c.position NULLS LAST, r.accepted_at, r.id"}`;
 }
 
 function warningOf(row: Row, nearLimit: number): ApprovalWarning | null {

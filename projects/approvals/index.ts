@@ -21,9 +21,4 @@ export {
 export { approvalCatalogue, type CatalogueStage } from './catalogue';
 export { STAGE_NAMES } from './stages';
 export { approvalWarnings, type WarningFilters } from './warnings';
-export {
-  calendarYear,
-  replaceCalendarYear,
-  type CalendarEntry,
-  type CalendarYear,
-} from './working-calendar';
+export { calendarYear, replaceCalendarYear, type CalendarEntry, type CalendarYear } from './working-calendar';

@@ -68,10 +68,15 @@ export async function replaceCalendarYear(
       );
     }
     if (seen.has(entry.day)) {
-      throw new ApprovalError('invalid', 'duplicate_day', `日期重复：${entry.day} / ${entry.day} is given twice`, {
-        parameter: `days.${i}.day`,
-        value: entry.day,
-      });
+      throw new ApprovalError(
+        'invalid',
+        'duplicate_day',
+        `日期重复：${entry.day} / ${entry.day} is given twice`,
+        {
+          parameter: `days.${i}.day`,
+          value: entry.day,
+        },
+      );
     }
     seen.add(entry.day);
   }

@@ -1,9 +1,18 @@
 // The catalogue of approval items (审批事项) per stage: the department handling each and its legal time
 // limit in working days (data, migration 021).
-import { DataTypes, Model, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
+} from 'sequelize';
 import { PROJECT_STAGES, type ProjectStage } from './project-model';
 
-export class ApprovalItem extends Model<InferAttributes<ApprovalItem>, InferCreationAttributes<ApprovalItem>> {
+export class ApprovalItem extends Model<
+  InferAttributes<ApprovalItem>,
+  InferCreationAttributes<ApprovalItem>
+> {
   declare stage: ProjectStage;
   declare item: string;
   declare departmentCode: string;

@@ -1,6 +1,12 @@
 // A day that differs from the Monday-to-Friday rule: a public holiday, or a weekend day worked instead
 // (调休上班). Time limits in working days are counted with these (calendar_exceptions, migrations 007, 021).
-import { DataTypes, Model, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
+} from 'sequelize';
 
 export class CalendarDay extends Model<InferAttributes<CalendarDay>, InferCreationAttributes<CalendarDay>> {
   /** YYYY-MM-DD */

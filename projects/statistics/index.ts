@@ -5,9 +5,5 @@ export {
   type ProjectGroup,
   type ProjectStatistics,
 } from './project-statistics';
-export {
-  approvalStatistics,
-  type ApprovalStatistics,
-  type ApprovalTimeGroup,
-} from './approval-statistics';
+export { approvalStatistics, type ApprovalStatistics, type ApprovalTimeGroup } from './approval-statistics';
 export type { StatisticsFilters } from './statistics-filters';

@@ -24,8 +24,10 @@ export function filterConditions(
     bind.push(value);
     return `$${first + bind.length - 1}`;
   };
-  if (filters.from) conditions.push(`(${dateExpression} AT TIME ZONE 'Asia/Shanghai')::date >= ${param(filters.from)}::date`);
-  if (filters.to) conditions.push(`(${dateExpression} AT TIME ZONE 'Asia/Shanghai')::date <= ${param(filters.to)}::date`);
+  if (filters.from)
+    conditions.push(`(${dateExpression} AT TIME ZONE 'Asia/Shanghai')::date >= ${param(filters.from)}::date`);
+  if (filters.to)
+    conditions.push(`(${dateExpression} AT TIME ZONE 'Asia/Shanghai')::date <= ${param(filters.to)}::date`);
   if (filters.district) {
     requireDistrict(principal, filters.district, filters.district);
     conditions.push(`p.district_code = ${param(filters.district)}`);

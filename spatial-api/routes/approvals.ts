@@ -109,8 +109,13 @@ export function approvalHandlers(store: RecordStore, nearLimitWorkingDays: numbe
   const warnings: RequestHandler = approvalHandler(async (req, res) => {
     const q = parseInput(
       view.extend({
-        district: z.string().regex(/^[0-9]{6}$/).optional(),
-        stage: z.enum(['land_use_planning', 'construction_planning', 'construction', 'completion']).optional(),
+        district: z
+          .string()
+          .regex(/^[0-9]{6}$/)
+          .optional(),
+        stage: z
+          .enum(['land_use_planning', 'construction_planning', 'construction', 'completion'])
+          .optional(),
         department: z.string().min(1).optional(),
         level: z
           .string()

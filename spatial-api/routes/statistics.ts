@@ -19,7 +19,10 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD 
 const query = z.object({
   from: day.optional(),
   to: day.optional(),
-  district: z.string().regex(/^[0-9]{6}$/, '行政区代码为 6 位数字 / a 6-digit district code').optional(),
+  district: z
+    .string()
+    .regex(/^[0-9]{6}$/, '行政区代码为 6 位数字 / a 6-digit district code')
+    .optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
 
