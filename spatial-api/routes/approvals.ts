@@ -17,8 +17,9 @@ import { principalOf } from '../access/principal-of';
 import { notFound } from '../errors';
 import { parseInput } from '../request-body';
 import { approvalHandler } from './approval-errors';
+import { calendarDay } from './calendar-day-param';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD / a date as YYYY-MM-DD');
+const day = calendarDay;
 const time = z.iso.datetime({ offset: true });
 const text = z.string().trim().min(1).max(500);
 

@@ -14,8 +14,9 @@ import { principalOf } from '../access/principal-of';
 import { badRequest } from '../errors';
 import { parseInput } from '../request-body';
 import { approvalHandler } from './approval-errors';
+import { calendarDay } from './calendar-day-param';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD / a date as YYYY-MM-DD');
+const day = calendarDay;
 const query = z.object({
   from: day.optional(),
   to: day.optional(),
