@@ -158,6 +158,26 @@ describe('approval records: bad input', () => {
     expect(silent.body.error.details.parameter).toBe('note');
   });
 
+  it('lets one of two simultaneous decisions of a record through and refuses the other (409)', async () => {
+    const fresh = await createTestProject(server.pool);
+    const open = await register(fresh.code, {
+      stage: 'land_use_planning',
+      item: FILING,
+      acceptedAt: '2025-06-03T10:00:00+08:00',
+    });
+    expect(open.status).toBe(201);
+    const decide = (status: string) =>
+      post(`/api/v1/approvals/${open.body.id}/decision`, {
+        decidedAt: '2025-06-10T16:00:00+08:00',
+        status,
+        ...(status === 'approved' ? { documentNo: '乌发改备〔2025〕0610号' } : {}),
+      });
+    const answers = await Promise.all([decide('approved'), decide('rejected')]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.error.code).toBe('stale_record');
+    expect(await records(fresh.id)).toBe(2);
+  });
+
   it('refuses a stage before the previous one is approved (409) and an item already in progress (409)', async () => {
     const fresh = await createTestProject(server.pool);
     const early = await register(fresh.code, {
