@@ -42,6 +42,27 @@ describe("the sample city's approval records", () => {
     expect(rows).toEqual([]);
   });
 
+  it('serves the item catalogue: four stages, their items, departments and legal limits', async () => {
+    const res = await requestJson(`${server.url}/api/v1/approvals/catalogue`, { headers: viewer.headers() });
+    expect(res.status).toBe(200);
+    const stages = res.body.stages as {
+      stage: string;
+      name: string;
+      items: { timeLimitWorkingDays: number }[];
+    }[];
+    expect(stages.map((s) => [s.name, s.items.length])).toEqual([
+      ['立项用地规划许可', 3],
+      ['工程建设许可', 2],
+      ['施工许可', 3],
+      ['竣工验收', 3],
+    ]);
+    expect(stages[2]!.items).toContainEqual({
+      item: '建筑工程施工许可证核发',
+      departmentCode: 'housing_construction',
+      timeLimitWorkingDays: 7,
+    });
+  });
+
   it('reads a corrected chain back: the wrong number superseded by the right one', async () => {
     const { rows } = await server.pool.query<{ id: string; code: string }>(
       `SELECT r.id, p.code FROM approval_records r JOIN projects p ON p.id = r.project_id
