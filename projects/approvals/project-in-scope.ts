@@ -31,6 +31,18 @@ export function requireDistrict(principal: Principal, districtCode: string, what
   }
 }
 
+/** A district filter the principal's scope must cover. */
+export function requireDistrictFilter(principal: Principal, districtCode: string): void {
+  if (!inDistrictScope(principal, districtCode)) {
+    throw new ApprovalError(
+      'forbidden',
+      'out_of_district_scope',
+      `行政区 ${districtCode} 不在您的管辖区域内 / district ${districtCode} lies outside your districts`,
+      { parameter: 'district', value: districtCode },
+    );
+  }
+}
+
 /** The districts a principal is limited to; null: the whole city. */
 export function districtScope(principal: Principal): readonly string[] | null {
   return principal.districts === null || principal.districts.length === 0 ? null : principal.districts;

@@ -3,7 +3,7 @@
 import type { Principal } from '../../accounts';
 import type { RecordStore } from '../record-store';
 import { queryApprovals, type ApprovalView, type ViewOptions, type WarningLevel } from './approval-views';
-import { districtScope, requireDistrict } from './project-in-scope';
+import { districtScope, requireDistrictFilter } from './project-in-scope';
 
 export interface WarningFilters {
   district?: string;
@@ -33,7 +33,7 @@ export async function approvalWarnings(
   if (!open) conditions.push('r.decided_at IS NOT NULL');
   if (!decided) conditions.push('r.decided_at IS NULL');
   if (filters.district) {
-    requireDistrict(principal, filters.district, filters.district);
+    requireDistrictFilter(principal, filters.district);
     conditions.push(`p.district_code = ${param(filters.district)}`);
   }
   const scope = districtScope(principal);

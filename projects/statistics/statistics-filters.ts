@@ -1,7 +1,7 @@
 // The filters the statistics share: a date range (days in Asia/Shanghai, both ends included) and a
 // district, within the caller's district scope.
 import type { Principal } from '../../accounts';
-import { districtScope, requireDistrict } from '../approvals/project-in-scope';
+import { districtScope, requireDistrictFilter } from '../approvals/project-in-scope';
 
 export interface StatisticsFilters {
   /** YYYY-MM-DD, first day included */
@@ -29,7 +29,7 @@ export function filterConditions(
   if (filters.to)
     conditions.push(`(${dateExpression} AT TIME ZONE 'Asia/Shanghai')::date <= ${param(filters.to)}::date`);
   if (filters.district) {
-    requireDistrict(principal, filters.district, filters.district);
+    requireDistrictFilter(principal, filters.district);
     conditions.push(`p.district_code = ${param(filters.district)}`);
   }
   const scope = districtScope(principal);
