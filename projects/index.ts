@@ -2,3 +2,5 @@
 export { openRecordStore } from './record-store';
 export type { RecordStore } from './record-store';
 export * from './models';
+export * from './approvals';
+export * from './statistics';

@@ -74,7 +74,10 @@ import {
   revokeSessionHandler,
   updateUserHandler,
 } from './routes/users';
-import { openRecordStore, type RecordStore } from '../projects';
+import { DEFAULT_NEAR_LIMIT_WORKING_DAYS, openRecordStore, type RecordStore } from '../projects';
+import { approvalHandlers } from './routes/approvals';
+import { calendarHandlers } from './routes/working-calendar';
+import { statisticsHandlers } from './routes/statistics';
 import { mvtHandler } from './tiles/mvt-handler';
 import { pngTileHandler } from './tiles/png-tile-handler';
 import { TileCache } from './tiles/tile-cache';
@@ -92,7 +95,12 @@ export type AppConfig = Pick<
   | 'gdalMaxProcesses'
   | 'trustProxy'
 > &
-  Partial<Pick<Config, 'geoserver' | 'databaseUrl' | 'access' | 'hardening' | 'tls'>>;
+  Partial<
+    Pick<
+      Config,
+      'geoserver' | 'databaseUrl' | 'access' | 'hardening' | 'tls' | 'approvalNearLimitWorkingDays'
+    >
+  >;
 
 export interface AppOptions {
   pool: Pool;
@@ -198,6 +206,24 @@ export function createApp({ pool, config }: AppOptions): Express {
   );
   route.get('/api/v1/compliance/checks/:id/export', checksLimit, exportHandler(pool));
   route.get('/api/v1/compliance/verify/:code', verifyCheckHandler(pool));
+  // approval records, the working-day calendar and statistics (projects/approvals, projects/statistics)
+  const approvals = approvalHandlers(
+    records,
+    config.approvalNearLimitWorkingDays ?? DEFAULT_NEAR_LIMIT_WORKING_DAYS,
+  );
+  route.get('/api/v1/projects/:code/approvals', approvals.list);
+  route.post('/api/v1/projects/:code/approvals', json, approvals.create);
+  route.get('/api/v1/approvals/warnings', approvals.warnings);
+  route.get('/api/v1/approvals/catalogue', approvals.catalogue);
+  route.get('/api/v1/approvals/:id', approvals.read);
+  route.post('/api/v1/approvals/:id/decision', json, approvals.decide);
+  route.post('/api/v1/approvals/:id/correction', json, approvals.correct);
+  const calendar = calendarHandlers(records);
+  route.get('/api/v1/calendar/:year', calendar.read);
+  route.put('/api/v1/calendar/:year', json, calendar.replace);
+  const statistics = statisticsHandlers(records);
+  route.get('/api/v1/statistics/projects', statistics.projects);
+  route.get('/api/v1/statistics/approvals', statistics.approvals);
   route.get('/tiles/:layer.json', tileJsonHandler(pool));
   route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
   route.get(

@@ -67,6 +67,7 @@ const schema = z.object({
   TLS_CERT: z.string().optional(),
   TLS_KEY: z.string().optional(),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(300_000),
+  APPROVAL_NEAR_LIMIT_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(2),
 });
 
 export interface Config {
@@ -98,6 +99,8 @@ export interface Config {
   statementTimeoutMs: number;
   /** the demo users' password; undefined in production, where there are no demo users */
   demoPassword?: string;
+  /** working days left at or below which an approval in progress is flagged (效能督察) */
+  approvalNearLimitWorkingDays: number;
 }
 
 export interface AccessSettings {
@@ -192,6 +195,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     ...(e.TLS_CERT && e.TLS_KEY ? { tls: { cert: e.TLS_CERT, key: e.TLS_KEY } } : {}),
     statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    approvalNearLimitWorkingDays: e.APPROVAL_NEAR_LIMIT_WORKING_DAYS,
     wmsLimits: {
       maxLayers: e.WMS_MAX_LAYERS,
       maxRequestMemoryBytes: e.WMS_MAX_REQUEST_MEMORY,

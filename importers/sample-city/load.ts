@@ -120,10 +120,13 @@ async function loadProject(client: PoolClient, project: SampleProjectLonLat): Pr
     siteId = inserted.rows[0]?.id;
   }
   await client.query('UPDATE projects SET current_site_version_id = $2 WHERE id = $1', [projectId, siteId]);
+  // a decision or correction names the record it supersedes, inserted before it
+  const approvalIds: string[] = [];
   for (const a of project.approvals) {
-    await client.query(
-      `INSERT INTO approval_records (project_id, stage, item, department_id, accepted_at, decided_at, time_limit_working_days, status, result, document_no)
-       VALUES ($1, $2, $3, (SELECT id FROM departments WHERE code = $4), $5, $6, $7, $8, $9, $10)`,
+    const inserted = await client.query<{ id: string }>(
+      `INSERT INTO approval_records (project_id, stage, item, department_id, accepted_at, decided_at, time_limit_working_days, status, result, document_no, kind, supersedes_id, note)
+       VALUES ($1, $2, $3, (SELECT id FROM departments WHERE code = $4), $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       RETURNING id`,
       [
         projectId,
         a.stage,
@@ -135,8 +138,12 @@ async function loadProject(client: PoolClient, project: SampleProjectLonLat): Pr
         a.status,
         a.result,
         a.documentNo,
+        a.kind,
+        a.supersedes === null ? null : approvalIds[a.supersedes],
+        a.note,
       ],
     );
+    approvalIds.push(inserted.rows[0]?.id ?? '');
   }
   const task = project.planning;
   if (!task) return;

@@ -20,9 +20,14 @@ export interface SampleApproval {
   acceptedAt: string;
   decidedAt: string | null;
   workingDays: number;
-  status: 'in_progress' | 'approved';
+  status: 'in_progress' | 'approved' | 'rejected' | 'withdrawn';
   result: string | null;
   documentNo: string | null;
+  /** a registration (受理), or a decision or correction superseding an earlier record of the project */
+  kind: 'registration' | 'decision' | 'correction';
+  /** the index, among the project's approvals, of the record this one supersedes */
+  supersedes: number | null;
+  note: string;
 }
 
 export interface SampleOpinion {
@@ -226,11 +231,58 @@ function approvalsUpTo(stage: Stage, start: Date, random: Random, serial: number
         documentNo: decided
           ? `乌审字〔${decided.getUTCFullYear()}〕${String(serial * 10 + records.length).padStart(4, '0')}号`
           : null,
+        kind: 'registration',
+        supersedes: null,
+        note: '',
       });
       clock = decided ?? accepted;
     });
   });
-  return records;
+  return withHistory(records, serial);
+}
+
+/**
+ * The history a project's records carry, chosen by its serial (no random draws, so the rest of the city is
+ * unchanged): a first application rejected or withdrawn before the one that succeeded, a document number
+ * entered wrongly and corrected, a decision recorded on its own after the registration it decides.
+ */
+function withHistory(records: SampleApproval[], serial: number): SampleApproval[] {
+  const out: SampleApproval[] = [];
+  const decided = records.filter((r) => r.decidedAt !== null);
+  const corrected = serial % 5 === 3 ? decided[0] : undefined;
+  const decidedLater = serial % 4 === 2 ? decided[decided.length - 1] : undefined;
+  for (const [i, record] of records.entries()) {
+    const accepted = new Date(record.acceptedAt);
+    if (i === 0 && (serial % 6 === 1 || serial % 6 === 4)) {
+      const rejected = serial % 6 === 1;
+      const decidedAt = isoDay(accepted, -3);
+      out.push({
+        ...record,
+        acceptedAt: isoDay(accepted, -16).toISOString(),
+        decidedAt: decidedAt.toISOString(),
+        status: rejected ? 'rejected' : 'withdrawn',
+        result: rejected ? '申请材料不符合法定形式，不予许可' : '申请人撤回申请',
+        documentNo: rejected
+          ? `乌审不字〔${decidedAt.getUTCFullYear()}〕${String(serial).padStart(4, '0')}号`
+          : null,
+      });
+    }
+    if (record === corrected && record !== decidedLater) {
+      out.push({ ...record, documentNo: `${record.documentNo ?? ''}`.replace('号', '') });
+      out.push({
+        ...record,
+        kind: 'correction',
+        supersedes: out.length - 1,
+        note: '文号漏录“号”字，予以更正',
+      });
+    } else if (record === decidedLater) {
+      out.push({ ...record, decidedAt: null, status: 'in_progress', result: null, documentNo: null });
+      out.push({ ...record, kind: 'decision', supersedes: out.length - 1 });
+    } else {
+      out.push(record);
+    }
+  }
+  return out;
 }
 
 function planningTask(

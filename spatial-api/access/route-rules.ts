@@ -88,6 +88,19 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   // public: whoever holds a report may confirm its verification code
   'GET /api/v1/compliance/verify/:code': { allow: 'anyone', target: 'compliance_check' },
 
+  // approval records (审批记录), the working-day calendar, statistics (5.14)
+  'GET /api/v1/projects/:code/approvals': { allow: 'projects.read', target: 'approval' },
+  'POST /api/v1/projects/:code/approvals': { allow: 'approvals.manage', target: 'approval' },
+  'GET /api/v1/approvals/warnings': { allow: 'projects.read', target: 'approval' },
+  'GET /api/v1/approvals/catalogue': { allow: 'projects.read', target: 'approval' },
+  'GET /api/v1/approvals/:id': { allow: 'projects.read', target: 'approval' },
+  'POST /api/v1/approvals/:id/decision': { allow: 'approvals.manage', target: 'approval', audit: 'create' },
+  'POST /api/v1/approvals/:id/correction': { allow: 'approvals.manage', target: 'approval', audit: 'create' },
+  'GET /api/v1/calendar/:year': { allow: 'signed_in', target: 'calendar' },
+  'PUT /api/v1/calendar/:year': { allow: 'accounts.manage', target: 'calendar', audit: 'update' },
+  'GET /api/v1/statistics/projects': { allow: 'projects.read', target: 'statistics' },
+  'GET /api/v1/statistics/approvals': { allow: 'projects.read', target: 'statistics' },
+
   'GET /tiles/:layer.json': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.mvt': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.png': { ...read('layer', 'layer'), service: 'tiles' },

@@ -29,6 +29,12 @@ describe('server configuration', () => {
     expect(() => read({ WMS_MAX_LAYERS: 'many' })).toThrow(ConfigError);
   });
 
+  it('flags approvals with at most 2 working days left unless APPROVAL_NEAR_LIMIT_WORKING_DAYS says otherwise', () => {
+    expect(read().approvalNearLimitWorkingDays).toBe(2);
+    expect(read({ APPROVAL_NEAR_LIMIT_WORKING_DAYS: '5' }).approvalNearLimitWorkingDays).toBe(5);
+    expect(() => read({ APPROVAL_NEAR_LIMIT_WORKING_DAYS: '-1' })).toThrow(ConfigError);
+  });
+
   it.each([
     ['false', false],
     ['true', true],
