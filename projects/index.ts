@@ -2,3 +2,4 @@
 export { openRecordStore } from './record-store';
 export type { RecordStore } from './record-store';
 export * from './models';
+export * from './planning';

@@ -30,6 +30,17 @@ import {
 import { exportHandler, reportHandler } from './routes/compliance-reports';
 import { getRuleSetHandler, listRuleSetsHandler, putRuleSetHandler } from './routes/compliance-rule-sets';
 import { metricsHandler } from './routes/metrics';
+import { opinionAttachmentHandler, opinionDocumentHandler } from './routes/planning-documents';
+import {
+  concludeTaskHandler,
+  getTaskHandler,
+  listTasksHandler,
+  openTaskHandler,
+  planningCatalogueHandler,
+  projectTasksHandler,
+  submitOpinionHandler,
+} from './routes/planning-tasks';
+import { jsonUnlessMultipart } from './routes/opinion-upload';
 import { crsHandler } from './routes/crs';
 import {
   createDepartmentHandler,
@@ -92,7 +103,9 @@ export type AppConfig = Pick<
   | 'gdalMaxProcesses'
   | 'trustProxy'
 > &
-  Partial<Pick<Config, 'geoserver' | 'databaseUrl' | 'access' | 'hardening' | 'tls'>>;
+  Partial<
+    Pick<Config, 'geoserver' | 'databaseUrl' | 'access' | 'hardening' | 'tls' | 'planningAttachmentMaxBytes'>
+  >;
 
 export interface AppOptions {
   pool: Pool;
@@ -197,6 +210,36 @@ export function createApp({ pool, config }: AppOptions): Express {
   );
   route.get('/api/v1/compliance/checks/:id/export', checksLimit, exportHandler(pool));
   route.get('/api/v1/compliance/verify/:code', verifyCheckHandler(pool));
+  // planning generation (项目策划生成)
+  const planningFiles = {
+    uploadDir: config.uploadDir,
+    attachmentMaxBytes: config.planningAttachmentMaxBytes ?? 20 * 1024 ** 2,
+  };
+  route.get('/api/v1/planning-catalogue', planningCatalogueHandler);
+  route.get('/api/v1/projects/:code/planning-tasks', projectTasksHandler(records));
+  route.post('/api/v1/projects/:code/planning-tasks', json, openTaskHandler(records));
+  route.get('/api/v1/planning-tasks', listTasksHandler(records));
+  route.get('/api/v1/planning-tasks/:id', getTaskHandler(records));
+  route.post(
+    '/api/v1/planning-tasks/:id/opinions',
+    jsonUnlessMultipart(json),
+    submitOpinionHandler(records, planningFiles),
+  );
+  route.post('/api/v1/planning-tasks/:id/conclusion', json, concludeTaskHandler(records));
+  route.get(
+    '/api/v1/planning-tasks/:id/attachments/:sha256',
+    opinionAttachmentHandler(records, planningFiles),
+  );
+  route.get(
+    '/api/v1/planning-tasks/:id/opinion-document.pdf',
+    checksLimit,
+    opinionDocumentHandler(records, pool, reportMaps, 'pdf'),
+  );
+  route.get(
+    '/api/v1/planning-tasks/:id/opinion-document.docx',
+    checksLimit,
+    opinionDocumentHandler(records, pool, reportMaps, 'docx'),
+  );
   route.get('/tiles/:layer.json', tileJsonHandler(pool));
   route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
   route.get(

@@ -1,14 +1,33 @@
 // Every Sequelize model of the projects domain, defined on one Sequelize instance with their associations.
 import type { Sequelize } from 'sequelize';
+import { definePlanningOpinion, type PlanningOpinion } from './planning-opinion-model';
+import { definePlanningTaskDepartment, type PlanningTaskDepartment } from './planning-task-department-model';
+import { definePlanningTask, type PlanningTask } from './planning-task-model';
 import { defineProject, type Project } from './project-model';
 
 export interface ProjectModels {
   Project: typeof Project;
+  PlanningTask: typeof PlanningTask;
+  PlanningTaskDepartment: typeof PlanningTaskDepartment;
+  PlanningOpinion: typeof PlanningOpinion;
 }
 
 export function defineModels(sequelize: Sequelize): ProjectModels {
-  const models = { Project: defineProject(sequelize) };
+  const models = {
+    Project: defineProject(sequelize),
+    PlanningTask: definePlanningTask(sequelize),
+    PlanningTaskDepartment: definePlanningTaskDepartment(sequelize),
+    PlanningOpinion: definePlanningOpinion(sequelize),
+  };
+  // planning generation: a project's tasks, a task's invited departments and opinions
+  models.Project.hasMany(models.PlanningTask, { foreignKey: 'projectId', as: 'planningTasks' });
+  models.PlanningTask.belongsTo(models.Project, { foreignKey: 'projectId', as: 'project' });
+  models.PlanningTask.hasMany(models.PlanningTaskDepartment, { foreignKey: 'taskId', as: 'invitations' });
+  models.PlanningTask.hasMany(models.PlanningOpinion, { foreignKey: 'taskId', as: 'opinions' });
   return models;
 }
 
+export * from './planning-opinion-model';
+export * from './planning-task-department-model';
+export * from './planning-task-model';
 export * from './project-model';
