@@ -91,6 +91,22 @@ describe('planning generation bad input', () => {
     taskId = res.body.id;
   });
 
+  it('refuses anonymous callers (401) and users without the permission (403)', async () => {
+    const before = await planningRowCounts(server.pool, taskId);
+    const anonymous = await requestJson(`${server.url}/api/v1/planning-tasks/${taskId}`);
+    expect(anonymous.status).toBe(401);
+    const viewer = await signIn(server.url, 'viewer');
+    expect((await opinion(taskId, { text: '查看人员的意见' }, viewer)).status).toBe(403);
+    expect((await conclude(taskId, ecology)).status).toBe(403);
+    const opening = await open(
+      project.code,
+      { title: 't', deadline: inTenDays(), departments: ['water'] },
+      ecology,
+    );
+    expect(opening.status).toBe(403);
+    expect(await planningRowCounts(server.pool, taskId)).toEqual(before);
+  });
+
   it('refuses an opinion from a department that was not invited (403), writing nothing', async () => {
     const before = await planningRowCounts(server.pool, taskId);
     const res = await opinion(taskId, { text: '交通部门意见' }, transport);
