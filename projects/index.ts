@@ -4,3 +4,4 @@ export type { RecordStore } from './record-store';
 export * from './models';
 export * from './approvals';
 export * from './statistics';
+export * from './planning';

@@ -30,6 +30,17 @@ import {
 import { exportHandler, reportHandler } from './routes/compliance-reports';
 import { getRuleSetHandler, listRuleSetsHandler, putRuleSetHandler } from './routes/compliance-rule-sets';
 import { metricsHandler, serviceLevelsHandler } from './routes/metrics';
+import { opinionAttachmentHandler, opinionDocumentHandler } from './routes/planning-documents';
+import {
+  concludeTaskHandler,
+  getTaskHandler,
+  listTasksHandler,
+  openTaskHandler,
+  planningCatalogueHandler,
+  projectTasksHandler,
+  submitOpinionHandler,
+} from './routes/planning-tasks';
+import { jsonUnlessMultipart } from './routes/opinion-upload';
 import { crsHandler } from './routes/crs';
 import {
   createDepartmentHandler,
@@ -98,7 +109,13 @@ export type AppConfig = Pick<
   Partial<
     Pick<
       Config,
-      'geoserver' | 'databaseUrl' | 'access' | 'hardening' | 'tls' | 'approvalNearLimitWorkingDays'
+      | 'geoserver'
+      | 'databaseUrl'
+      | 'access'
+      | 'hardening'
+      | 'tls'
+      | 'approvalNearLimitWorkingDays'
+      | 'planningAttachmentMaxBytes'
     >
   >;
 
@@ -224,6 +241,36 @@ export function createApp({ pool, config }: AppOptions): Express {
   const statistics = statisticsHandlers(records);
   route.get('/api/v1/statistics/projects', statistics.projects);
   route.get('/api/v1/statistics/approvals', statistics.approvals);
+  // planning generation (项目策划生成)
+  const planningFiles = {
+    uploadDir: config.uploadDir,
+    attachmentMaxBytes: config.planningAttachmentMaxBytes ?? 20 * 1024 ** 2,
+  };
+  route.get('/api/v1/planning-catalogue', planningCatalogueHandler);
+  route.get('/api/v1/projects/:code/planning-tasks', projectTasksHandler(records));
+  route.post('/api/v1/projects/:code/planning-tasks', json, openTaskHandler(records));
+  route.get('/api/v1/planning-tasks', listTasksHandler(records));
+  route.get('/api/v1/planning-tasks/:id', getTaskHandler(records));
+  route.post(
+    '/api/v1/planning-tasks/:id/opinions',
+    jsonUnlessMultipart(json),
+    submitOpinionHandler(records, planningFiles),
+  );
+  route.post('/api/v1/planning-tasks/:id/conclusion', json, concludeTaskHandler(records));
+  route.get(
+    '/api/v1/planning-tasks/:id/attachments/:sha256',
+    opinionAttachmentHandler(records, planningFiles),
+  );
+  route.get(
+    '/api/v1/planning-tasks/:id/opinion-document.pdf',
+    checksLimit,
+    opinionDocumentHandler(records, pool, reportMaps, 'pdf'),
+  );
+  route.get(
+    '/api/v1/planning-tasks/:id/opinion-document.docx',
+    checksLimit,
+    opinionDocumentHandler(records, pool, reportMaps, 'docx'),
+  );
   route.get('/tiles/:layer.json', tileJsonHandler(pool));
   route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
   route.get(

@@ -25,6 +25,11 @@ const schema = z.object({
     .int()
     .min(0)
     .default(256 * 1024 ** 2),
+  PLANNING_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20 * 1024 ** 2),
   WMS_MAX_LAYERS: z.coerce.number().int().min(1).default(10),
   WMS_MAX_REQUEST_MEMORY: z.coerce
     .number()
@@ -81,6 +86,8 @@ export interface Config {
   /** largest upload accepted for an import, bytes */
   importMaxBytes: number;
   uploadDir: string;
+  /** largest file attached to a planning opinion, bytes */
+  planningAttachmentMaxBytes: number;
   /** bound of the in-process tile cache, bytes */
   tileCacheBytes: number;
   wmsLimits: WmsLimits;
@@ -178,6 +185,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     uploadDir: path.join(e.ONE_BLUEPRINT_DATA_DIR, 'uploads'),
+    planningAttachmentMaxBytes: e.PLANNING_ATTACHMENT_MAX_BYTES,
     tileCacheBytes: e.TILE_CACHE_BYTES,
     access: {
       session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },

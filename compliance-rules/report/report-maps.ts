@@ -16,7 +16,3 @@ export const MAP_SIZES = {
   site: { width: 900, height: 640 },
   rule: { width: 560, height: 360 },
 } as const;
-
-export const CJK_FONT_FILE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-/** the Simplified Chinese face inside the collection (fc-query shows each face's postscript name) */
-export const CJK_FONT_FACE = 'NotoSansCJKsc-Regular';

@@ -31,6 +31,7 @@ const accounts = (target: string, audit?: AuditAction): RouteRule => ({
   ...(audit ? { audit } : {}),
 });
 
+const planningDownload: RouteRule = { allow: 'projects.read', target: 'planning_task', export: true };
 const complianceDownload: RouteRule = { allow: 'compliance.run', target: 'compliance_check', export: true };
 
 export const ROUTE_RULES: Record<string, RouteRule> = {
@@ -100,6 +101,26 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'PUT /api/v1/calendar/:year': { allow: 'accounts.manage', target: 'calendar', audit: 'update' },
   'GET /api/v1/statistics/projects': { allow: 'projects.read', target: 'statistics' },
   'GET /api/v1/statistics/approvals': { allow: 'projects.read', target: 'statistics' },
+  // planning generation: reading needs projects.read (district scope inside), opening and concluding
+  // planning.lead, opinions planning.comment; the opinion document and attachments are downloads
+  'GET /api/v1/planning-catalogue': { allow: 'signed_in', target: 'planning_catalogue' },
+  'GET /api/v1/projects/:code/planning-tasks': { allow: 'projects.read', target: 'planning_task' },
+  'POST /api/v1/projects/:code/planning-tasks': { allow: 'planning.lead', target: 'planning_task' },
+  'GET /api/v1/planning-tasks': { allow: 'projects.read', target: 'planning_task' },
+  'GET /api/v1/planning-tasks/:id': { allow: 'projects.read', target: 'planning_task' },
+  'POST /api/v1/planning-tasks/:id/opinions': {
+    allow: 'planning.comment',
+    target: 'planning_opinion',
+    audit: 'create',
+  },
+  'POST /api/v1/planning-tasks/:id/conclusion': {
+    allow: 'planning.lead',
+    target: 'planning_task',
+    audit: 'update',
+  },
+  'GET /api/v1/planning-tasks/:id/attachments/:sha256': planningDownload,
+  'GET /api/v1/planning-tasks/:id/opinion-document.pdf': planningDownload,
+  'GET /api/v1/planning-tasks/:id/opinion-document.docx': planningDownload,
 
   'GET /tiles/:layer.json': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.mvt': { ...read('layer', 'layer'), service: 'tiles' },

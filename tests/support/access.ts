@@ -57,7 +57,7 @@ export async function issueTestKey(
 /** A user of the test's own, so that a lockout, a password change or disabling touches no one else. */
 export async function createTestUser(
   pool: Pool,
-  spec: { prefix: string; roles?: string[]; districts?: string[] },
+  spec: { prefix: string; roles?: string[]; districts?: string[]; departmentCode?: string },
 ): Promise<{ id: number; username: string; password: string }> {
   const username = `${spec.prefix}_${randomBytes(4).toString('hex')}`;
   const password = `Pw-${randomBytes(9).toString('base64url')}`;
@@ -67,6 +67,7 @@ export async function createTestUser(
     password,
     roles: spec.roles ?? ['viewer'],
     districts: spec.districts ?? [],
+    ...(spec.departmentCode ? { departmentCode: spec.departmentCode } : {}),
   });
   return { id: user.id, username, password };
 }

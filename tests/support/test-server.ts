@@ -1,7 +1,7 @@
 // The whole app on a free local port against the test database, for the length of a test file.
 import type { Express } from 'express';
 import { Pool } from 'pg';
-import { createApp, recordStoreOf } from '../../spatial-api';
+import { createApp, recordStoreOf, type AppConfig } from '../../spatial-api';
 import { testAppConfig } from './app-config';
 import { testDatabaseUrl } from './environment';
 import { listenOnFreePort } from './http';
@@ -15,12 +15,12 @@ export interface TestServer {
 }
 
 /** Starts the server before the file's tests and stops it (and its pool) after them. */
-export function useTestServer(): TestServer {
+export function useTestServer(overrides: Partial<AppConfig> = {}): TestServer {
   const pool = new Pool({ connectionString: testDatabaseUrl(), max: 6 });
   let server: Awaited<ReturnType<typeof listenOnFreePort>> | undefined;
   let app: Express | undefined;
   beforeAll(async () => {
-    app = createApp({ pool, config: testAppConfig() });
+    app = createApp({ pool, config: testAppConfig(overrides) });
     server = await listenOnFreePort(app);
   });
   afterAll(async () => {
