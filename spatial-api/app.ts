@@ -27,6 +27,7 @@ import {
   runCheckHandler,
   verifyCheckHandler,
 } from './routes/compliance-checks';
+import { candidatesHandler } from './routes/compliance-candidates';
 import { exportHandler, reportHandler } from './routes/compliance-reports';
 import { getRuleSetHandler, listRuleSetsHandler, putRuleSetHandler } from './routes/compliance-rule-sets';
 import { metricsHandler } from './routes/metrics';
@@ -197,6 +198,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   );
   route.get('/api/v1/compliance/checks/:id/export', checksLimit, exportHandler(pool));
   route.get('/api/v1/compliance/verify/:code', verifyCheckHandler(pool));
+  route.post('/api/v1/compliance/candidates', checksLimit, json, candidatesHandler(pool));
   route.get('/tiles/:layer.json', tileJsonHandler(pool));
   route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
   route.get(
