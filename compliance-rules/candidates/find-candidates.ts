@@ -13,7 +13,7 @@ import { areaUnits } from '../runs/area-units';
 import { OUTSIDE_CITY_TOLERANCE_M2 } from '../site/prepare-site';
 import { candidateFit } from './candidate-score';
 import { requiredArea, type CandidateRequest } from './candidate-request';
-import { growGroups, type Neighbourhood } from './grow-groups';
+import { growGroups, type Group, type Neighbourhood } from './grow-groups';
 import { evaluateRuleOnSites, type SiteRuleContext, type SiteRuleResult } from './site-rules';
 
 const sql = (name: string) => readFileSync(path.join(__dirname, `${name}.sql`), 'utf8');
@@ -28,11 +28,17 @@ const SQL = {
   districts: sql('district-area'),
 };
 
-/** how many closest-in-area single parcels, and how many seeds for merged ones, per candidate asked for */
+/** how many closest-in-area single parcels are judged per candidate asked for */
 const SHORTLIST_PER_CANDIDATE = 3;
-const SEEDS_PER_CANDIDATE = 2;
+/** seeds and merged groups beyond those still wanted, for groups the final judgement drops */
+const SPARE_SEEDS = 3;
+const SPARE_GROUPS = 2;
+/** rounds of growing merged groups again without the parcels found failing a prohibit rule */
+const GROWTH_ROUNDS = 3;
 /** how far around a seed (in multiples of the required area's side) a merged candidate may grow */
-const GROWTH_REACH = 1.3;
+const GROWTH_REACH = 0.85;
+/** about how many plan parcels the seed cells are counted on (a sample of the table's pages beyond that) */
+const SEED_SAMPLE_PARCELS = 15_000;
 
 export interface CandidateWarning {
   ruleId: string;
@@ -259,25 +265,17 @@ export async function findCandidates(pool: Pool, request: CandidateRequest): Pro
         await client.query<{ id: string }>(SQL.seeds, [
           ...parcelParams,
           required.areaM2,
-          wanted * SEEDS_PER_CANDIDATE + 4,
+          wanted + SPARE_SEEDS,
+          await samplePercent(client, planVersions),
         ])
       ).rows.map((r) => r.id);
       seedCount = seeds.length;
       if (seeds.length > 0) {
         const hoods = await neighbourhoods(client, seeds, parcelParams, required.areaM2, planVersions);
-        // parcels failing a prohibit rule on their own leave the pool
-        const poolIds = [...new Set(hoods.flatMap((h) => h.parcels.map((p) => p.id)))];
-        const areas = await loadSites(
-          client,
-          poolIds.map((id) => ({ parcelIds: [id] })),
-        );
-        const results = await evaluateSites(client, prohibit, context, areas);
-        const passing = new Set(passingSites(prohibit, results, areas.keys()).map((no) => poolIds[no]!));
-        const usable = hoods.map((h) => ({
-          ...h,
-          parcels: h.parcels.filter((p) => passing.has(p.id)),
-        }));
-        const groups = growGroups(usable, required.areaM2, wanted * 2);
+        const groups = await growPassingGroups(client, hoods, prohibit, context, {
+          requiredM2: required.areaM2,
+          maxGroups: wanted + SPARE_GROUPS,
+        });
         groupCount = groups.length;
         sites = [...sites, ...groups.map((g) => ({ parcelIds: g.parcelIds }))];
       }
@@ -316,6 +314,41 @@ export async function findCandidates(pool: Pool, request: CandidateRequest): Pro
   }
 }
 
+/**
+ * Groups grown over the pool, then the parcels of the groups are checked against the prohibit rules (only
+ * those: the pool can be large) and the groups grown again without the failing ones, a few rounds; the
+ * final judgement of the unions catches anything left.
+ */
+async function growPassingGroups(
+  client: PoolClient,
+  hoods: Neighbourhood[],
+  prohibit: Rule[],
+  context: SiteRuleContext,
+  target: { requiredM2: number; maxGroups: number },
+): Promise<Group[]> {
+  const checked = new Set<string>();
+  const failing = new Set<string>();
+  let groups: Group[] = [];
+  for (let round = 0; round < GROWTH_ROUNDS; round++) {
+    const usable = hoods.map((h) => ({ ...h, parcels: h.parcels.filter((p) => !failing.has(p.id)) }));
+    groups = growGroups(usable, target.requiredM2, target.maxGroups);
+    const unchecked = [...new Set(groups.flatMap((g) => g.parcelIds))].filter((id) => !checked.has(id));
+    if (unchecked.length === 0 || prohibit.length === 0) break;
+    const areas = await loadSites(
+      client,
+      unchecked.map((id) => ({ parcelIds: [id] })),
+    );
+    const results = await evaluateSites(client, prohibit, context, areas);
+    const passing = new Set(passingSites(prohibit, results, areas.keys()));
+    unchecked.forEach((id, no) => {
+      checked.add(id);
+      if (!passing.has(no)) failing.add(id);
+    });
+    if (groups.every((g) => g.parcelIds.every((id) => !failing.has(id)))) break;
+  }
+  return groups;
+}
+
 async function neighbourhoods(
   client: PoolClient,
   seeds: string[],
@@ -335,19 +368,21 @@ async function neighbourhoods(
     GROWTH_REACH * Math.sqrt(requiredM2),
     planVersions,
   ]);
-  await client.query('CREATE INDEX ON candidate_pool USING gist (geom)');
-  await client.query('ANALYZE candidate_pool');
   const parcels = await client.query<{ seed_no: number; id: string; area_m2: number; x: number; y: number }>(
     'SELECT seed_no, id::text AS id, area_m2, x, y FROM candidate_pool',
   );
-  const pairs = await client.query<{ seed_no: number; a: string; b: string }>(SQL.adjacency);
-  return seeds.map((seedId, i) => ({
-    seedId,
-    parcels: parcels.rows
-      .filter((p) => p.seed_no === i)
-      .map((p) => ({ id: p.id, areaM2: p.area_m2, x: p.x, y: p.y })),
-    adjacent: pairs.rows.filter((p) => p.seed_no === i).map((p): [string, string] => [p.a, p.b]),
-  }));
+  const pairs = await client.query<{ a: string; b: string }>(SQL.adjacency);
+  return seeds.map((seedId, i) => {
+    const mine = parcels.rows.filter((p) => p.seed_no === i);
+    const ids = new Set(mine.map((p) => p.id));
+    return {
+      seedId,
+      parcels: mine.map((p) => ({ id: p.id, areaM2: p.area_m2, x: p.x, y: p.y })),
+      adjacent: pairs.rows
+        .filter((p) => ids.has(p.a) && ids.has(p.b))
+        .map((p): [string, string] => [p.a, p.b]),
+    };
+  });
 }
 
 interface Judging {
@@ -384,6 +419,8 @@ async function judge(client: PoolClient, sites: Site[], j: Judging): Promise<Can
     districtRule?.params.codeAttribute ?? '',
     districtRule?.params.nameAttribute ?? '',
     j.versionIdsOf([j.ruleSet.cityBoundaryLayer]),
+    sites.flatMap((site, i) => site.parcelIds.map(() => i)),
+    sites.flatMap((site) => site.parcelIds),
   ]);
   const keys = await parcelKeys(
     client,
@@ -433,6 +470,16 @@ async function judge(client: PoolClient, sites: Site[], j: Judging): Promise<Can
     });
   }
   return candidates;
+}
+
+/** The share of the table's pages to sample so that about SEED_SAMPLE_PARCELS plan parcels are read. */
+async function samplePercent(client: PoolClient, planVersions: string[]): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    'SELECT coalesce(sum(feature_count), 0)::float8 AS n FROM layer_versions WHERE id = ANY($1::bigint[])',
+    [planVersions],
+  );
+  const parcels = rows[0]!.n;
+  return parcels <= SEED_SAMPLE_PARCELS ? 100 : (100 * SEED_SAMPLE_PARCELS) / parcels;
 }
 
 async function parcelKeys(client: PoolClient, ids: string[]): Promise<Map<string, string | null>> {

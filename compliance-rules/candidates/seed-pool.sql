@@ -3,9 +3,10 @@
 -- area or null) within a box reaching $8 metres from the seed, with their ellipsoidal areas and centres.
 -- $9: the plan layer versions.
 INSERT INTO candidate_pool (seed_no, id, geom, area_m2, x, y)
+WITH scope AS MATERIALIZED (SELECT ST_GeomFromEWKB($7::bytea) AS geom)
 SELECT s.seed_no, f.id, f.geom, ST_Area(f.geom::geography),
        (ST_XMin(f.geom) + ST_XMax(f.geom)) / 2, (ST_YMin(f.geom) + ST_YMax(f.geom)) / 2
-FROM unnest($1::int[], $2::bigint[]) AS s (seed_no, id)
+FROM scope, unnest($1::int[], $2::bigint[]) AS s (seed_no, id)
 JOIN layer_features seed ON seed.id = s.id
 JOIN layer_features f
   ON f.layer_version_id = ANY($9::bigint[])
@@ -17,4 +18,4 @@ WHERE ST_Area(f.geom) * 110574.0 * 111320.0 * cos(radians((ST_YMin(f.geom) + ST_
     SELECT 1 FROM jsonb_each($3::jsonb) c WHERE NOT c.value @> jsonb_build_array(f.properties -> c.key)
   )
   AND EXISTS (SELECT 1 FROM unnest($5::text[]) p WHERE left(f.properties ->> $4::text, length(p)) = p)
-  AND ($7::bytea IS NULL OR ST_CoveredBy(f.geom, ST_GeomFromEWKB($7::bytea)))
+  AND (scope.geom IS NULL OR ST_CoveredBy(f.geom, scope.geom))
