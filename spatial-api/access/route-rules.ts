@@ -86,7 +86,12 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/compliance/checks/:id/export': complianceDownload,
   // public: whoever holds a report may confirm its verification code
   'GET /api/v1/compliance/verify/:code': { allow: 'anyone', target: 'compliance_check' },
-  'POST /api/v1/compliance/candidates': { allow: 'compliance.run', target: 'compliance_candidates' },
+  // a search: nothing is created, so the audit log records it as a read
+  'POST /api/v1/compliance/candidates': {
+    allow: 'compliance.run',
+    target: 'compliance_candidates',
+    audit: 'read',
+  },
 
   'GET /tiles/:layer.json': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.mvt': { ...read('layer', 'layer'), service: 'tiles' },
