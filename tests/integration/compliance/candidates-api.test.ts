@@ -24,8 +24,9 @@ describe('candidate sites API', () => {
 
   beforeAll(async () => {
     reviewer = await signIn(server.url, 'reviewer');
-    // a stricter set: the development boundary, the blue-line setback and the green-line share prohibit;
-    // a far blue-line setback and the regional assessments warn, so that some candidates trip warnings
+    // a stricter set: the development boundary, the blue-line setback, the green-line share and a far
+    // setback of 1500 m from the blue line prohibit (the last one rules out candidates the sample set
+    // offers); the regional assessments warn, so that some candidates trip warnings
     const admin = await signIn(server.url, 'admin');
     const rules = (JSON.parse(JSON.stringify(SAMPLE_RULE_SET.rules)) as RuleInput[]).map((r) =>
       ['urban-development-boundary', 'blue-line-setback', 'green-line-overlap'].includes(r.id)
@@ -39,7 +40,7 @@ describe('candidate sites API', () => {
       title: '距河道蓝线不小于1500米（测试用）',
       legalBasis: '测试规则',
       kind: 'min_distance',
-      severity: 'warn',
+      severity: 'prohibit',
       layers: ['blue_line'],
       params: { distanceM: 1500 },
     } as unknown as RuleInput);
@@ -57,6 +58,7 @@ describe('candidate sites API', () => {
       ruleSet: strictCode,
       limit: 8,
     });
+    searches.loose = await search({ areaM2: 60_000, projectType: '房屋建筑工程', limit: 8 });
     searches.district = await search({
       areaMu: 120,
       projectType: '房屋建筑工程',
@@ -96,13 +98,35 @@ describe('candidate sites API', () => {
       expect(candidate.warnings.map((w) => w.ruleId).sort()).toEqual(failedWarn.sort());
       warned += failedWarn.length > 0 ? 1 : 0;
     }
-    // the far setback makes some of the strict search's candidates warn, and not all
+    // the regional assessments make some candidates warn, and not all
     expect(warned).toBeGreaterThan(0);
     expect(warned).toBeLessThan(cases.length);
     expect(searches.strict!.rules.prohibit).toEqual(
-      expect.arrayContaining(['urban-development-boundary', 'blue-line-setback', 'green-line-overlap']),
+      expect.arrayContaining([
+        'urban-development-boundary',
+        'blue-line-setback',
+        'green-line-overlap',
+        'blue-line-far',
+      ]),
     );
-  }, 120_000);
+  }, 180_000);
+
+  it('leaves out what a prohibit rule forbids: the far setback removes candidates the sample set offers', async () => {
+    const within1500 = async (candidate: CandidateBody) =>
+      (
+        await server.pool.query<{ near: boolean }>(
+          `SELECT EXISTS (
+             SELECT 1 FROM layer_features f JOIN layers l ON l.current_version_id = f.layer_version_id
+             WHERE l.code = 'blue_line'
+               AND ST_DWithin(f.geom::geography, ST_SetSRID(ST_GeomFromGeoJSON($1), 4490)::geography, 1500)) AS near`,
+          [JSON.stringify(candidate.geometry)],
+        )
+      ).rows[0]!.near;
+    const looseNear = await Promise.all(searches.loose!.candidates.map(within1500));
+    expect(looseNear).toContain(true);
+    const strictNear = await Promise.all(searches.strict!.candidates.map(within1500));
+    expect(strictNear.every((near) => !near)).toBe(true);
+  });
 
   it('gives areas within 0.01 % of PostGIS geography ST_Area of the geometry and of the parcels', async () => {
     for (const candidate of all('singles', 'merged', 'district')) {
