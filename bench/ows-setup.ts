@@ -38,7 +38,7 @@ async function featureCount(pool: Pool): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-async function ensureCity(pool: Pool, databaseUrl: string, dataDir: string): Promise<number> {
+export async function ensureCity(pool: Pool, databaseUrl: string, dataDir: string): Promise<number> {
   const count = await featureCount(pool);
   if (count >= MIN_FEATURES) return count;
   console.log(`» ${LAYER} has ${count} features: loading the sample city at --scale ${SEED_SCALE} (~2 min)`);

@@ -27,6 +27,7 @@ import {
   runCheckHandler,
   verifyCheckHandler,
 } from './routes/compliance-checks';
+import { candidatesHandler } from './routes/compliance-candidates';
 import { exportHandler, reportHandler } from './routes/compliance-reports';
 import { getRuleSetHandler, listRuleSetsHandler, putRuleSetHandler } from './routes/compliance-rule-sets';
 import { metricsHandler, serviceLevelsHandler } from './routes/metrics';
@@ -271,6 +272,7 @@ export function createApp({ pool, config }: AppOptions): Express {
     checksLimit,
     opinionDocumentHandler(records, pool, reportMaps, 'docx'),
   );
+  route.post('/api/v1/compliance/candidates', checksLimit, json, candidatesHandler(pool));
   route.get('/tiles/:layer.json', tileJsonHandler(pool));
   route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
   route.get(

@@ -6,7 +6,7 @@ import { runKindQuery } from './kind-query';
 import type { EvaluationContext, RuleOutcome } from './rule-outcome';
 
 /** share of the site an assessment area must cover for the site to count as inside it (border slivers) */
-const INSIDE_RATIO = 0.999;
+export const INSIDE_RATIO = 0.999;
 
 export async function withinRegionalAssessment(
   db: Queryable,

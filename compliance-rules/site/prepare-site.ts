@@ -10,7 +10,7 @@ import { isGeographic, sourceProjection, type SiteGeometry } from './site-input'
 const PREPARE_SITE = readFileSync(path.join(__dirname, 'prepare-site.sql'), 'utf8');
 
 /** a site sticking out of the city by more than this is refused (slivers along the border are not) */
-const OUTSIDE_CITY_TOLERANCE_M2 = 1;
+export const OUTSIDE_CITY_TOLERANCE_M2 = 1;
 
 export interface PreparedSite {
   /** EWKB of the site in EPSG:4490, passed losslessly to every rule's query */

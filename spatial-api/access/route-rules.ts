@@ -88,6 +88,12 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/compliance/checks/:id/export': complianceDownload,
   // public: whoever holds a report may confirm its verification code
   'GET /api/v1/compliance/verify/:code': { allow: 'anyone', target: 'compliance_check' },
+  // a search: nothing is created, so the audit log records it as a read
+  'POST /api/v1/compliance/candidates': {
+    allow: 'compliance.run',
+    target: 'compliance_candidates',
+    audit: 'read',
+  },
 
   // approval records (审批记录), the working-day calendar, statistics (5.14)
   'GET /api/v1/projects/:code/approvals': { allow: 'projects.read', target: 'approval' },
