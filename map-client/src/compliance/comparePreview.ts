@@ -16,7 +16,7 @@ export type Disagreement =
   | { kind: 'verdict'; preview: Verdict; server: Verdict }
   | { kind: 'passed'; ruleId: string; title: string; preview: boolean; server: boolean }
   | { kind: 'area'; ruleId: string; title: string; preview: number; server: number }
-  | { kind: 'distance'; ruleId: string; title: string; preview: number | null; server: number | null }
+  | { kind: 'distance'; ruleId: string; title: string; preview: number; server: number }
   | { kind: 'missing'; ruleId: string; title: string; side: 'preview' | 'server' };
 
 /** areas agree within 0.5 % or 1 m², distances within 0.5 m: the preview's buffers and loaded extent */
@@ -50,8 +50,9 @@ export function comparePreview(
     const [a, b] = [own.areaM2 ?? 0, theirs.areaM2 ?? 0];
     if (Math.abs(a - b) > Math.max(AREA_ABSOLUTE_M2, AREA_RELATIVE * Math.max(a, b)))
       out.push({ kind: 'area', ruleId: theirs.ruleId, title: theirs.title, preview: a, server: b });
+    // the preview knows only the features loaded around the site: no distance there is no disagreement
     const [d, e] = [own.distanceM, theirs.distanceM];
-    if ((d === null) !== (e === null) || (d !== null && e !== null && Math.abs(d - e) > DISTANCE_M))
+    if (d !== null && e !== null && Math.abs(d - e) > DISTANCE_M)
       out.push({ kind: 'distance', ruleId: theirs.ruleId, title: theirs.title, preview: d, server: e });
   }
   for (const left of mine.values())

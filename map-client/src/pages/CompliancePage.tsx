@@ -276,13 +276,11 @@ export function CompliancePage() {
     (ruleId: string) => {
       const geometry = done?.rules.find((r) => r.ruleId === ruleId)?.conflictGeometry;
       if (map && geometry)
-        map
-          .getView()
-          .fit(toViewGeometry(geometry).getExtent(), {
-            padding: [80, 80, 80, 380],
-            maxZoom: 19,
-            duration: 300,
-          });
+        map.getView().fit(toViewGeometry(geometry).getExtent(), {
+          padding: [80, 80, 80, 380],
+          maxZoom: 19,
+          duration: 300,
+        });
     },
     [map, done],
   );

@@ -6,8 +6,7 @@ export function DisagreementList({ disagreements }: { disagreements: Disagreemen
   const { t } = useI18n();
   const passText = (passed: boolean) => (passed ? t('compliance.passed') : t('compliance.failed'));
   const area = (m2: number) => `${m2.toFixed(2)} ${t('unit.m2')}`;
-  const distance = (m: number | null) =>
-    m === null ? t('common.none') : t('compliance.distanceValue', { value: m.toFixed(2) });
+  const distance = (m: number) => t('compliance.distanceValue', { value: m.toFixed(2) });
   if (disagreements.length === 0)
     return (
       <p className="ob-agreement" data-testid="check-agreement">
