@@ -227,7 +227,7 @@ describe('compliance page', () => {
     const agreement = await page.$('[data-testid="check-agreement"]');
     const disagreements = agreement ? '' : await page.textContent('[data-testid="check-disagreements"]');
     expect(disagreements).toBe('');
-  });
+  }, 180_000);
 
   it('downloads the PDF report through the progress bar: the bytes arrive and start with %PDF', async () => {
     const [download] = await Promise.all([
