@@ -76,8 +76,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/v1/layers/:code/imports': { ...manageLayer, audit: 'create', target: 'import' },
   'GET /api/v1/imports/:id': { allow: 'layers.manage', target: 'import' },
 
-  'GET /api/v1/compliance/rule-sets': { allow: 'rules.manage', target: 'rule_set' },
-  'GET /api/v1/compliance/rule-sets/:code': { allow: 'rules.manage', target: 'rule_set' },
+  // reading a rule set is part of checking against it (the client's preview evaluates it); editing is not
+  'GET /api/v1/compliance/rule-sets': { allow: 'compliance.run', target: 'rule_set' },
+  'GET /api/v1/compliance/rule-sets/:code': { allow: 'compliance.run', target: 'rule_set' },
   'PUT /api/v1/compliance/rule-sets/:code': { allow: 'rules.manage', target: 'rule_set', audit: 'update' },
   'POST /api/v1/compliance/checks': { allow: 'compliance.run', target: 'compliance_check' },
   'GET /api/v1/compliance/checks': { allow: 'compliance.run', target: 'compliance_check' },

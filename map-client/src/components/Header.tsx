@@ -1,12 +1,15 @@
-// The page header: platform title, navigation between the map and the layer catalog, service status,
+// The page header: platform title, navigation between the map, the layer catalog and (for those who may
+// run checks) the compliance page, service status,
 // the language toggle and who is signed in.
 import { NavLink } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
+import { useSession } from '../session/SessionProvider';
 import { HealthStatus } from './HealthStatus';
 import { UserMenu } from './UserMenu';
 
 export function Header() {
   const { t, locale, setLocale } = useI18n();
+  const session = useSession();
   return (
     <header className="ob-header">
       <div className="ob-header-start">
@@ -18,6 +21,11 @@ export function Header() {
           <NavLink to="/layers" className="ob-nav-link" data-testid="nav-layers">
             {t('nav.layers')}
           </NavLink>
+          {session.can('compliance.run') && (
+            <NavLink to="/compliance" className="ob-nav-link" data-testid="nav-compliance">
+              {t('nav.compliance')}
+            </NavLink>
+          )}
         </nav>
       </div>
       <div className="ob-header-tools">

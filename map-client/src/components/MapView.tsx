@@ -2,6 +2,7 @@
 // layer, and keeps visibility, opacity and drawing order in step with the layer panel.
 import { useEffect, useRef } from 'react';
 import type BaseLayer from 'ol/layer/Base.js';
+import type OlMap from 'ol/Map.js';
 import { unByKey } from 'ol/Observable.js';
 import type { LayerSummary } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
@@ -17,19 +18,22 @@ interface Props {
   layers: LayerSummary[] | null;
   layerState: LayerState;
   onFeaturesClicked: (hits: FeatureHit[]) => void;
+  /** the OpenLayers map once made (and null when it goes), for pages that add their own layers and tools */
+  onMap?: (map: OlMap | null) => void;
 }
 
 function markReady(): void {
   document.body.dataset.mapReady = 'true';
 }
 
-export function MapView({ layers, layerState, onFeaturesClicked }: Props) {
+export function MapView({ layers, layerState, onFeaturesClicked, onMap }: Props) {
   const { t } = useI18n();
   const targetRef = useRef<HTMLDivElement>(null);
   const handleRef = useRef<MapHandle | null>(null);
   const olLayersRef = useRef(new Map<string, BaseLayer>());
   const onClickRef = useRef(onFeaturesClicked);
   const tRef = useRef(t);
+  const onMapRef = useRef(onMap);
 
   useEffect(() => {
     onClickRef.current = onFeaturesClicked;
@@ -49,7 +53,9 @@ export function MapView({ layers, layerState, onFeaturesClicked }: Props) {
     const clickKey = handle.map.on('singleclick', (event) => {
       onClickRef.current(featuresAtPixel(handle.map, event.pixel));
     });
+    onMapRef.current?.(handle.map);
     return () => {
+      onMapRef.current?.(null);
       unByKey(clickKey);
       handle.dispose();
       handleRef.current = null;

@@ -1,5 +1,6 @@
-// Rule sets over the API for rule administrators: the sample set is served, each PUT is a new version, a
-// schema error answers 400 with the JSON path at fault, a rule naming an unknown layer is refused.
+// Rule sets over the API: read by whoever runs checks, changed by rule administrators only; the sample set is
+// served, each PUT is a new version, a schema error answers 400 with the JSON path at fault, a rule naming an
+// unknown layer is refused.
 import { signIn, type SignedIn } from '../../support/access';
 import { useTestServer } from '../../support/test-server';
 import { SAMPLE_RULE_SET } from '../../../compliance-rules';
@@ -124,12 +125,21 @@ describe('compliance rule sets API', () => {
     expect(missing.status).toBe(404); // nothing was stored
   });
 
-  it('keeps rule sets to rule administrators: anonymous 401, reviewer 403', async () => {
+  it('lets those who run checks read rule sets but only rule administrators change them: anonymous 401, viewer 403, reviewer reads but may not PUT', async () => {
     expect((await fetch(`${server.url}/api/v1/compliance/rule-sets`)).status).toBe(401);
-    const reviewer = await signIn(server.url, 'reviewer');
+    const viewer = await signIn(server.url, 'viewer');
     expect(
-      (await fetch(`${server.url}/api/v1/compliance/rule-sets`, { headers: reviewer.headers() })).status,
+      (await fetch(`${server.url}/api/v1/compliance/rule-sets/${code}`, { headers: viewer.headers() }))
+        .status,
     ).toBe(403);
+    const reviewer = await signIn(server.url, 'reviewer');
+    const list = await fetch(`${server.url}/api/v1/compliance/rule-sets`, { headers: reviewer.headers() });
+    expect(list.status).toBe(200);
+    const read = await fetch(`${server.url}/api/v1/compliance/rule-sets/${code}`, {
+      headers: reviewer.headers(),
+    });
+    expect(read.status).toBe(200);
+    expect(((await read.json()) as { code: string; rules: unknown[] }).rules.length).toBeGreaterThan(0);
     const res = await fetch(`${server.url}/api/v1/compliance/rule-sets/${code}`, {
       method: 'PUT',
       headers: reviewer.headers({ 'content-type': 'application/json' }),
