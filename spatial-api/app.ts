@@ -75,6 +75,19 @@ import {
   updateUserHandler,
 } from './routes/users';
 import { openRecordStore, type RecordStore } from '../projects';
+import {
+  createProjectHandler,
+  getProjectHandler,
+  listProjectsHandler,
+  updateProjectHandler,
+} from './routes/projects';
+import {
+  diffSiteVersionsHandler,
+  getSiteHandler,
+  listSiteVersionsHandler,
+  putSiteHandler,
+  siteBody,
+} from './routes/project-sites';
 import { mvtHandler } from './tiles/mvt-handler';
 import { pngTileHandler } from './tiles/png-tile-handler';
 import { TileCache } from './tiles/tile-cache';
@@ -197,6 +210,16 @@ export function createApp({ pool, config }: AppOptions): Express {
   );
   route.get('/api/v1/compliance/checks/:id/export', checksLimit, exportHandler(pool));
   route.get('/api/v1/compliance/verify/:code', verifyCheckHandler(pool));
+
+  route.get('/api/v1/projects', listProjectsHandler(pool));
+  route.post('/api/v1/projects', json, createProjectHandler(records));
+  route.get('/api/v1/projects/:code', getProjectHandler(pool, records));
+  route.patch('/api/v1/projects/:code', json, updateProjectHandler(records));
+  route.put('/api/v1/projects/:code/site', siteBody(json), putSiteHandler(pool, records, config));
+  route.get('/api/v1/projects/:code/site', getSiteHandler(pool, records));
+  route.get('/api/v1/projects/:code/site/versions', listSiteVersionsHandler(pool, records));
+  route.get('/api/v1/projects/:code/site/versions/:a/diff/:b', diffSiteVersionsHandler(pool, records));
+
   route.get('/tiles/:layer.json', tileJsonHandler(pool));
   route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
   route.get(

@@ -87,6 +87,16 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   // public: whoever holds a report may confirm its verification code
   'GET /api/v1/compliance/verify/:code': { allow: 'anyone', target: 'compliance_check' },
 
+  // projects: within the caller's district scope, checked by the projects domain on every door
+  'GET /api/v1/projects': { allow: 'projects.read', target: 'project' },
+  'POST /api/v1/projects': { allow: 'projects.manage', target: 'project' },
+  'GET /api/v1/projects/:code': { allow: 'projects.read', target: 'project' },
+  'PATCH /api/v1/projects/:code': { allow: 'projects.manage', target: 'project' },
+  'PUT /api/v1/projects/:code/site': { allow: 'projects.manage', target: 'project_site' },
+  'GET /api/v1/projects/:code/site': { allow: 'projects.read', target: 'project_site' },
+  'GET /api/v1/projects/:code/site/versions': { allow: 'projects.read', target: 'project_site' },
+  'GET /api/v1/projects/:code/site/versions/:a/diff/:b': { allow: 'projects.read', target: 'project_site' },
+
   'GET /tiles/:layer.json': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.mvt': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.png': { ...read('layer', 'layer'), service: 'tiles' },
