@@ -11,6 +11,8 @@ import { areaUnits } from '../compliance-rules';
 import { invalid } from './project-error';
 
 const LIST = readFileSync(path.join(__dirname, 'queries', 'list-projects.sql'), 'utf8');
+const ORDER_MARKER = '/* ORDER */';
+if (LIST.split(ORDER_MARKER).length !== 2) throw new Error('list-projects.sql must hold one ORDER marker');
 
 /** sort keys and the columns they order by; the id breaks ties so pages never overlap */
 const SORT_COLUMNS = {
@@ -106,7 +108,7 @@ export async function listProjects(
 ): Promise<ProjectPage> {
   const scope = principal.districts && principal.districts.length > 0 ? [...principal.districts] : null;
   const [minX, minY, maxX, maxY] = query.bbox ?? [null, null, null, null];
-  const text = LIST.replace('/* ORDER */', orderClause(query.sort, query.near !== undefined));
+  const text = LIST.replace(ORDER_MARKER, orderClause(query.sort, query.near !== undefined));
   const { rows } = await db.query<Row>(text, [
     scope,
     query.districtCode ?? null,

@@ -4,7 +4,7 @@
 -- $5 investment type, $6 construction unit (substring), $7 created from, $8 created before,
 -- $9 q (LIKE pattern over name, code and unit), $10..$13 bbox lon/lat, $14 within (GeoJSON, EPSG:4490),
 -- $15 near lon, $16 near lat, $17 radius (m), $18 limit, $19 offset, $20 with geometry.
--- The ordering (/* ORDER */) comes from an allow-list in list-projects.ts.
+-- The ordering comes from an allow-list in list-projects.ts, put in place of the ORDER marker below.
 WITH near AS (
   SELECT ST_SetSRID(ST_MakePoint($15::float8, $16::float8), 4490) AS point
 ),
