@@ -68,7 +68,8 @@ describe('projects bad input', () => {
   });
 
   it('refuses a missing field and an unknown stage naming them', async () => {
-    const { name: _name, ...noName } = projectBody();
+    const noName: Partial<ReturnType<typeof projectBody>> = projectBody();
+    delete noName.name;
     const missing = await post(planner, noName);
     expect(missing.status).toBe(400);
     expect(missing.body.error.details.parameter).toBe('name');

@@ -182,13 +182,16 @@ describe('project sites', () => {
     const form = new FormData();
     form.append('reason', '上传测绘成果');
     form.append('expectedVersion', '0');
-    form.append('file', new Blob([zip]), '用地范围.zip');
+    form.append('file', new Blob([new Uint8Array(zip)]), '用地范围.zip');
     const res = await fetch(`${server.url}/api/v1/projects/${code}/site`, {
       method: 'PUT',
       headers: planner.headers(),
       body: form,
     });
-    const body = (await res.json()) as Record<string, any>;
+    const body = (await res.json()) as {
+      source: unknown;
+      areaM2: number;
+    };
     expect(res.status).toBe(201);
     expect(body.source).toMatchObject({
       kind: 'file',
