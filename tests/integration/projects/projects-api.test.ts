@@ -1,6 +1,9 @@
 // The projects API against PostGIS: a project created with its national code, read back with its sections,
 // changed with optimistic locking (a stale lockVersion is 409 with the current record), and read by an API
 // key holding projects.read.
+import { DETAIL_SECTIONS, projectDetail } from '../../../projects';
+import { recordStoreOf } from '../../../spatial-api';
+import { ANONYMOUS } from '../../../accounts';
 import { issueTestKey, requestJson, signIn, type SignedIn } from '../../support/access';
 import { createProject, projectBody } from '../../support/projects';
 import { useTestServer } from '../../support/test-server';
@@ -98,6 +101,16 @@ describe('projects API', () => {
     expect(res.body.complianceRuns.map((r: { id: string }) => r.id)).toEqual([...ids].reverse());
     expect(res.body.site).toBeNull();
     expect(res.body.siteHistory).toEqual([]);
+  });
+
+  it('takes a further section plugged into the detail, given the project it reads', async () => {
+    const { code } = await createProject(server.url, planner);
+    const detail = await projectDetail(recordStoreOf(server.app), server.pool, ANONYMOUS, code, [
+      ...DETAIL_SECTIONS,
+      { name: 'planning', read: async ({ project }) => ({ tasksOf: project.code }) },
+    ]);
+    expect(detail.planning).toEqual({ tasksOf: code });
+    expect(Object.keys(detail)).toEqual(['project', 'site', 'siteHistory', 'complianceRuns', 'planning']);
   });
 
   it('updates the record when lockVersion is current and increments it', async () => {
