@@ -4,11 +4,8 @@
 import type { Pool } from 'pg';
 import { crsDefinition, type LayerRecord } from '../layers';
 import type { TextEncodingName } from './encoding/detect-encoding';
-import type { Extent } from './crs/coordinate-ranges';
-import { decideCrs, fitsCrs, type CrsDecision } from './crs/decide-crs';
-import { crsFixedByFormat } from './crs/fixed-by-format';
 import { readFeatureExtents } from './gdal/ogr-feature-extents';
-import { identifyEpsg, inspectVector, type VectorLayerInfo } from './gdal/ogr-inspect';
+import { inspectVector } from './gdal/ogr-inspect';
 import { readVectorFeatures } from './gdal/ogr-features';
 import { ImportError } from './import-error';
 import {
@@ -28,7 +25,7 @@ import { DEFAULT_MAX_VERTICES } from './pipeline/check-geometry';
 import type { SourceFeature } from './pipeline/source-feature';
 import { importRaster } from './raster/import-raster';
 import { openSource } from './sources/open-source';
-import type { VectorSource } from './sources/source';
+import { pickLayer, vectorCrs, withSourceExtents } from './pipeline/vector-reading';
 
 export interface ImportFileOptions extends ImportFeaturesOptions {
   layer: string;
@@ -46,74 +43,6 @@ export interface ImportFileOptions extends ImportFeaturesOptions {
 
 /** Difference between declared and computed boundary areas above which the report warns. */
 const AREA_CHECK_WARNING_PCT = 0.1;
-
-function pickLayer(layers: VectorLayerInfo[], wanted: string | undefined, fileName: string): VectorLayerInfo {
-  if (wanted) {
-    const found = layers.find((l) => l.name === wanted);
-    if (!found) {
-      throw new ImportError(
-        'unknown_source_layer',
-        `文件中没有图层“${wanted}”，可选：${layers.map((l) => l.name).join('、')} / no layer "${wanted}" in the file`,
-        {
-          parameter: 'sourceLayer',
-          available: layers.map((l) => l.name),
-        },
-      );
-    }
-    return found;
-  }
-  const withFeatures = layers.find((l) => (l.featureCount ?? 1) > 0 && l.geometry !== 'None');
-  if (!withFeatures)
-    throw new ImportError('empty_file', `文件中没有要素：${fileName} / the file has no features`, {
-      file: fileName,
-    });
-  return withFeatures;
-}
-
-async function vectorCrs(
-  source: VectorSource,
-  info: VectorLayerInfo,
-  extents: (Extent | null)[],
-  options: ImportFileOptions,
-): Promise<CrsDecision> {
-  const declaredWkt = source.ignoreGdalCrs ? undefined : info.srsWkt;
-  const declaredEpsg = declaredWkt ? await identifyEpsg(declaredWkt) : undefined;
-  const fixedByFormat = crsFixedByFormat(source.format, source.declarationPresent);
-  return decideCrs({
-    ...(options.srs ? { given: options.srs } : {}),
-    ...(fixedByFormat ? { fixedByFormat } : {}),
-    ...(declaredEpsg !== undefined ? { declaredEpsg } : {}),
-    ...(declaredWkt && declaredEpsg === undefined ? { declaredWkt } : {}),
-    declarationPresent: source.declarationPresent && !source.ignoreGdalCrs,
-    extents: extents.filter((e): e is Extent => e !== null),
-    cityCentralMeridian: options.cityCentralMeridian ?? 87,
-  });
-}
-
-/**
- * Pairs each converted feature with its extent in the source's coordinates (read before, in the same
- * order), so that a feature GDAL could not convert is told from one without geometry. The two readings
- * must see the same features.
- */
-async function* withSourceExtents(
-  features: AsyncIterable<SourceFeature>,
-  extents: (Extent | null)[],
-  crs: CrsDecision,
-): AsyncGenerator<SourceFeature> {
-  let i = 0;
-  for await (const feature of features) {
-    const extent = extents[i++];
-    if (extent === undefined) break;
-    yield { ...feature, source: { extent, fitsCrs: extent === null || fitsCrs(crs.code, extent) } };
-  }
-  if (i !== extents.length) {
-    throw new ImportError(
-      'unreadable_file',
-      `GDAL两次读取该文件得到的要素数不同（${extents.length}与${i}） / GDAL read ${extents.length} and then ${i} features from the file`,
-      { first: extents.length, second: i },
-    );
-  }
-}
 
 /** Renames source attributes to the layer's names and keys each feature by the layer's key attribute. */
 async function* withLayerAttributes(

@@ -3,6 +3,8 @@
 export { importFile } from './import-file';
 export type { ImportFileOptions } from './import-file';
 export { ImportError } from './import-error';
+export { readPolygons } from './read-polygons';
+export type { FilePolygons, ReadPolygonsOptions } from './read-polygons';
 export { exportBoundaryText } from './formats/boundary-export';
 export type { BoundaryExport, BoundaryExportOptions } from './formats/boundary-export';
 export { importFeatures, ImportRejected, requireLayer } from './pipeline/import-features';

@@ -90,6 +90,19 @@ import { DEFAULT_NEAR_LIMIT_WORKING_DAYS, openRecordStore, type RecordStore } fr
 import { approvalHandlers } from './routes/approvals';
 import { calendarHandlers } from './routes/working-calendar';
 import { statisticsHandlers } from './routes/statistics';
+import {
+  createProjectHandler,
+  getProjectHandler,
+  listProjectsHandler,
+  updateProjectHandler,
+} from './routes/projects';
+import {
+  diffSiteVersionsHandler,
+  getSiteHandler,
+  listSiteVersionsHandler,
+  putSiteHandler,
+  siteBody,
+} from './routes/project-sites';
 import { mvtHandler } from './tiles/mvt-handler';
 import { pngTileHandler } from './tiles/png-tile-handler';
 import { TileCache } from './tiles/tile-cache';
@@ -224,6 +237,14 @@ export function createApp({ pool, config }: AppOptions): Express {
   );
   route.get('/api/v1/compliance/checks/:id/export', checksLimit, exportHandler(pool));
   route.get('/api/v1/compliance/verify/:code', verifyCheckHandler(pool));
+  route.get('/api/v1/projects', listProjectsHandler(pool));
+  route.post('/api/v1/projects', json, createProjectHandler(records));
+  route.get('/api/v1/projects/:code', getProjectHandler(pool, records));
+  route.patch('/api/v1/projects/:code', json, updateProjectHandler(records));
+  route.put('/api/v1/projects/:code/site', siteBody(json), putSiteHandler(pool, records, config));
+  route.get('/api/v1/projects/:code/site', getSiteHandler(pool, records));
+  route.get('/api/v1/projects/:code/site/versions', listSiteVersionsHandler(pool, records));
+  route.get('/api/v1/projects/:code/site/versions/:a/diff/:b', diffSiteVersionsHandler(pool, records));
   // approval records, the working-day calendar and statistics (projects/approvals, projects/statistics)
   const approvals = approvalHandlers(
     records,

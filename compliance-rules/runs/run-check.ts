@@ -19,6 +19,8 @@ export interface CheckRequest {
   /** overrides the project's type for land-use compatibility */
   projectType?: string;
   ruleSet?: string;
+  /** the project site version checked (kept with the run), when the site is one */
+  siteVersionId?: string;
   userId: number | null;
 }
 
@@ -81,8 +83,8 @@ export async function runCheck(pool: Pool, request: CheckRequest): Promise<Compl
     );
 
     const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO compliance_runs (project_id, site_geom, rule_set_version_id, created_by, verdict, site_area_m2, input)
-       VALUES ($1, ST_GeomFromEWKB($2::bytea), $3, $4, $5, $6, $7::jsonb) RETURNING id::text`,
+      `INSERT INTO compliance_runs (project_id, site_geom, rule_set_version_id, created_by, verdict, site_area_m2, input, site_version_id)
+       VALUES ($1, ST_GeomFromEWKB($2::bytea), $3, $4, $5, $6, $7::jsonb, $8::bigint) RETURNING id::text`,
       [
         project?.id ?? null,
         site.ewkb,
@@ -96,6 +98,7 @@ export async function runCheck(pool: Pool, request: CheckRequest): Promise<Compl
           repaired: site.repaired,
           repairReason: site.repairReason,
         }),
+        request.siteVersionId ?? null,
       ],
     );
     const runId = rows[0]!.id;

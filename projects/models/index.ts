@@ -7,6 +7,7 @@ import { definePlanningOpinion, type PlanningOpinion } from './planning-opinion-
 import { definePlanningTaskDepartment, type PlanningTaskDepartment } from './planning-task-department-model';
 import { definePlanningTask, type PlanningTask } from './planning-task-model';
 import { defineProject, type Project } from './project-model';
+import { defineProjectSiteVersion, type ProjectSiteVersion } from './project-site-version-model';
 
 export interface ProjectModels {
   Project: typeof Project;
@@ -16,6 +17,7 @@ export interface ProjectModels {
   PlanningTask: typeof PlanningTask;
   PlanningTaskDepartment: typeof PlanningTaskDepartment;
   PlanningOpinion: typeof PlanningOpinion;
+  ProjectSiteVersion: typeof ProjectSiteVersion;
 }
 
 export function defineModels(sequelize: Sequelize): ProjectModels {
@@ -27,7 +29,10 @@ export function defineModels(sequelize: Sequelize): ProjectModels {
     PlanningTask: definePlanningTask(sequelize),
     PlanningTaskDepartment: definePlanningTaskDepartment(sequelize),
     PlanningOpinion: definePlanningOpinion(sequelize),
+    ProjectSiteVersion: defineProjectSiteVersion(sequelize),
   };
+  models.Project.hasMany(models.ProjectSiteVersion, { foreignKey: 'projectId', as: 'siteVersions' });
+  models.ProjectSiteVersion.belongsTo(models.Project, { foreignKey: 'projectId', as: 'project' });
   // planning generation: a project's tasks, a task's invited departments and opinions
   models.Project.hasMany(models.PlanningTask, { foreignKey: 'projectId', as: 'planningTasks' });
   models.PlanningTask.belongsTo(models.Project, { foreignKey: 'projectId', as: 'project' });
@@ -43,3 +48,4 @@ export * from './project-model';
 export * from './approval-record-model';
 export * from './approval-item-model';
 export * from './calendar-day-model';
+export * from './project-site-version-model';

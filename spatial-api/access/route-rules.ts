@@ -129,6 +129,16 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/planning-tasks/:id/opinion-document.pdf': planningDownload,
   'GET /api/v1/planning-tasks/:id/opinion-document.docx': planningDownload,
 
+  // projects: within the caller's district scope, checked by the projects domain on every door
+  'GET /api/v1/projects': { allow: 'projects.read', target: 'project' },
+  'POST /api/v1/projects': { allow: 'projects.manage', target: 'project' },
+  'GET /api/v1/projects/:code': { allow: 'projects.read', target: 'project' },
+  'PATCH /api/v1/projects/:code': { allow: 'projects.manage', target: 'project' },
+  'PUT /api/v1/projects/:code/site': { allow: 'projects.manage', target: 'project_site' },
+  'GET /api/v1/projects/:code/site': { allow: 'projects.read', target: 'project_site' },
+  'GET /api/v1/projects/:code/site/versions': { allow: 'projects.read', target: 'project_site' },
+  'GET /api/v1/projects/:code/site/versions/:a/diff/:b': { allow: 'projects.read', target: 'project_site' },
+
   'GET /tiles/:layer.json': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.mvt': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.png': { ...read('layer', 'layer'), service: 'tiles' },

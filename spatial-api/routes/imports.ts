@@ -15,13 +15,13 @@ import type { ImportJobs } from '../imports/import-jobs';
 import { principalOf } from '../access/principal-of';
 import { requireLayerRecord } from './layer-versions';
 
-interface Upload {
+export interface Upload {
   file: string;
   fileName: string;
   fields: Record<string, string>;
 }
 
-function receiveUpload(req: Request, dir: string, maxBytes: number): Promise<Upload> {
+export function receiveUpload(req: Request, dir: string, maxBytes: number): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
