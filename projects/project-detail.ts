@@ -10,6 +10,8 @@ import { districtName } from './districts';
 import { findProject, recordOf, type ProjectRecord } from './project-records';
 import type { RecordStore } from './record-store';
 import { listSiteVersions, readSiteVersion } from './sites/site-versions';
+import { approvalsOfProject } from './approvals/approval-records';
+import { planningOfProject } from './planning/planning-of-project';
 
 export interface DetailContext {
   db: Queryable;
@@ -47,11 +49,25 @@ export const complianceRunsSection: DetailSection = {
   read: ({ db, project }) => listRuns(db, { projectCode: project.code, limit: COMPLIANCE_RUNS_SHOWN }),
 };
 
-/** The sections of a project's detail, in order; planning and approvals add theirs here. */
+/** The planning tasks (项目策划生成) with their departments' opinions, newest first. */
+export const planningSection: DetailSection = {
+  name: 'planning',
+  read: ({ store, project }) => planningOfProject(store, project.id),
+};
+
+/** The current approval records (审批记录) with due dates, and those near or past their limit. */
+export const approvalsSection: DetailSection = {
+  name: 'approvals',
+  read: ({ store, project }) => approvalsOfProject(store, project.id),
+};
+
+/** The sections of a project's detail, in order. */
 export const DETAIL_SECTIONS: readonly DetailSection[] = [
   siteSection,
   siteHistorySection,
   complianceRunsSection,
+  planningSection,
+  approvalsSection,
 ];
 
 export type ProjectDetail = { project: ProjectRecord & { districtName: string | null } } & Record<

@@ -68,8 +68,14 @@ describe('projects API', () => {
     expect(res.body.siteHistory[0]).toMatchObject({ version: sample.versions, current: true });
     expect(res.body.siteHistory.every((v: { reason: string }) => v.reason !== '')).toBe(true);
     expect(Array.isArray(res.body.complianceRuns)).toBe(true);
-    // the sections other parts of the domain add are not here yet
-    expect(Object.keys(res.body).sort()).toEqual(['complianceRuns', 'project', 'site', 'siteHistory']);
+    expect(Object.keys(res.body).sort()).toEqual([
+      'approvals',
+      'complianceRuns',
+      'planning',
+      'project',
+      'site',
+      'siteHistory',
+    ]);
   });
 
   it("lists a project's compliance runs in its detail, newest first", async () => {
@@ -107,10 +113,49 @@ describe('projects API', () => {
     const { code } = await createProject(server.url, planner);
     const detail = await projectDetail(recordStoreOf(server.app), server.pool, ANONYMOUS, code, [
       ...DETAIL_SECTIONS,
-      { name: 'planning', read: async ({ project }) => ({ tasksOf: project.code }) },
+      { name: 'extra', read: async ({ project }) => ({ of: project.code }) },
     ]);
-    expect(detail.planning).toEqual({ tasksOf: code });
-    expect(Object.keys(detail)).toEqual(['project', 'site', 'siteHistory', 'complianceRuns', 'planning']);
+    expect(detail.extra).toEqual({ of: code });
+    expect(Object.keys(detail)).toEqual([
+      'project',
+      'site',
+      'siteHistory',
+      'complianceRuns',
+      'planning',
+      'approvals',
+      'extra',
+    ]);
+  });
+
+  it('reads a sample project with its planning tasks, opinions and approval records', async () => {
+    const { rows } = await server.pool.query<{
+      code: string;
+      tasks: string;
+      opinions: string;
+      records: string;
+    }>(
+      `SELECT p.code,
+              (SELECT count(*) FROM planning_tasks t WHERE t.project_id = p.id) AS tasks,
+              (SELECT count(*) FROM planning_opinions o JOIN planning_tasks t ON t.id = o.task_id
+                WHERE t.project_id = p.id) AS opinions,
+              (SELECT count(*) FROM current_approval_records r WHERE r.project_id = p.id) AS records
+       FROM projects p
+       WHERE EXISTS (SELECT 1 FROM planning_opinions o JOIN planning_tasks t ON t.id = o.task_id
+                     WHERE t.project_id = p.id)
+         AND EXISTS (SELECT 1 FROM approval_records r WHERE r.project_id = p.id)
+       ORDER BY p.id LIMIT 1`,
+    );
+    const sample = rows[0]!;
+    const res = await api(`/${sample.code}`);
+    expect(res.status).toBe(200);
+    const planning = res.body.planning as { opinions: unknown[]; supersededOpinions: unknown[] }[];
+    expect(planning).toHaveLength(Number(sample.tasks));
+    expect(planning.flatMap((t) => [...t.opinions, ...t.supersededOpinions])).toHaveLength(
+      Number(sample.opinions),
+    );
+    const approvals = res.body.approvals as { records: { dueDate: string }[]; warnings: unknown[] };
+    expect(approvals.records).toHaveLength(Number(sample.records));
+    expect(approvals.records.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.dueDate))).toBe(true);
   });
 
   it('updates the record when lockVersion is current and increments it', async () => {
