@@ -7,6 +7,7 @@ import { evaluateRule, type RuleOutcome } from '../kinds';
 import { defaultRuleSetCode, readRuleSet } from '../rule-sets/rule-set-store';
 import { prepareSite } from '../site/prepare-site';
 import { parseSiteGeometry, sourceProjection } from '../site/site-input';
+import { requireSiteInDistricts, type DistrictScope } from './district-scope';
 import { canonicalRun, readRun, type ComplianceRun } from './read-run';
 import { verificationCode } from './verification-code';
 import { verdictOf } from './verdict';
@@ -20,6 +21,8 @@ export interface CheckRequest {
   projectType?: string;
   ruleSet?: string;
   userId: number | null;
+  /** the districts the user is limited to (the site must lie inside them); null: the whole city */
+  districts?: DistrictScope;
 }
 
 const LAYER_VERSIONS = `
@@ -76,6 +79,11 @@ export async function runCheck(pool: Pool, request: CheckRequest): Promise<Compl
     };
     const outcomes: RuleOutcome[] = [];
     for (const rule of ruleSet.rules) outcomes.push(await evaluateRule(client, rule, context));
+    requireSiteInDistricts(
+      site.areaM2,
+      ruleSet.rules.map((rule, i) => ({ kind: rule.kind, details: outcomes[i]!.details })),
+      request.districts ?? null,
+    );
     const verdict = verdictOf(
       ruleSet.rules.map((rule, i) => ({ severity: rule.severity, passed: outcomes[i]!.passed })),
     );
