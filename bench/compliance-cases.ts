@@ -126,6 +126,25 @@ async function recordRuleSql(
   }
 }
 
+/** With BENCH_EXPLAIN=1: the plan and timing of every recorded statement (where the time goes). */
+async function explain(databaseUrl: string, statements: Statement[]): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl, options: SESSION_OPTIONS });
+  await client.connect();
+  try {
+    for (const [i, s] of statements.entries()) {
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${s.text}`,
+        s.values,
+      );
+      console.log(
+        `» statement ${i + 1}: ${s.text.split('\n')[0]}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`,
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 async function signInReviewer(server: OurServer): Promise<Record<string, string>> {
   const password = `Bench-${randomBytes(9).toString('base64url')}`;
   // the demo users of the bench database get a password of this run's
@@ -147,6 +166,7 @@ async function setUp(pool: Pool, databaseUrl: string, work: string): Promise<Com
   const centre = await chooseSite(pool);
   const site = squareOf(centre.lon, centre.lat, SITE_AREA_M2);
   const { statements, rules } = await recordRuleSql(databaseUrl, site);
+  if (process.env.BENCH_EXPLAIN === '1') await explain(databaseUrl, statements);
   const server = await startOurServer(databaseUrl, work);
   const headers = await signInReviewer(server);
   const peers = await Promise.all(
