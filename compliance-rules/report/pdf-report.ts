@@ -9,9 +9,18 @@ import { CJK_FONT_FACE, CJK_FONT_FILE, mapFor, type ReportMaps } from './report-
 const MARGIN = 56;
 const VERDICT_COLOURS: Record<string, string> = { 通过: '#1b7f3b', 有条件通过: '#c26a00', 不通过: '#c0262d' };
 
-let fontFile: Buffer | undefined;
-/** the font collection, read once (about 20 MB) */
-const cjkFont = () => (fontFile ??= readFileSync(CJK_FONT_FILE));
+/**
+ * The CJK face as pdfkit's font engine parsed it for the first report, handed to every later one (pdfkit
+ * takes a parsed font in place of a file): the 20 MB collection is read and its tables decoded once, and
+ * each document still embeds a subset of only the glyphs it uses.
+ */
+let parsedFont: unknown;
+
+function useCjkFont(doc: PDFKit.PDFDocument): void {
+  doc.registerFont('cjk', (parsedFont ?? readFileSync(CJK_FONT_FILE)) as Buffer, CJK_FONT_FACE);
+  doc.font('cjk');
+  parsedFont ??= (doc as unknown as { _font: { font: unknown } })._font.font;
+}
 
 function ensureRoom(doc: PDFKit.PDFDocument, height: number): void {
   if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
@@ -79,8 +88,7 @@ export function pdfReport(run: ComplianceRun, maps: ReportMaps, options: ReportO
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('cjk', cjkFont(), CJK_FONT_FACE);
-  doc.font('cjk');
+  useCjkFont(doc);
   for (const block of reportContent(run, options)) drawBlock(doc, block, maps, run.verdict);
   doc.end();
   return done;
