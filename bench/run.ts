@@ -1,15 +1,17 @@
-// `npm run bench [-- import|ows|candidates]`: runs the benchmarks on a database of their own and prints one
-// row per case with our figure, the peer's on the same data (or the target), and the ratio ours/peer.
+// `npm run bench [-- import|ows|candidates|compliance]`: runs the benchmarks on a database of their own and
+// prints one row per case with our figure, the peer's on the same data (or the target), and the ratio ours/peer.
 import { Pool } from 'pg';
 import { migrate } from '../sql';
 import { candidateCases } from './candidate-cases';
 import { benchWorkDir, geotiffImport, shapefileImport, type BenchRow } from './import-cases';
+import { complianceCases } from './compliance-cases';
 import { owsCases } from './ows-cases';
 
 const CASES: Record<string, ((pool: Pool, url: string, work: string) => Promise<BenchRow>)[]> = {
   import: [shapefileImport, geotiffImport],
   ows: owsCases,
   candidates: candidateCases,
+  compliance: complianceCases,
 };
 
 async function main(): Promise<void> {

@@ -22,6 +22,8 @@ export { diffRuns } from './runs/run-diff';
 export type { RunDiff, RuleChange } from './runs/run-diff';
 export { verifyRun } from './runs/verify-run';
 export type { Verification } from './runs/verify-run';
+export { DISTRICT_SCOPE_TOLERANCE_M2, requireRunInDistricts } from './runs/district-scope';
+export type { DistrictScope } from './runs/district-scope';
 export { verdictOf } from './runs/verdict';
 export type { Verdict } from './runs/verdict';
 export { docxReport } from './report/docx-report';

@@ -26,9 +26,13 @@ near AS (
   JOIN layer_versions v ON v.id = m.layer_version_id
   JOIN layers l ON l.id = v.layer_id
 ),
+-- each feature is cut to the site's widened box before it is buffered on the ellipsoid: every point of a
+-- feature within the distance of the site lies in that box, so the part of the site inside the buffer is the
+-- same, and a river's blue line tens of kilometres long is not buffered whole
 conflict AS (
   SELECT ST_Union(ST_CollectionExtract(ST_Intersection(
-           s.geom, ST_SetSRID(ST_Buffer(n.geom::geography, $4::float8)::geometry, 4490)), 3)) AS geom
+           s.geom, ST_SetSRID(ST_Buffer(ST_Intersection(n.geom, ST_Expand(ST_Envelope(s.geom), $4::float8 / 10000.0))::geography,
+                                        $4::float8)::geometry, 4490)), 3)) AS geom
   FROM site s JOIN near n ON true
 )
 SELECT coalesce(ST_Area(c.geom::geography), 0) AS area_m2,

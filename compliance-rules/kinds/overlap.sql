@@ -2,9 +2,13 @@
 -- attribute filter $3 ({attribute: [values]}): its ellipsoidal area, the geometry, and each feature with
 -- the area it covers. Used by must_not_intersect, max_overlap_ratio, within_regional_assessment, jurisdiction.
 WITH site AS (SELECT ST_GeomFromEWKB($1::bytea) AS geom),
-hits AS (
+-- materialised: each intersection is computed once (not again in a filter pushed into the scan); a feature
+-- wholly inside the site is its own part, and a site wholly inside a feature is the part
+hits AS MATERIALIZED (
   SELECT f.id, f.feature_key, f.properties, l.code AS layer,
-         ST_CollectionExtract(ST_Intersection(f.geom, s.geom), 3) AS part
+         CASE WHEN ST_CoveredBy(f.geom, s.geom) THEN ST_Multi(ST_CollectionExtract(f.geom, 3))
+              WHEN ST_CoveredBy(s.geom, f.geom) THEN s.geom
+              ELSE ST_CollectionExtract(ST_Intersection(f.geom, s.geom), 3) END AS part
   FROM site s
   JOIN layer_features f ON f.layer_version_id = ANY($2::bigint[]) AND ST_Intersects(f.geom, s.geom)
   JOIN layer_versions v ON v.id = f.layer_version_id

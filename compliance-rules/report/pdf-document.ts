@@ -12,9 +12,18 @@ import {
 
 const MARGIN = 56;
 
-let fontFile: Buffer | undefined;
-/** the font collection, read once (about 20 MB) */
-const cjkFont = () => (fontFile ??= readFileSync(CJK_FONT_FILE));
+/**
+ * The CJK face as pdfkit's font engine parsed it for the first document, handed to every later one (pdfkit
+ * takes a parsed font in place of a file): the 20 MB collection is read and its tables decoded once, and
+ * each document still embeds a subset of only the glyphs it uses.
+ */
+let parsedFont: unknown;
+
+function useCjkFont(doc: PDFKit.PDFDocument): void {
+  doc.registerFont('cjk', (parsedFont ?? readFileSync(CJK_FONT_FILE)) as Buffer, CJK_FONT_FACE);
+  doc.font('cjk');
+  parsedFont ??= (doc as unknown as { _font: { font: unknown } })._font.font;
+}
 
 function ensureRoom(doc: PDFKit.PDFDocument, height: number): void {
   if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
@@ -79,8 +88,7 @@ export function pdfDocument(blocks: DocumentBlock[], info: DocumentInfo): Promis
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('cjk', cjkFont(), CJK_FONT_FACE);
-  doc.font('cjk');
+  useCjkFont(doc);
   for (const block of blocks) drawBlock(doc, block);
   doc.end();
   return done;

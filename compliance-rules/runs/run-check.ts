@@ -7,6 +7,7 @@ import { evaluateRule, type RuleOutcome } from '../kinds';
 import { defaultRuleSetCode, readRuleSet } from '../rule-sets/rule-set-store';
 import { prepareSite } from '../site/prepare-site';
 import { parseSiteGeometry, sourceProjection } from '../site/site-input';
+import { requireSiteInDistricts, type DistrictScope } from './district-scope';
 import { canonicalRun, readRun, type ComplianceRun } from './read-run';
 import { verificationCode } from './verification-code';
 import { verdictOf } from './verdict';
@@ -22,12 +23,22 @@ export interface CheckRequest {
   /** the project site version checked (kept with the run), when the site is one */
   siteVersionId?: string;
   userId: number | null;
+  /** the districts the user is limited to (the site must lie inside them); null: the whole city */
+  districts?: DistrictScope;
 }
 
 const LAYER_VERSIONS = `
 SELECT l.code, l.current_version_id::text AS version_id
 FROM layers l
 WHERE l.code = ANY($1::text[]) AND l.deleted_at IS NULL AND l.current_version_id IS NOT NULL`;
+
+/** every rule's result in one statement, in the rule set's order (the order runs are read back in) */
+const INSERT_RESULTS = `
+INSERT INTO compliance_results (run_id, rule_id, kind, severity, passed, area_m2, distance_m, conflict_geom, details)
+SELECT $1::bigint, r.rule_id, r.kind, r.severity, r.passed, r.area_m2, r.distance_m, ST_GeomFromEWKB(r.ewkb), r.details
+FROM unnest($2::text[], $3::text[], $4::text[], $5::boolean[], $6::float8[], $7::float8[], $8::bytea[], $9::jsonb[])
+     WITH ORDINALITY AS r(rule_id, kind, severity, passed, area_m2, distance_m, ewkb, details, n)
+ORDER BY r.n`;
 
 async function currentVersions(client: PoolClient, codes: string[]): Promise<Map<string, string>> {
   const { rows } = await client.query<{ code: string; version_id: string }>(LAYER_VERSIONS, [codes]);
@@ -78,6 +89,11 @@ export async function runCheck(pool: Pool, request: CheckRequest): Promise<Compl
     };
     const outcomes: RuleOutcome[] = [];
     for (const rule of ruleSet.rules) outcomes.push(await evaluateRule(client, rule, context));
+    requireSiteInDistricts(
+      site.areaM2,
+      ruleSet.rules.map((rule, i) => ({ kind: rule.kind, details: outcomes[i]!.details })),
+      request.districts ?? null,
+    );
     const verdict = verdictOf(
       ruleSet.rules.map((rule, i) => ({ severity: rule.severity, passed: outcomes[i]!.passed })),
     );
@@ -106,30 +122,25 @@ export async function runCheck(pool: Pool, request: CheckRequest): Promise<Compl
       'INSERT INTO compliance_run_layers (run_id, layer_version_id) SELECT $1::bigint, unnest($2::bigint[])',
       [runId, [...new Set(versions.values())]],
     );
-    for (const [i, rule] of ruleSet.rules.entries()) {
-      const outcome = outcomes[i]!;
-      await client.query(
-        `INSERT INTO compliance_results (run_id, rule_id, kind, severity, passed, area_m2, distance_m, conflict_geom, details)
-         VALUES ($1::bigint, $2, $3, $4, $5, $6, $7, ST_GeomFromEWKB($8::bytea), $9::jsonb)`,
-        [
-          runId,
-          rule.id,
-          rule.kind,
-          rule.severity,
-          outcome.passed,
-          outcome.areaM2,
-          outcome.distanceM,
-          outcome.conflictEwkb,
-          JSON.stringify({
-            title: rule.title,
-            legalBasis: rule.legalBasis,
-            ratio: outcome.ratio,
-            features: outcome.features,
-            details: outcome.details,
-          }),
-        ],
-      );
-    }
+    await client.query(INSERT_RESULTS, [
+      runId,
+      ruleSet.rules.map((r) => r.id),
+      ruleSet.rules.map((r) => r.kind),
+      ruleSet.rules.map((r) => r.severity),
+      outcomes.map((o) => o.passed),
+      outcomes.map((o) => o.areaM2),
+      outcomes.map((o) => o.distanceM),
+      outcomes.map((o) => o.conflictEwkb),
+      ruleSet.rules.map((rule, i) =>
+        JSON.stringify({
+          title: rule.title,
+          legalBasis: rule.legalBasis,
+          ratio: outcomes[i]!.ratio,
+          features: outcomes[i]!.features,
+          details: outcomes[i]!.details,
+        }),
+      ),
+    ]);
     const run = (await readRun(client, runId))!;
     const code = verificationCode(canonicalRun(run));
     await client.query(

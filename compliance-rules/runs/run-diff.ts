@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Queryable } from '../../layers';
 import { notFound } from '../compliance-error';
 import { areaUnits } from './area-units';
+import { requireRunInDistricts, type DistrictScope } from './district-scope';
 import { readRun, type ComplianceRun, type RuleResult } from './read-run';
 
 const SITE_DIFF = readFileSync(path.join(__dirname, 'site-diff.sql'), 'utf8');
@@ -76,11 +77,18 @@ function layerChanges(a: ComplianceRun, b: ComplianceRun): RunDiff['layerVersion
     .filter((l) => l.from !== l.to);
 }
 
-export async function diffRuns(db: Queryable, fromId: string, toId: string): Promise<RunDiff> {
+export async function diffRuns(
+  db: Queryable,
+  fromId: string,
+  toId: string,
+  districts: DistrictScope = null,
+): Promise<RunDiff> {
   const [a, b] = [await readRun(db, fromId), await readRun(db, toId)];
   if (!a)
     throw notFound(`审查记录不存在：${fromId} / no check ${fromId}`, { parameter: 'id', value: fromId });
   if (!b) throw notFound(`审查记录不存在：${toId} / no check ${toId}`, { parameter: 'otherId', value: toId });
+  requireRunInDistricts(a, districts, 'id');
+  requireRunInDistricts(b, districts, 'otherId');
   const { rows } = await db.query<{ same: boolean; added_m2: number; removed_m2: number }>(SITE_DIFF, [
     a.id,
     b.id,

@@ -1,69 +1,275 @@
-// The maps of a compliance report, drawn by the document map drawer: the imagery and the layers the check
-// read (at the versions it read), in Web Mercator around the site, with the site outlined and the
-// conflicting parts highlighted on top.
+// The maps of a compliance report, drawn in-process by the WMS renderer: the imagery and the layers the
+// check read (at the versions it read), in Web Mercator around the site, with the site outlined and the
+// conflicting parts highlighted in CONFLICT_COLOUR on top. The maps of a report are drawn side by side; the
+// imagery is read once (one gdalwarp over all their frames) and each map shows its part of it; the outlines
+// are drawn on the map's own canvas, which is encoded once as an opaque PNG (embedded by the PDF as it is).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Pool } from 'pg';
 import type { ComplianceRun, RuleResult } from '../../compliance-rules';
-import { MAP_SIZES, type ReportMaps } from '../../compliance-rules';
-import {
-  DocumentMapDrawer,
-  drawOverlay,
-  frameAround,
-  type DocumentMapOptions,
-  type Geometry,
-} from '../document-maps/site-map';
+import { MAP_SIZES, readRuleSet, type ReportMaps } from '../../compliance-rules';
+import { readCatalog } from '../../layers';
+import type { ChildProcessPool } from '../child-process-pool';
+import { drawLayer, mapFrame } from '../ogc/wms/get-map';
+import { renderMap, type DrawnLayer } from '../ogc/wms/render/canvas-renderer';
+import { rasterFile, readRasterWindow } from '../ogc/wms/render/raster-window';
+import type { MapFrame } from '../ogc/wms/render/feature-query';
+import { scaleDenominator } from '../ogc/wms/render/map-scale';
+import { publishedWmsLayers, type WmsLayer } from '../ogc/wms/wms-layers';
 
-export type ReportMapOptions = DocumentMapOptions;
+const REPORT_SHAPES = readFileSync(path.join(__dirname, 'report-shapes.sql'), 'utf8');
+
+/** The highlight of conflicting parts (a colour no layer style uses). */
+export const CONFLICT_COLOUR = '#00FFFF';
+const SITE_COLOUR = '#FFE000';
+/** Space around what a map shows, as a share of its extent. */
+const PADDING = 0.35;
+/** The narrowest extent a map shows, in Web Mercator metres (a tiny site still gets some context). */
+const MIN_EXTENT_M = 300;
+/** The largest side of the imagery read for all the maps of a report, in pixels. */
+const MAX_IMAGERY_PX = 2048;
+
+export interface ReportMapOptions {
+  rasterDir: string;
+  processes: ChildProcessPool;
+  signal?: AbortSignal;
+}
+
+type Geometry = { type: string; coordinates?: unknown; geometries?: Geometry[] };
+
+async function toWebMercator(pool: Pool, shapes: Record<string, unknown>[]): Promise<Geometry[]> {
+  if (shapes.length === 0) return [];
+  const { rows } = await pool.query<{ shape: Geometry }>(REPORT_SHAPES, [
+    shapes.map((s) => JSON.stringify(s)),
+  ]);
+  return rows.map((r) => r.shape);
+}
+
+function positions(geometry: Geometry): number[][] {
+  if (geometry.geometries) return geometry.geometries.flatMap(positions);
+  const walk = (c: unknown): number[][] =>
+    Array.isArray(c) && typeof c[0] === 'number' ? [c as number[]] : Array.isArray(c) ? c.flatMap(walk) : [];
+  return walk(geometry.coordinates);
+}
+
+/** A box around the shapes with the image's aspect ratio. */
+function frameAround(shapes: Geometry[], width: number, height: number): MapFrame {
+  const points = shapes.flatMap(positions);
+  const xs = points.map((p) => p[0]!);
+  const ys = points.map((p) => p[1]!);
+  const [cx, cy] = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+  let w = Math.max((Math.max(...xs) - Math.min(...xs)) * (1 + 2 * PADDING), MIN_EXTENT_M);
+  let h = Math.max((Math.max(...ys) - Math.min(...ys)) * (1 + 2 * PADDING), MIN_EXTENT_M);
+  if (w / h > width / height) h = (w * height) / width;
+  else w = (h * width) / height;
+  return mapFrame({ bbox: [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2], srid: 3857, width, height });
+}
+
+function tracePath(ctx: SKRSContext2D, geometry: Geometry, frame: MapFrame): void {
+  const [minX, minY, maxX, maxY] = frame.bbox;
+  const px = (p: number[]): [number, number] => [
+    ((p[0]! - minX) / (maxX - minX)) * frame.width,
+    ((maxY - p[1]!) / (maxY - minY)) * frame.height,
+  ];
+  const ring = (coords: number[][], close: boolean) => {
+    coords.forEach((p, i) => (i === 0 ? ctx.moveTo(...px(p)) : ctx.lineTo(...px(p))));
+    if (close) ctx.closePath();
+  };
+  const c = geometry.coordinates as never;
+  switch (geometry.type) {
+    case 'Polygon':
+      (c as number[][][]).forEach((r) => ring(r, true));
+      break;
+    case 'MultiPolygon':
+      (c as number[][][][]).forEach((poly) => poly.forEach((r) => ring(r, true)));
+      break;
+    case 'LineString':
+      ring(c as number[][], false);
+      break;
+    case 'MultiLineString':
+      (c as number[][][]).forEach((l) => ring(l, false));
+      break;
+    case 'Point':
+    case 'MultiPoint':
+      positions(geometry).forEach((p) => {
+        const [x, y] = px(p);
+        ctx.moveTo(x + 6, y);
+        ctx.arc(x, y, 6, 0, 2 * Math.PI);
+      });
+      break;
+    case 'GeometryCollection':
+      geometry.geometries?.forEach((g) => tracePath(ctx, g, frame));
+      break;
+  }
+}
+
+function drawOverlay(ctx: SKRSContext2D, frame: MapFrame, site: Geometry, conflicts: Geometry[]): void {
+  for (const conflict of conflicts) {
+    ctx.beginPath();
+    tracePath(ctx, conflict, frame);
+    ctx.fillStyle = 'rgba(0, 255, 255, 0.45)';
+    ctx.fill('evenodd');
+    ctx.lineWidth = 6;
+    ctx.strokeStyle = CONFLICT_COLOUR;
+    ctx.stroke();
+  }
+  ctx.beginPath();
+  tracePath(ctx, site, frame);
+  ctx.lineWidth = 3;
+  ctx.setLineDash([10, 5]);
+  ctx.strokeStyle = SITE_COLOUR;
+  ctx.stroke();
+}
+
+/** One frame around all the given ones, at the finest resolution any of them needs (within MAX_IMAGERY_PX). */
+function unionFrame(frames: MapFrame[]): MapFrame {
+  const bbox: MapFrame['bbox'] = [
+    Math.min(...frames.map((f) => f.bbox[0])),
+    Math.min(...frames.map((f) => f.bbox[1])),
+    Math.max(...frames.map((f) => f.bbox[2])),
+    Math.max(...frames.map((f) => f.bbox[3])),
+  ];
+  const [w, h] = [bbox[2] - bbox[0], bbox[3] - bbox[1]];
+  const metresPerPixel = Math.max(
+    Math.min(...frames.map((f) => (f.bbox[2] - f.bbox[0]) / f.width)),
+    Math.max(w, h) / MAX_IMAGERY_PX,
+  );
+  return mapFrame({
+    bbox,
+    srid: 3857,
+    width: Math.max(1, Math.round(w / metresPerPixel)),
+    height: Math.max(1, Math.round(h / metresPerPixel)),
+  });
+}
+
+/** The part of an image of `outer` that `inner` shows, in the image's pixels. */
+function sourceRect(outer: MapFrame, inner: MapFrame): [number, number, number, number] {
+  const sx = outer.width / (outer.bbox[2] - outer.bbox[0]);
+  const sy = outer.height / (outer.bbox[3] - outer.bbox[1]);
+  return [
+    (inner.bbox[0] - outer.bbox[0]) * sx,
+    (outer.bbox[3] - inner.bbox[3]) * sy,
+    (inner.bbox[2] - inner.bbox[0]) * sx,
+    (inner.bbox[3] - inner.bbox[1]) * sy,
+  ];
+}
+
+interface Imagery {
+  frame: MapFrame;
+  /** the PNG of each imagery layer over `frame` */
+  windows: Buffer[];
+}
 
 export class ReportMapDrawer {
-  private readonly drawer: DocumentMapDrawer;
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: ReportMapOptions,
+  ) {}
 
-  constructor(pool: Pool, options: ReportMapOptions) {
-    this.drawer = new DocumentMapDrawer(pool, options);
+  /** The current imagery over the frame, one window per imagery layer. */
+  private async readImagery(frame: MapFrame, published: WmsLayer[]): Promise<Imagery> {
+    const catalog = await readCatalog(this.pool);
+    const windows = await Promise.all(
+      published
+        .filter((l) => l.raster)
+        .map((layer) => catalog.current.get(layer.summary.code)?.filePath ?? null)
+        .filter((file): file is string => file !== null)
+        .map((file) => readRasterWindow(rasterFile(this.options.rasterDir, file), frame, this.options)),
+    );
+    return { frame, windows };
+  }
+
+  /** The imagery under the given layers at the versions the check read, and the overlay, as an opaque PNG. */
+  private async draw(
+    run: ComplianceRun,
+    layerCodes: string[],
+    frame: MapFrame,
+    published: WmsLayer[],
+    imagery: Imagery,
+    overlay: (ctx: SKRSContext2D) => void,
+  ): Promise<Buffer> {
+    const scale = scaleDenominator(frame.bbox, frame.width, false);
+    const vectors = layerCodes
+      .map((code) => published.find((l) => l.summary.code === code && !l.raster))
+      .filter((l): l is WmsLayer => l !== undefined);
+    const source = sourceRect(imagery.frame, frame);
+    const drawn: DrawnLayer[] = [
+      ...imagery.windows.map((png): DrawnLayer => ({ kind: 'raster', png, source })),
+      ...(await Promise.all(
+        vectors.map((layer) => {
+          const read = run.layerVersions.find((v) => v.layer === layer.summary.code);
+          return drawLayer(
+            this.pool,
+            this.options,
+            layer,
+            { versionId: read?.versionId ?? null, filePath: null },
+            frame,
+            scale,
+          );
+        }),
+      )),
+    ];
+    return renderMap(drawn, {
+      width: frame.width,
+      height: frame.height,
+      background: [245, 245, 240, 1],
+      format: { mime: 'image/png', encoder: 'png', alpha: false },
+      overlay,
+    });
   }
 
   async maps(run: ComplianceRun): Promise<ReportMaps> {
-    const published = await this.drawer.published();
+    const published = publishedWmsLayers(await readCatalog(this.pool));
+    const ruleSet = await readRuleSet(this.pool, run.ruleSet.code, run.ruleSet.version).catch(() => null);
     const withConflict = run.rules.filter(
       (r): r is RuleResult & { conflictGeometry: Record<string, unknown> } => r.conflictGeometry !== null,
     );
-    const [site, ...conflicts] = await this.drawer.toWebMercator([
+    const [site, ...conflicts] = await toWebMercator(this.pool, [
       run.siteGeometry,
       ...withConflict.map((r) => r.conflictGeometry),
     ]);
     const conflictOf = new Map(withConflict.map((r, i) => [r.ruleId, conflicts[i]!]));
-    // the layers at the versions the check read
-    const layersRead = (codes: string[]) =>
-      codes.map((code) => ({
-        code,
-        versionId: run.layerVersions.find((v) => v.layer === code)?.versionId ?? null,
-      }));
     const allLayers = run.layerVersions.map((v) => v.layer);
     const siteFrame = frameAround([site!], MAP_SIZES.site.width, MAP_SIZES.site.height);
     const failedConflicts = run.rules
       .filter((r) => !r.passed)
       .map((r) => conflictOf.get(r.ruleId))
       .filter((g): g is Geometry => g !== undefined);
-    const siteMap = drawOverlay(
-      await this.drawer.baseMap(layersRead(allLayers), siteFrame, published),
-      siteFrame,
-      site!,
-      failedConflicts,
-    );
-    // drawn side by side: the server's gdalwarp pool bounds the imagery work
-    const ruleMaps = run.rules.map(async (rule): Promise<[string, Buffer]> => {
+    const ruleFrames = run.rules.map((rule) => {
       const conflict = rule.passed ? undefined : conflictOf.get(rule.ruleId);
       const frame = frameAround(
         conflict ? [site!, conflict] : [site!],
         MAP_SIZES.rule.width,
         MAP_SIZES.rule.height,
       );
-      const layers = [...new Set(rule.features.map((f) => f.layer))];
-      const base = await this.drawer.baseMap(
-        layersRead(layers.length > 0 ? layers : allLayers),
+      return { rule, conflict, frame };
+    });
+    const imagery = await this.readImagery(
+      unionFrame([siteFrame, ...ruleFrames.map((r) => r.frame)]),
+      published,
+    );
+    const siteMap = this.draw(run, allLayers, siteFrame, published, imagery, (ctx) =>
+      drawOverlay(ctx, siteFrame, site!, failedConflicts),
+    );
+    // drawn side by side (the vector queries on the pool, the drawing in the canvas's threads)
+    const ruleMaps = ruleFrames.map(async ({ rule, conflict, frame }): Promise<[string, Buffer]> => {
+      // the rule's own layers (those of its features when the rule set version is gone)
+      const layers = [
+        ...new Set([
+          ...(ruleSet?.definition.rules.find((r) => r.id === rule.ruleId)?.layers ?? []),
+          ...rule.features.map((f) => f.layer),
+        ]),
+      ];
+      const png = await this.draw(
+        run,
+        layers.length > 0 ? layers : allLayers,
         frame,
         published,
+        imagery,
+        (ctx) => drawOverlay(ctx, frame, site!, conflict ? [conflict] : []),
       );
-      return [rule.ruleId, await drawOverlay(base, frame, site!, conflict ? [conflict] : [])];
+      return [rule.ruleId, png];
     });
     const rules = new Map(await Promise.all(ruleMaps));
     return { site: await siteMap, rules };

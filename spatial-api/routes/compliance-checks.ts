@@ -1,9 +1,16 @@
 // Compliance checks over REST: run one, read one, list a project's, compare two, and (for anyone holding a
-// report) confirm a verification code.
+// report) confirm a verification code. A district-scoped user checks and reads only sites in their districts.
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { diffRuns, listRuns, readRun, runCheck, verifyRun } from '../../compliance-rules';
+import {
+  diffRuns,
+  listRuns,
+  readRun,
+  requireRunInDistricts,
+  runCheck,
+  verifyRun,
+} from '../../compliance-rules';
 import { principalOf } from '../access/principal-of';
 import { notFound } from '../errors';
 import { parseInput } from '../request-body';
@@ -25,6 +32,7 @@ export function runCheckHandler(pool: Pool): RequestHandler {
       ...body,
       geometry: body.geometry,
       userId: principal.kind === 'user' ? principal.user.id : null,
+      districts: principal.districts,
     });
     res.status(201).location(`/api/v1/compliance/checks/${run.id}`).json(run);
   });
@@ -36,6 +44,7 @@ export function getCheckHandler(pool: Pool): RequestHandler {
     const run = await readRun(pool, id);
     if (!run)
       throw notFound(`审查记录不存在：${id} / no compliance check ${id}`, { parameter: 'id', value: id });
+    requireRunInDistricts(run, principalOf(res).districts);
     res.json(run);
   });
 }
@@ -49,13 +58,15 @@ export function listChecksHandler(pool: Pool): RequestHandler {
       }),
       req.query,
     );
-    res.json({ checks: await listRuns(pool, query) });
+    res.json({ checks: await listRuns(pool, { ...query, districts: principalOf(res).districts }) });
   });
 }
 
 export function diffChecksHandler(pool: Pool): RequestHandler {
   return complianceHandler(async (req, res) => {
-    res.json(await diffRuns(pool, String(req.params.id), String(req.params.otherId)));
+    res.json(
+      await diffRuns(pool, String(req.params.id), String(req.params.otherId), principalOf(res).districts),
+    );
   });
 }
 

@@ -3,7 +3,14 @@
 import type { RequestHandler, Response } from 'express';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { docxReport, pdfReport, readRun, type ComplianceRun } from '../../compliance-rules';
+import {
+  docxReport,
+  pdfReport,
+  readRun,
+  requireRunInDistricts,
+  type ComplianceRun,
+} from '../../compliance-rules';
+import { principalOf } from '../access/principal-of';
 import { ReportMapDrawer, type ReportMapOptions } from '../compliance-report/report-map';
 import { conflictsCsv, conflictsGeoJson } from '../compliance-report/conflict-export';
 import { notFound } from '../errors';
@@ -11,10 +18,12 @@ import { requestOrigin } from '../ogc/request-origin';
 import { parseInput } from '../request-body';
 import { complianceHandler } from './compliance-error';
 
-async function storedRun(pool: Pool, id: string): Promise<ComplianceRun> {
+/** The run, if the caller's districts cover its site. */
+async function storedRun(pool: Pool, id: string, res: Response): Promise<ComplianceRun> {
   const run = await readRun(pool, id);
   if (!run)
     throw notFound(`审查记录不存在：${id} / no compliance check ${id}`, { parameter: 'id', value: id });
+  requireRunInDistricts(run, principalOf(res).districts);
   return run;
 }
 
@@ -30,7 +39,7 @@ function attachment(res: Response, type: string, name: string, body: Buffer | st
 export function reportHandler(pool: Pool, options: ReportMapOptions, format: 'pdf' | 'docx'): RequestHandler {
   const drawer = new ReportMapDrawer(pool, options);
   return complianceHandler(async (req, res) => {
-    const run = await storedRun(pool, String(req.params.id));
+    const run = await storedRun(pool, String(req.params.id), res);
     const maps = await drawer.maps(run);
     const verifyBaseUrl = `${requestOrigin(req)}/api/v1/compliance/verify/`;
     const name = `compliance-check-${run.id}.${format}`;
@@ -50,7 +59,7 @@ export function reportHandler(pool: Pool, options: ReportMapOptions, format: 'pd
 export function exportHandler(pool: Pool): RequestHandler {
   return complianceHandler(async (req, res) => {
     const { format } = parseInput(z.object({ format: z.enum(['geojson', 'csv']) }), req.query);
-    const run = await storedRun(pool, String(req.params.id));
+    const run = await storedRun(pool, String(req.params.id), res);
     if (format === 'csv')
       attachment(res, 'text/csv; charset=utf-8', `compliance-check-${run.id}.csv`, conflictsCsv(run));
     else {

@@ -186,6 +186,61 @@ describe('compliance checks of the sample city fixture sites', () => {
     expect(relative(inZone.siteAreaM2, inDegrees.siteAreaM2)).toBeLessThan(1e-4);
   });
 
+  // No Gauss-Krüger zone border crosses the sample city: it spans about 87.22°E to 88.00°E, inside the 3° zone
+  // of 87°E (85.5°E to 88.5°E) and the 6° zone 15 (84°E to 90°E), so a site across a zone border would lie
+  // outside the city and be refused. What a border crossing tests, a site measured far from a zone's central
+  // meridian, is tested instead: a square drawn in the neighbouring 3° zone (central meridian 90°E,
+  // EPSG:4539), about 190 km east of the site, where the plane exaggerates areas by about 0.09 %.
+  it('measures a site given in a Gauss-Krüger zone far from its central meridian on the ellipsoid, not the plane', async () => {
+    const zone90 = '+proj=tmerc +lat_0=0 +lon_0=90 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs';
+    const geographic = '+proj=longlat +ellps=GRS80 +no_defs';
+    // the centre of the largest circle inside the city, in the zone's plane
+    const { rows: centre } = await server.pool.query<{ x: number; y: number }>(
+      `SELECT ST_X(p) AS x, ST_Y(p) AS y FROM (
+         SELECT ST_Transform((ST_MaximumInscribedCircle(f.geom)).center, $1, $2) AS p
+         FROM layer_features f JOIN layers l ON l.current_version_id = f.layer_version_id
+         WHERE l.code = 'city_boundary' LIMIT 1) c`,
+      [geographic, zone90],
+    );
+    const { x, y } = centre[0]!;
+    const half = 200; // a 400 m square in the plane: 160,000 m² there
+    const planeSite = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x - half, y - half],
+          [x + half, y - half],
+          [x + half, y + half],
+          [x - half, y + half],
+          [x - half, y - half],
+        ],
+      ],
+    };
+    const run = await check({ geometry: planeSite, crs: 'EPSG:4539' });
+    expect(run.input.crs).toBe('EPSG:4539');
+    // PostGIS geography of the same square, its corners taken to CGCS2000 degrees here
+    const { rows } = await server.pool.query<{ a: number; lat: number }>(
+      `WITH g AS (SELECT ST_SetSRID(ST_Transform(ST_GeomFromGeoJSON($1), $2, $3), 4490) AS g)
+       SELECT ST_Area(g::geography) AS a, ST_Y(ST_Centroid(g)) AS lat FROM g`,
+      [JSON.stringify(planeSite), zone90, geographic],
+    );
+    const { a: geography, lat } = rows[0]!;
+    expect(relative(run.siteAreaM2, geography)).toBeLessThan(1e-4);
+    // by hand: the plane area over the square of the point scale factor of the transverse Mercator at the
+    // centre, k = 1 + E²/(2R²) + E⁴/(24R⁴), R² = M·N on GRS80 (E: metres east of the central meridian)
+    const f = 1 / 298.257222101;
+    const e2 = f * (2 - f);
+    const s2 = Math.sin((lat * Math.PI) / 180) ** 2;
+    const n = 6_378_137 / Math.sqrt(1 - e2 * s2);
+    const m = (6_378_137 * (1 - e2)) / (1 - e2 * s2) ** 1.5;
+    const q = (x - 500_000) ** 2 / (m * n);
+    const k = 1 + q / 2 + q ** 2 / 24;
+    expect(x - 500_000).toBeLessThan(-150_000); // far west of 90°E
+    expect(relative(run.siteAreaM2, 160_000 / k ** 2)).toBeLessThan(1e-4);
+    // and the plane's figure would have missed by far more than the 0.01 % allowed
+    expect(relative(160_000, run.siteAreaM2)).toBeGreaterThan(5e-4);
+  });
+
   it('measures a multipolygon with a hole across a district border, per district, on the ellipsoid', async () => {
     // a 200 m square with a 60 m hole on a corner of 天山区 and 新市区 (where 沙依巴克区 meets them too), and a
     // 100 m square 1 km east
