@@ -17,6 +17,7 @@ import { errorHandler, notFound } from './errors';
 import { jsonBody } from './json-body';
 import { GeoServerSync } from './geoserver-sync';
 import { ImportJobs } from './imports/import-jobs';
+import { ConflictJobs } from './conflicts/conflict-jobs';
 import { issueApiKeyHandler, listApiKeysHandler, revokeApiKeyHandler } from './routes/api-keys';
 import { auditHandler, verifyAuditHandler } from './routes/audit';
 import { codeListsHandler } from './routes/code-lists';
@@ -28,6 +29,11 @@ import {
   verifyCheckHandler,
 } from './routes/compliance-checks';
 import { exportHandler, reportHandler } from './routes/compliance-reports';
+import {
+  conflictRunHandler,
+  conflictSummaryHandler,
+  recomputeConflictsHandler,
+} from './routes/compliance-conflicts';
 import { getRuleSetHandler, listRuleSetsHandler, putRuleSetHandler } from './routes/compliance-rule-sets';
 import { metricsHandler } from './routes/metrics';
 import { crsHandler } from './routes/crs';
@@ -75,6 +81,7 @@ import {
   updateUserHandler,
 } from './routes/users';
 import { openRecordStore, type RecordStore } from '../projects';
+import { SAMPLE_CONFLICT_PAIRS } from '../compliance-rules';
 import { mvtHandler } from './tiles/mvt-handler';
 import { pngTileHandler } from './tiles/png-tile-handler';
 import { TileCache } from './tiles/tile-cache';
@@ -105,7 +112,12 @@ export function createApp({ pool, config }: AppOptions): Express {
     geoserver: config.geoserver,
     databaseUrl: config.databaseUrl ?? '',
   });
-  const jobs = new ImportJobs(pool, (code) => geoserver.layerChanged(code));
+  // a new current version of a layer a conflict pair reads recomputes the planning conflicts in the background
+  const conflicts = new ConflictJobs(pool, SAMPLE_CONFLICT_PAIRS, (code) => geoserver.layerChanged(code));
+  const jobs = new ImportJobs(pool, async (code) => {
+    conflicts.layerPublished(code, 'import');
+    await geoserver.layerChanged(code);
+  });
   const tiles = new TileCache(config.tileCacheBytes);
   const access = config.access ?? DEFAULT_ACCESS;
   const hardening = config.hardening ?? DEFAULT_HARDENING;
@@ -117,6 +129,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   const gdal = new ChildProcessPool(config.gdalMaxProcesses);
   app.locals.tileCache = tiles;
   app.locals.importJobs = jobs;
+  app.locals.conflictJobs = conflicts;
   app.locals.gdalProcesses = gdal;
   // Sequelize for the project records; connects on first use, closed with the server
   const records = openRecordStore(pool);
@@ -176,7 +189,11 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.get('/api/v1/layers/:code/features', featuresHandler(pool));
   route.get('/api/v1/layers/:code/versions', listVersionsHandler(pool));
   route.get('/api/v1/layers/:code/versions/:version/report', versionReportHandler(pool));
-  route.post('/api/v1/layers/:code/rollback', json, rollbackHandler(pool, geoserver));
+  route.post(
+    '/api/v1/layers/:code/rollback',
+    json,
+    rollbackHandler(pool, geoserver, (code) => conflicts.layerPublished(code, 'rollback')),
+  );
   route.get('/api/v1/layers/:code/diff', diffHandler(pool));
   route.post('/api/v1/layers/:code/imports', startImportHandler(pool, jobs, config));
   route.get('/api/v1/imports/:id', importJobHandler(jobs));
@@ -197,6 +214,9 @@ export function createApp({ pool, config }: AppOptions): Express {
   );
   route.get('/api/v1/compliance/checks/:id/export', checksLimit, exportHandler(pool));
   route.get('/api/v1/compliance/verify/:code', verifyCheckHandler(pool));
+  route.post('/api/v1/compliance/conflicts/recompute', recomputeConflictsHandler(conflicts));
+  route.get('/api/v1/compliance/conflicts/recomputes/:id', conflictRunHandler(conflicts));
+  route.get('/api/v1/compliance/conflicts/summary', checksLimit, conflictSummaryHandler(pool));
   route.get('/tiles/:layer.json', tileJsonHandler(pool));
   route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
   route.get(
@@ -229,6 +249,11 @@ export function createApp({ pool, config }: AppOptions): Express {
 
 export function importJobsOf(app: Express): ImportJobs {
   return app.locals.importJobs as ImportJobs;
+}
+
+/** The background recomputations of the planning conflicts. */
+export function conflictJobsOf(app: Express): ConflictJobs {
+  return app.locals.conflictJobs as ConflictJobs;
 }
 
 /** The project records' store, which the server closes when it stops. */

@@ -86,6 +86,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/compliance/checks/:id/export': complianceDownload,
   // public: whoever holds a report may confirm its verification code
   'GET /api/v1/compliance/verify/:code': { allow: 'anyone', target: 'compliance_check' },
+  'POST /api/v1/compliance/conflicts/recompute': { allow: 'rules.manage', target: 'planning_conflicts' },
+  'GET /api/v1/compliance/conflicts/recomputes/:id': { allow: 'rules.manage', target: 'planning_conflicts' },
+  'GET /api/v1/compliance/conflicts/summary': { allow: 'compliance.run', target: 'planning_conflicts' },
 
   'GET /tiles/:layer.json': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.mvt': { ...read('layer', 'layer'), service: 'tiles' },
