@@ -38,7 +38,8 @@ async function featureCount(pool: Pool): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-async function ensureCity(pool: Pool, databaseUrl: string, dataDir: string): Promise<number> {
+/** Seeds the sample city at --scale 100 into the benchmark database unless it is there; the parcel count. */
+export async function ensureBenchCity(pool: Pool, databaseUrl: string, dataDir: string): Promise<number> {
   const count = await featureCount(pool);
   if (count >= MIN_FEATURES) return count;
   console.log(`» ${LAYER} has ${count} features: loading the sample city at --scale ${SEED_SCALE} (~2 min)`);
@@ -58,7 +59,7 @@ function mapserverVersion(): string {
 
 export async function setUpOws(pool: Pool, databaseUrl: string, work: string): Promise<OwsSetup> {
   const dataDir = path.dirname(work);
-  const features = await ensureCity(pool, databaseUrl, dataDir);
+  const features = await ensureBenchCity(pool, databaseUrl, dataDir);
   const layer = await findLayer(pool, LAYER);
   const { rows: ids } = await pool.query<{ id: string }>(
     'SELECT current_version_id AS id FROM layers WHERE code = $1',

@@ -1,13 +1,15 @@
-// `npm run bench [-- import|ows]`: runs the benchmarks on a database of their own and prints one row per
+// `npm run bench [-- import|ows|conflicts]`: runs the benchmarks on a database of their own and prints one row per
 // case with our figure, the peer's on the same data, and the ratio ours/peer.
 import { Pool } from 'pg';
 import { migrate } from '../sql';
+import { wholeCityConflicts } from './conflict-cases';
 import { benchWorkDir, geotiffImport, shapefileImport, type BenchRow } from './import-cases';
 import { owsCases } from './ows-cases';
 
 const CASES: Record<string, ((pool: Pool, url: string, work: string) => Promise<BenchRow>)[]> = {
   import: [shapefileImport, geotiffImport],
   ows: owsCases,
+  conflicts: [wholeCityConflicts],
 };
 
 async function main(): Promise<void> {
