@@ -93,6 +93,32 @@ function nearestVertex(rings: Ring[], target: Point): Point {
 
 const areaOf = (shape: Shape) => shape.reduce((sum, rings) => sum + polygonArea(rings), 0);
 
+/**
+ * The overlay leaves repeated vertices where cuts meet (a ring closing three times over); they would
+ * coincide once rounded to longitude and latitude, so vertices within a centimetre of the one before go.
+ */
+function withoutRepeatedVertices(shape: Shape): Shape {
+  return shape
+    .map((rings) =>
+      rings
+        .map((ring) => {
+          const kept = ring
+            .slice(0, -1)
+            .filter(
+              (p, i, all) => i === 0 || Math.hypot(p[0] - all[i - 1]![0], p[1] - all[i - 1]![1]) > 0.01,
+            );
+          while (
+            kept.length > 1 &&
+            Math.hypot(kept[0]![0] - kept.at(-1)![0], kept[0]![1] - kept.at(-1)![1]) <= 0.01
+          )
+            kept.pop();
+          return [...kept, kept[0]!];
+        })
+        .filter((ring) => ring.length >= 4),
+    )
+    .filter((rings) => rings.length > 0);
+}
+
 function zone(
   number: number,
   shape: Shape,
@@ -132,7 +158,7 @@ export function masterPlanZones(
   const zones: MasterPlanZone[] = [];
   let taken: Shape = [];
   const add = (shape: Shape, code: string, name: string) => {
-    const kept = difference(intersect(shape, city), water, taken).filter(
+    const kept = withoutRepeatedVertices(difference(intersect(shape, city), water, taken)).filter(
       (rings) => polygonArea(rings) > 20000,
     );
     if (kept.length === 0) return;
