@@ -1,8 +1,10 @@
-// `npm run bench [-- import|ows|candidates|compliance]`: runs the benchmarks on a database of their own and
-// prints one row per case with our figure, the peer's on the same data (or the target), and the ratio ours/peer.
+// `npm run bench [-- import|ows|candidates|compliance|conflicts]`: runs the benchmarks on a database of
+// their own and prints one row per case with our figure, the peer's on the same data (or the target), and the
+// ratio ours/peer.
 import { Pool } from 'pg';
 import { migrate } from '../sql';
 import { candidateCases } from './candidate-cases';
+import { wholeCityConflicts } from './conflict-cases';
 import { benchWorkDir, geotiffImport, shapefileImport, type BenchRow } from './import-cases';
 import { complianceCases } from './compliance-cases';
 import { owsCases } from './ows-cases';
@@ -12,6 +14,7 @@ const CASES: Record<string, ((pool: Pool, url: string, work: string) => Promise<
   ows: owsCases,
   candidates: candidateCases,
   compliance: complianceCases,
+  conflicts: [wholeCityConflicts],
 };
 
 async function main(): Promise<void> {

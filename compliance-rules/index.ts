@@ -1,5 +1,5 @@
 // compliance-rules' public face: the rule kinds, rule sets as versioned data, the checks (evaluated in
-// PostGIS), their verification codes and the comparison of two checks.
+// PostGIS), their verification codes and the comparison of two checks, and the cross-plan conflicts.
 export { RULE_KINDS } from './rule-kinds';
 export type { RuleKind, RuleKindInfo } from './rule-kinds';
 export { ComplianceError } from './compliance-error';
@@ -42,3 +42,20 @@ export type { CandidateRequest } from './candidates/candidate-request';
 export { candidateFit, SCORE_WEIGHTS } from './candidates/candidate-score';
 export { growGroups } from './candidates/grow-groups';
 export type { Group, Neighbourhood, PoolParcel } from './candidates/grow-groups';
+export { CONFLICT_ATTRIBUTES, CONFLICT_LAYER_CODE } from './conflicts/conflict-layer';
+export { computePlanningConflicts, pairSetDigest } from './conflicts/compute-conflicts';
+export type { ComputeOptions, ConflictComputation, ConflictPhase } from './conflicts/compute-conflicts';
+export { conflictSummary } from './conflicts/conflict-summary';
+export type { AreaFigures, ConflictSummary } from './conflicts/conflict-summary';
+export {
+  createConflictRun,
+  finishConflictRun,
+  readConflictRun,
+  updateConflictRun,
+} from './conflicts/conflict-runs';
+export type { ConflictRunReason, ConflictRunView } from './conflicts/conflict-runs';
+export { checkConflictPairSet, pairSetLayers, resolveSourceVersions } from './conflicts/pair-set-layers';
+export type { SourceVersion } from './conflicts/pair-set-layers';
+export { conflictPairSetSchema, parseConflictPairSet } from './conflicts/pair-set-schema';
+export type { ConflictPair, ConflictPairSet, ConflictPairSetInput } from './conflicts/pair-set-schema';
+export { ensurePlanningConflicts, readsLayer, SAMPLE_CONFLICT_PAIRS } from './conflicts/sample-pairs';

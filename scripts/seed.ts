@@ -1,6 +1,8 @@
 // `npm run seed -- [--scale N] [--seed S]`: generates the sample city and loads it as new versions of
-// its layers (organisation and projects only where missing). --scale 100 gives 500,000+ parcels.
+// its layers (organisation and projects only where missing), then recomputes the planning conflicts from
+// the new versions. --scale 100 gives 500,000+ parcels.
 import { parseArgs } from 'node:util';
+import { computePlanningConflicts, SAMPLE_CONFLICT_PAIRS } from '../compliance-rules';
 import { DEFAULT_SEED, generateSampleCity, loadSampleCity } from '../importers';
 import { failCleanly } from './fail-cleanly';
 import { openDatabase } from './open-database';
@@ -28,6 +30,14 @@ async function main(): Promise<void> {
     console.log('» 写入数据库 / loading into the database');
     await loadSampleCity(pool, city, { rasterDir: config.rasterDir, onProgress });
     const parcels = city.layers.find((l) => l.definition.code === 'land_use_plan')?.features.length ?? 0;
+    console.log('» 计算规划冲突图斑 / computing the planning conflicts');
+    const conflicts = await computePlanningConflicts(pool, SAMPLE_CONFLICT_PAIRS, {
+      note: `示例城市 seed=${seed} scale=${scale}`,
+      onProgress: (phase, done, total) => onProgress(phase, done, total ?? done),
+    });
+    console.log(
+      `» ${conflicts.featureCount} conflicts (version ${conflicts.versionNo}) in ${(conflicts.elapsedMs / 1000).toFixed(1)} s`,
+    );
     console.log(
       `» 完成 / done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${parcels} land-use parcels`,
     );

@@ -17,6 +17,7 @@ import { errorHandler, notFound } from './errors';
 import { jsonBody } from './json-body';
 import { GeoServerSync } from './geoserver-sync';
 import { ImportJobs } from './imports/import-jobs';
+import { ConflictJobs } from './conflicts/conflict-jobs';
 import { issueApiKeyHandler, listApiKeysHandler, revokeApiKeyHandler } from './routes/api-keys';
 import { auditHandler, verifyAuditHandler } from './routes/audit';
 import { codeListsHandler } from './routes/code-lists';
@@ -29,6 +30,11 @@ import {
 } from './routes/compliance-checks';
 import { candidatesHandler } from './routes/compliance-candidates';
 import { exportHandler, reportHandler } from './routes/compliance-reports';
+import {
+  conflictRunHandler,
+  conflictSummaryHandler,
+  recomputeConflictsHandler,
+} from './routes/compliance-conflicts';
 import { getRuleSetHandler, listRuleSetsHandler, putRuleSetHandler } from './routes/compliance-rule-sets';
 import { metricsHandler, serviceLevelsHandler } from './routes/metrics';
 import { opinionAttachmentHandler, opinionDocumentHandler } from './routes/planning-documents';
@@ -103,6 +109,7 @@ import {
   putSiteHandler,
   siteBody,
 } from './routes/project-sites';
+import { SAMPLE_CONFLICT_PAIRS } from '../compliance-rules';
 import { mvtHandler } from './tiles/mvt-handler';
 import { pngTileHandler } from './tiles/png-tile-handler';
 import { TileCache } from './tiles/tile-cache';
@@ -144,7 +151,12 @@ export function createApp({ pool, config }: AppOptions): Express {
     geoserver: config.geoserver,
     databaseUrl: config.databaseUrl ?? '',
   });
-  const jobs = new ImportJobs(pool, (code) => geoserver.layerChanged(code));
+  // a new current version of a layer a conflict pair reads recomputes the planning conflicts in the background
+  const conflicts = new ConflictJobs(pool, SAMPLE_CONFLICT_PAIRS, (code) => geoserver.layerChanged(code));
+  const jobs = new ImportJobs(pool, async (code) => {
+    conflicts.layerPublished(code, 'import');
+    await geoserver.layerChanged(code);
+  });
   const tiles = new TileCache(config.tileCacheBytes);
   const access = config.access ?? DEFAULT_ACCESS;
   const hardening = config.hardening ?? DEFAULT_HARDENING;
@@ -156,6 +168,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   const gdal = new ChildProcessPool(config.gdalMaxProcesses);
   app.locals.tileCache = tiles;
   app.locals.importJobs = jobs;
+  app.locals.conflictJobs = conflicts;
   app.locals.gdalProcesses = gdal;
   // Sequelize for the project records; connects on first use, closed with the server
   const records = openRecordStore(pool);
@@ -216,7 +229,11 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.get('/api/v1/layers/:code/features', featuresHandler(pool));
   route.get('/api/v1/layers/:code/versions', listVersionsHandler(pool));
   route.get('/api/v1/layers/:code/versions/:version/report', versionReportHandler(pool));
-  route.post('/api/v1/layers/:code/rollback', json, rollbackHandler(pool, geoserver));
+  route.post(
+    '/api/v1/layers/:code/rollback',
+    json,
+    rollbackHandler(pool, geoserver, (code) => conflicts.layerPublished(code, 'rollback')),
+  );
   route.get('/api/v1/layers/:code/diff', diffHandler(pool));
   route.post('/api/v1/layers/:code/imports', startImportHandler(pool, jobs, config));
   route.get('/api/v1/imports/:id', importJobHandler(jobs));
@@ -294,6 +311,9 @@ export function createApp({ pool, config }: AppOptions): Express {
     opinionDocumentHandler(records, pool, reportMaps, 'docx'),
   );
   route.post('/api/v1/compliance/candidates', checksLimit, json, candidatesHandler(pool));
+  route.post('/api/v1/compliance/conflicts/recompute', recomputeConflictsHandler(conflicts));
+  route.get('/api/v1/compliance/conflicts/recomputes/:id', conflictRunHandler(conflicts));
+  route.get('/api/v1/compliance/conflicts/summary', checksLimit, conflictSummaryHandler(pool));
   route.get('/tiles/:layer.json', tileJsonHandler(pool));
   route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
   route.get(
@@ -326,6 +346,11 @@ export function createApp({ pool, config }: AppOptions): Express {
 
 export function importJobsOf(app: Express): ImportJobs {
   return app.locals.importJobs as ImportJobs;
+}
+
+/** The background recomputations of the planning conflicts. */
+export function conflictJobsOf(app: Express): ConflictJobs {
+  return app.locals.conflictJobs as ConflictJobs;
 }
 
 /** The project records' store, which the server closes when it stops. */

@@ -4,11 +4,12 @@ import type { Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Pool } from 'pg';
 import { ensureDemoUsers } from '../accounts';
-import { ensureSampleRuleSet } from '../compliance-rules';
+import { ensurePlanningConflicts, ensureSampleRuleSet } from '../compliance-rules';
 import { generateSampleCity, loadSampleCity } from '../importers';
 import { migrate } from '../sql';
-import { createApp, importJobsOf, recordStoreOf } from './app';
+import { conflictJobsOf, createApp, importJobsOf, recordStoreOf } from './app';
 import type { RecordStore } from '../projects';
+import type { ConflictJobs } from './conflicts/conflict-jobs';
 import type { ImportJobs } from './imports/import-jobs';
 import type { Config } from './config';
 import { checkConnection, createPool } from './database';
@@ -75,16 +76,26 @@ function listen(
 
 /**
  * A graceful stop: no new connections; requests under way finish (idle keep-alive connections are
- * closed as they become idle); running imports are stopped and rolled back; after SHUTDOWN_GRACE_MS
- * whatever is left is closed; then the pool.
+ * closed as they become idle); running imports and conflict computations are stopped and rolled back;
+ * after SHUTDOWN_GRACE_MS whatever is left is closed; then the pool.
  */
-async function shutDown(server: Server, jobs: ImportJobs, records: RecordStore, pool: Pool): Promise<void> {
+async function shutDown(
+  server: Server,
+  jobs: ImportJobs,
+  conflicts: ConflictJobs,
+  records: RecordStore,
+  pool: Pool,
+): Promise<void> {
   const drained = new Promise<void>((resolve) => server.close(() => resolve()));
   const idle = setInterval(() => server.closeIdleConnections(), 100);
   let timer: NodeJS.Timeout | undefined;
   const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_GRACE_MS)));
   try {
-    await Promise.all([Promise.race([drained, grace]), jobs.interrupt(SHUTDOWN_GRACE_MS)]);
+    await Promise.all([
+      Promise.race([drained, grace]),
+      jobs.interrupt(SHUTDOWN_GRACE_MS),
+      conflicts.interrupt(SHUTDOWN_GRACE_MS),
+    ]);
   } finally {
     clearInterval(idle);
     clearTimeout(timer);
@@ -102,6 +113,11 @@ export async function prepareDatabase(pool: Pool, config: Config, options: Start
   await ensureSampleCity(pool, config, options);
   if (await ensureSampleRuleSet(pool))
     options.log?.('已载入示例审查规则集 / stored the sample compliance rule set');
+  const conflicts = await ensurePlanningConflicts(pool);
+  if (conflicts)
+    options.log?.(
+      `已计算规划冲突图斑 / computed the planning conflicts: ${conflicts.featureCount} in ${(conflicts.elapsedMs / 1000).toFixed(1)} s`,
+    );
   if (config.demoPassword) await ensureDemoUsers(pool, config.demoPassword);
 }
 
@@ -118,7 +134,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     return {
       url: `${config.tls ? 'https' : 'http'}://localhost:${port}`,
       pool,
-      close: () => shutDown(server, importJobsOf(app), recordStoreOf(app), pool),
+      close: () => shutDown(server, importJobsOf(app), conflictJobsOf(app), recordStoreOf(app), pool),
     };
   } catch (error) {
     await pool.end().catch(() => undefined);

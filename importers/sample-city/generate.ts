@@ -7,6 +7,7 @@ import { layOutCity, type CityPlan } from './city-plan';
 import type { Shape } from './clip';
 import { divideDistricts } from './districts';
 import { layOutFarmland } from './farmland';
+import { masterPlanZones } from './master-plan';
 import { polygonToLonLat } from './frame';
 import { renderImagery, type ImageryRaster } from './imagery';
 import { cutParcels, layOutBlocks } from './land-use';
@@ -98,6 +99,7 @@ export function generateSampleCity(options: SampleCityOptions = {}): SampleCity 
   progress('永久基本农田', 1, 1);
   const assessments = assessmentAreas(plan, random.fork(6));
   const projects = sampleProjects(parcels, farmland, redLines, districts, random.fork(7));
+  const masterPlan = masterPlanZones(plan, districts, redLines, farmland, random.fork(10));
 
   const layers: SampleLayer[] = [
     {
@@ -125,6 +127,10 @@ export function generateSampleCity(options: SampleCityOptions = {}): SampleCity 
     {
       definition: SAMPLE_LAYERS.landUsePlan,
       features: features(parcels, (p) => String(p.properties.parcel_code)),
+    },
+    {
+      definition: SAMPLE_LAYERS.urbanMasterPlan,
+      features: features(masterPlan, (z) => String(z.properties.plan_code)),
     },
     {
       definition: SAMPLE_LAYERS.ecologicalRedLine,

@@ -1,5 +1,11 @@
 // The sample city's layers in the catalog: codes, Chinese names, kinds, attribute schemas and styles.
-import { defaultStyle, landUseStyle, type AttributeDefinition, type LayerDefinition } from '../../layers';
+import {
+  codeListStyle,
+  defaultStyle,
+  landUseStyle,
+  type AttributeDefinition,
+  type LayerDefinition,
+} from '../../layers';
 
 const text = (name: string, label: string, required = true): AttributeDefinition => ({
   name,
@@ -81,6 +87,25 @@ export const SAMPLE_LAYERS = {
       area,
     ],
     style: landUseStyle(),
+  }),
+  urbanMasterPlan: layer({
+    code: 'urban_master_plan',
+    name: '城市总体规划用地布局（2011—2020年）',
+    kind: 'plan',
+    sortOrder: 35,
+    description: '国土空间总体规划批复前的城市总体规划用地布局（示例数据），多规合一比对的来源之一',
+    attributeSchema: [
+      { ...text('plan_code', '用地编号'), key: true },
+      text('zone_name', '片区名称'),
+      { name: 'land_use_code', label: '用地代码', type: 'string', required: true, codeList: 'land_use_2023' },
+      text('land_use_name', '用地名称'),
+      text('gb50137_code', 'GB 50137用地代码', false),
+      text('planned_period', '规划期限'),
+      text('district_code', '行政区划代码'),
+      text('district_name', '所属区县'),
+      area,
+    ],
+    style: codeListStyle('用地用海分类', 'land_use_2023', 'land_use_code', { opacity: 0.45 }),
   }),
   ecologicalRedLine: layer({
     code: 'ecological_red_line',

@@ -138,6 +138,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/projects/:code/site': { allow: 'projects.read', target: 'project_site' },
   'GET /api/v1/projects/:code/site/versions': { allow: 'projects.read', target: 'project_site' },
   'GET /api/v1/projects/:code/site/versions/:a/diff/:b': { allow: 'projects.read', target: 'project_site' },
+  'POST /api/v1/compliance/conflicts/recompute': { allow: 'rules.manage', target: 'planning_conflicts' },
+  'GET /api/v1/compliance/conflicts/recomputes/:id': { allow: 'rules.manage', target: 'planning_conflicts' },
+  'GET /api/v1/compliance/conflicts/summary': { allow: 'compliance.run', target: 'planning_conflicts' },
 
   'GET /tiles/:layer.json': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.mvt': { ...read('layer', 'layer'), service: 'tiles' },

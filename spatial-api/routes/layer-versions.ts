@@ -70,7 +70,11 @@ export function versionReportHandler(pool: Pool): RequestHandler {
   };
 }
 
-export function rollbackHandler(pool: Pool, geoserver: GeoServerSync): RequestHandler {
+export function rollbackHandler(
+  pool: Pool,
+  geoserver: GeoServerSync,
+  onPublished: (code: string) => void = () => undefined,
+): RequestHandler {
   return async (req, res) => {
     const layer = await requireLayerRecord(pool, String(req.params.code));
     const { version } = parseInput(z.object({ version: versionNumber }), req.body);
@@ -85,6 +89,7 @@ export function rollbackHandler(pool: Pool, geoserver: GeoServerSync): RequestHa
     } finally {
       client.release();
     }
+    onPublished(layer.code);
     await geoserver.layerChanged(layer.code);
     res.json(presentLayer(await requireLayerSummary(pool, layer.code)));
   };

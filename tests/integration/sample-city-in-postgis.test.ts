@@ -33,6 +33,7 @@ describe('the sample city in PostGIS', () => {
       'purple_line',
       'regional_assessments',
       'urban_development_boundary',
+      'urban_master_plan',
       'yellow_line',
     ]);
     expect(rows.find((r) => r.code === 'permanent_basic_farmland')?.feature_count).toBe(2000);

@@ -1,9 +1,10 @@
-// Once per `npm test`: a fresh test database, migrated, with the sample city and the demo users loaded, shared by the
-// integration and end-to-end suites (which only read it, or write inside their own transactions).
+// Once per `npm test`: a fresh test database, migrated, with the sample city, its rule set, its planning conflicts
+// and the demo users loaded, shared by the integration and end-to-end suites (which only read it, or write inside
+// their own transactions).
 import path from 'node:path';
 import { Pool } from 'pg';
 import { ensureDemoUsers } from '../../accounts';
-import { ensureSampleRuleSet } from '../../compliance-rules';
+import { ensurePlanningConflicts, ensureSampleRuleSet } from '../../compliance-rules';
 import { generateSampleCity, loadSampleCity } from '../../importers';
 import { migrate } from '../../sql';
 import { demoPassword } from './access';
@@ -28,6 +29,7 @@ export default async function globalSetup(): Promise<void> {
     await loadSampleCity(pool, generateSampleCity(), { rasterDir: path.join(dataDir, 'test-rasters') });
     await ensureDemoUsers(pool, demoPassword());
     await ensureSampleRuleSet(pool);
+    await ensurePlanningConflicts(pool);
   } finally {
     await pool.end();
   }
