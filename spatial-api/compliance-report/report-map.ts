@@ -1,16 +1,20 @@
 // The maps of a compliance report, drawn in-process by the WMS renderer: the imagery and the layers the
 // check read (at the versions it read), in Web Mercator around the site, with the site outlined and the
-// conflicting parts highlighted in CONFLICT_COLOUR on top. The maps of a report are drawn side by side; the
-// imagery is read once (one gdalwarp over all their frames) and each map shows its part of it; the outlines
+// conflicting parts highlighted on top (the shapes as document-maps/ draws them). The maps of a report are
+// drawn side by side; the imagery is read once (one gdalwarp over all their frames) and each map shows its part of it; the outlines
 // are drawn on the map's own canvas, which is encoded once as an opaque PNG (embedded by the PDF as it is).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Pool } from 'pg';
 import type { ComplianceRun, RuleResult } from '../../compliance-rules';
 import { MAP_SIZES, readRuleSet, type ReportMaps } from '../../compliance-rules';
 import { readCatalog } from '../../layers';
-import type { ChildProcessPool } from '../child-process-pool';
+import {
+  drawHighlights,
+  frameAround,
+  toWebMercator,
+  type DocumentMapOptions,
+  type Geometry,
+} from '../document-maps/site-map';
 import { drawLayer, mapFrame } from '../ogc/wms/get-map';
 import { renderMap, type DrawnLayer } from '../ogc/wms/render/canvas-renderer';
 import { rasterFile, readRasterWindow } from '../ogc/wms/render/raster-window';
@@ -18,109 +22,10 @@ import type { MapFrame } from '../ogc/wms/render/feature-query';
 import { scaleDenominator } from '../ogc/wms/render/map-scale';
 import { publishedWmsLayers, type WmsLayer } from '../ogc/wms/wms-layers';
 
-const REPORT_SHAPES = readFileSync(path.join(__dirname, 'report-shapes.sql'), 'utf8');
-
-/** The highlight of conflicting parts (a colour no layer style uses). */
-export const CONFLICT_COLOUR = '#00FFFF';
-const SITE_COLOUR = '#FFE000';
-/** Space around what a map shows, as a share of its extent. */
-const PADDING = 0.35;
-/** The narrowest extent a map shows, in Web Mercator metres (a tiny site still gets some context). */
-const MIN_EXTENT_M = 300;
 /** The largest side of the imagery read for all the maps of a report, in pixels. */
 const MAX_IMAGERY_PX = 2048;
 
-export interface ReportMapOptions {
-  rasterDir: string;
-  processes: ChildProcessPool;
-  signal?: AbortSignal;
-}
-
-type Geometry = { type: string; coordinates?: unknown; geometries?: Geometry[] };
-
-async function toWebMercator(pool: Pool, shapes: Record<string, unknown>[]): Promise<Geometry[]> {
-  if (shapes.length === 0) return [];
-  const { rows } = await pool.query<{ shape: Geometry }>(REPORT_SHAPES, [
-    shapes.map((s) => JSON.stringify(s)),
-  ]);
-  return rows.map((r) => r.shape);
-}
-
-function positions(geometry: Geometry): number[][] {
-  if (geometry.geometries) return geometry.geometries.flatMap(positions);
-  const walk = (c: unknown): number[][] =>
-    Array.isArray(c) && typeof c[0] === 'number' ? [c as number[]] : Array.isArray(c) ? c.flatMap(walk) : [];
-  return walk(geometry.coordinates);
-}
-
-/** A box around the shapes with the image's aspect ratio. */
-function frameAround(shapes: Geometry[], width: number, height: number): MapFrame {
-  const points = shapes.flatMap(positions);
-  const xs = points.map((p) => p[0]!);
-  const ys = points.map((p) => p[1]!);
-  const [cx, cy] = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
-  let w = Math.max((Math.max(...xs) - Math.min(...xs)) * (1 + 2 * PADDING), MIN_EXTENT_M);
-  let h = Math.max((Math.max(...ys) - Math.min(...ys)) * (1 + 2 * PADDING), MIN_EXTENT_M);
-  if (w / h > width / height) h = (w * height) / width;
-  else w = (h * width) / height;
-  return mapFrame({ bbox: [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2], srid: 3857, width, height });
-}
-
-function tracePath(ctx: SKRSContext2D, geometry: Geometry, frame: MapFrame): void {
-  const [minX, minY, maxX, maxY] = frame.bbox;
-  const px = (p: number[]): [number, number] => [
-    ((p[0]! - minX) / (maxX - minX)) * frame.width,
-    ((maxY - p[1]!) / (maxY - minY)) * frame.height,
-  ];
-  const ring = (coords: number[][], close: boolean) => {
-    coords.forEach((p, i) => (i === 0 ? ctx.moveTo(...px(p)) : ctx.lineTo(...px(p))));
-    if (close) ctx.closePath();
-  };
-  const c = geometry.coordinates as never;
-  switch (geometry.type) {
-    case 'Polygon':
-      (c as number[][][]).forEach((r) => ring(r, true));
-      break;
-    case 'MultiPolygon':
-      (c as number[][][][]).forEach((poly) => poly.forEach((r) => ring(r, true)));
-      break;
-    case 'LineString':
-      ring(c as number[][], false);
-      break;
-    case 'MultiLineString':
-      (c as number[][][]).forEach((l) => ring(l, false));
-      break;
-    case 'Point':
-    case 'MultiPoint':
-      positions(geometry).forEach((p) => {
-        const [x, y] = px(p);
-        ctx.moveTo(x + 6, y);
-        ctx.arc(x, y, 6, 0, 2 * Math.PI);
-      });
-      break;
-    case 'GeometryCollection':
-      geometry.geometries?.forEach((g) => tracePath(ctx, g, frame));
-      break;
-  }
-}
-
-function drawOverlay(ctx: SKRSContext2D, frame: MapFrame, site: Geometry, conflicts: Geometry[]): void {
-  for (const conflict of conflicts) {
-    ctx.beginPath();
-    tracePath(ctx, conflict, frame);
-    ctx.fillStyle = 'rgba(0, 255, 255, 0.45)';
-    ctx.fill('evenodd');
-    ctx.lineWidth = 6;
-    ctx.strokeStyle = CONFLICT_COLOUR;
-    ctx.stroke();
-  }
-  ctx.beginPath();
-  tracePath(ctx, site, frame);
-  ctx.lineWidth = 3;
-  ctx.setLineDash([10, 5]);
-  ctx.strokeStyle = SITE_COLOUR;
-  ctx.stroke();
-}
+export type ReportMapOptions = DocumentMapOptions;
 
 /** One frame around all the given ones, at the finest resolution any of them needs (within MAX_IMAGERY_PX). */
 function unionFrame(frames: MapFrame[]): MapFrame {
@@ -250,7 +155,7 @@ export class ReportMapDrawer {
       published,
     );
     const siteMap = this.draw(run, allLayers, siteFrame, published, imagery, (ctx) =>
-      drawOverlay(ctx, siteFrame, site!, failedConflicts),
+      drawHighlights(ctx, siteFrame, site!, failedConflicts),
     );
     // drawn side by side (the vector queries on the pool, the drawing in the canvas's threads)
     const ruleMaps = ruleFrames.map(async ({ rule, conflict, frame }): Promise<[string, Buffer]> => {
@@ -267,7 +172,7 @@ export class ReportMapDrawer {
         frame,
         published,
         imagery,
-        (ctx) => drawOverlay(ctx, frame, site!, conflict ? [conflict] : []),
+        (ctx) => drawHighlights(ctx, frame, site!, conflict ? [conflict] : []),
       );
       return [rule.ruleId, png];
     });

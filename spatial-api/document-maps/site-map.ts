@@ -57,7 +57,7 @@ export function frameAround(shapes: Geometry[], width: number, height: number): 
   return mapFrame({ bbox: [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2], srid: 3857, width, height });
 }
 
-function tracePath(ctx: SKRSContext2D, geometry: Geometry, frame: MapFrame): void {
+export function tracePath(ctx: SKRSContext2D, geometry: Geometry, frame: MapFrame): void {
   const [minX, minY, maxX, maxY] = frame.bbox;
   const px = (p: number[]): [number, number] => [
     ((p[0]! - minX) / (maxX - minX)) * frame.width,
@@ -95,16 +95,13 @@ function tracePath(ctx: SKRSContext2D, geometry: Geometry, frame: MapFrame): voi
   }
 }
 
-/** The site (dashed, yellow) and the highlighted shapes over a base map. */
-export async function drawOverlay(
-  base: Buffer,
+/** The highlighted shapes (cyan) and the site (dashed, yellow) on a map's canvas. */
+export function drawHighlights(
+  ctx: SKRSContext2D,
   frame: MapFrame,
   site: Geometry,
   highlights: Geometry[],
-): Promise<Buffer> {
-  const canvas = createCanvas(frame.width, frame.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(await loadImage(base), 0, 0);
+): void {
   for (const shape of highlights) {
     ctx.beginPath();
     tracePath(ctx, shape, frame);
@@ -120,7 +117,29 @@ export async function drawOverlay(
   ctx.setLineDash([10, 5]);
   ctx.strokeStyle = SITE_COLOUR;
   ctx.stroke();
+}
+
+/** The site and the highlighted shapes over a base map. */
+export async function drawOverlay(
+  base: Buffer,
+  frame: MapFrame,
+  site: Geometry,
+  highlights: Geometry[],
+): Promise<Buffer> {
+  const canvas = createCanvas(frame.width, frame.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(await loadImage(base), 0, 0);
+  drawHighlights(ctx, frame, site, highlights);
   return canvas.encode('png');
+}
+
+/** GeoJSON geometries in EPSG:4490 as Web Mercator GeoJSON, in the order given. */
+export async function toWebMercator(pool: Pool, shapes: Record<string, unknown>[]): Promise<Geometry[]> {
+  if (shapes.length === 0) return [];
+  const { rows } = await pool.query<{ shape: Geometry }>(WEB_MERCATOR_SHAPES, [
+    shapes.map((s) => JSON.stringify(s)),
+  ]);
+  return rows.map((r) => r.shape);
 }
 
 export class DocumentMapDrawer {
@@ -129,13 +148,8 @@ export class DocumentMapDrawer {
     private readonly options: DocumentMapOptions,
   ) {}
 
-  /** GeoJSON geometries in EPSG:4490 as Web Mercator GeoJSON, in the order given. */
-  async toWebMercator(shapes: Record<string, unknown>[]): Promise<Geometry[]> {
-    if (shapes.length === 0) return [];
-    const { rows } = await this.pool.query<{ shape: Geometry }>(WEB_MERCATOR_SHAPES, [
-      shapes.map((s) => JSON.stringify(s)),
-    ]);
-    return rows.map((r) => r.shape);
+  toWebMercator(shapes: Record<string, unknown>[]): Promise<Geometry[]> {
+    return toWebMercator(this.pool, shapes);
   }
 
   /** The WMS layers the catalog publishes now. */
