@@ -1,9 +1,9 @@
 // The rules of a rule set evaluated set-based over many candidate sites at once (the transaction's
 // candidate_sites table), with the same parameters and pass conditions as the kinds in ../kinds evaluate one
 // submitted site: one query per rule, whatever the number of sites.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Queryable } from '../../layers';
+import { filterJson } from '../kinds/kind-query';
+import { readSqlFile } from '../sql-file';
 import { INSIDE_RATIO } from '../kinds/within-regional-assessment';
 import type { Rule } from '../rule-sets/rule-set-schema';
 
@@ -21,23 +21,6 @@ export interface SiteRuleContext {
   checkedOn: string;
 }
 
-const files = new Map<string, string>();
-function sqlFile(name: string): string {
-  let text = files.get(name);
-  if (text === undefined) {
-    text = readFileSync(path.join(__dirname, `${name}.sql`), 'utf8');
-    files.set(name, text);
-  }
-  return text;
-}
-
-function filterJson(rule: Rule): string {
-  const filter: Record<string, unknown[]> = {};
-  for (const [key, value] of Object.entries(rule.filter ?? {}))
-    filter[key] = Array.isArray(value) ? value : [value];
-  return JSON.stringify(filter);
-}
-
 async function perSite<R extends { site_no: number }>(
   db: Queryable,
   file: string,
@@ -45,7 +28,7 @@ async function perSite<R extends { site_no: number }>(
   context: SiteRuleContext,
   extra: unknown[] = [],
 ): Promise<Map<number, R>> {
-  const { rows } = await db.query<R>(sqlFile(file), [
+  const { rows } = await db.query<R>(readSqlFile(__dirname, file), [
     context.versionIdsOf(rule.layers),
     filterJson(rule),
     ...extra,

@@ -1,21 +1,9 @@
 // Runs a rule kind's SQL file: the site travels as EWKB, the layer versions as ids, the attribute filter as
 // JSON ({attribute: [values]}); every value is a bound parameter.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Queryable } from '../../layers';
+import { readSqlFile } from '../sql-file';
 import type { Rule } from '../rule-sets/rule-set-schema';
 import type { ConflictFeature, EvaluationContext, RuleOutcome } from './rule-outcome';
-
-const files = new Map<string, string>();
-
-function sqlFile(name: string): string {
-  let text = files.get(name);
-  if (text === undefined) {
-    text = readFileSync(path.join(__dirname, `${name}.sql`), 'utf8');
-    files.set(name, text);
-  }
-  return text;
-}
 
 export interface KindRow {
   area_m2: number;
@@ -24,7 +12,8 @@ export interface KindRow {
   features: ConflictFeature[];
 }
 
-function filterJson(rule: Rule): string {
+/** A rule's attribute filter as the SQL reads it: {attribute: [values]}. */
+export function filterJson(rule: Rule): string {
   const filter: Record<string, unknown[]> = {};
   for (const [key, value] of Object.entries(rule.filter ?? {}))
     filter[key] = Array.isArray(value) ? value : [value];
@@ -38,7 +27,7 @@ export async function runKindQuery<R extends KindRow>(
   context: EvaluationContext,
   extra: unknown[] = [],
 ): Promise<R> {
-  const { rows } = await db.query<R>(sqlFile(file), [
+  const { rows } = await db.query<R>(readSqlFile(__dirname, file), [
     context.site.ewkb,
     context.versionIdsOf(rule.layers),
     filterJson(rule),

@@ -8,6 +8,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import { numberOrNull } from './number-column';
 import { PROJECT_STAGES, type ProjectStage } from './project-model';
 
 export const APPROVAL_STATUSES = ['in_progress', 'approved', 'rejected', 'withdrawn'] as const;
@@ -41,8 +42,7 @@ export class ApprovalRecord extends Model<
 
 const bigintAsNumber = (field: 'id' | 'supersedesId') =>
   function (this: ApprovalRecord): number | null {
-    const raw = this.getDataValue(field) as unknown;
-    return raw === null || raw === undefined ? null : Number(raw);
+    return numberOrNull(this.getDataValue(field));
   };
 
 export function defineApprovalRecord(sequelize: Sequelize): typeof ApprovalRecord {

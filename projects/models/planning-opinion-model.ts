@@ -8,6 +8,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import { numberOrNull } from './number-column';
 
 /** A file attached to an opinion, stored by its SHA-256 under the upload folder. */
 export interface OpinionAttachment {
@@ -16,9 +17,6 @@ export interface OpinionAttachment {
   sizeBytes: number;
   sha256: string;
 }
-
-const bigintOrNull = (raw: unknown): number | null =>
-  raw === null || raw === undefined ? null : Number(raw);
 
 export class PlanningOpinion extends Model<
   InferAttributes<PlanningOpinion>,
@@ -50,7 +48,7 @@ export function definePlanningOpinion(sequelize: Sequelize): typeof PlanningOpin
         primaryKey: true,
         autoIncrement: true,
         get(this: PlanningOpinion) {
-          return bigintOrNull(this.getDataValue('id')) as number;
+          return numberOrNull(this.getDataValue('id')) as number;
         },
       },
       taskId: { type: DataTypes.INTEGER, allowNull: false },
@@ -66,14 +64,14 @@ export function definePlanningOpinion(sequelize: Sequelize): typeof PlanningOpin
         type: DataTypes.BIGINT,
         allowNull: true,
         get(this: PlanningOpinion) {
-          return bigintOrNull(this.getDataValue('siteVersionId'));
+          return numberOrNull(this.getDataValue('siteVersionId'));
         },
       },
       supersedesId: {
         type: DataTypes.BIGINT,
         allowNull: true,
         get(this: PlanningOpinion) {
-          return bigintOrNull(this.getDataValue('supersedesId'));
+          return numberOrNull(this.getDataValue('supersedesId'));
         },
       },
       createdAt: DataTypes.DATE,

@@ -7,6 +7,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import { numberOrNull } from './number-column';
 
 export const PROJECT_STAGES = [
   'land_use_planning',
@@ -66,16 +67,14 @@ export function defineProject(sequelize: Sequelize): typeof Project {
         allowNull: true,
         validate: { min: 0 },
         get(this: Project): number | null {
-          const raw = this.getDataValue('totalInvestmentWanYuan') as unknown;
-          return raw === null || raw === undefined ? null : Number(raw);
+          return numberOrNull(this.getDataValue('totalInvestmentWanYuan'));
         },
       },
       currentSiteVersionId: {
         type: DataTypes.BIGINT,
         allowNull: true,
         get(this: Project): number | null {
-          const raw = this.getDataValue('currentSiteVersionId') as unknown;
-          return raw === null || raw === undefined ? null : Number(raw);
+          return numberOrNull(this.getDataValue('currentSiteVersionId'));
         },
       },
       lockVersion: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },

@@ -8,6 +8,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import { numberOrNull } from './number-column';
 
 export class ProjectSiteVersion extends Model<
   InferAttributes<ProjectSiteVersion>,
@@ -21,8 +22,6 @@ export class ProjectSiteVersion extends Model<
   declare createdAt: CreationOptional<Date>;
 }
 
-const asNumber = (raw: unknown): number | null => (raw === null || raw === undefined ? null : Number(raw));
-
 /** A class of its own per Sequelize instance, as the Project model. */
 export function defineProjectSiteVersion(sequelize: Sequelize): typeof ProjectSiteVersion {
   const bound = class extends ProjectSiteVersion {};
@@ -34,7 +33,7 @@ export function defineProjectSiteVersion(sequelize: Sequelize): typeof ProjectSi
         primaryKey: true,
         autoIncrement: true,
         get(this: ProjectSiteVersion): number {
-          return asNumber(this.getDataValue('id')) as number;
+          return numberOrNull(this.getDataValue('id')) as number;
         },
       },
       projectId: { type: DataTypes.INTEGER, allowNull: false },

@@ -7,7 +7,7 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Pool } from 'pg';
 import type { ComplianceRun, RuleResult } from '../../compliance-rules';
 import { MAP_SIZES, readRuleSet, type ReportMaps } from '../../compliance-rules';
-import { readCatalog } from '../../layers';
+import { readCatalog, type CatalogSnapshot } from '../../layers';
 import {
   drawHighlights,
   frameAround,
@@ -73,8 +73,11 @@ export class ReportMapDrawer {
   ) {}
 
   /** The current imagery over the frame, one window per imagery layer. */
-  private async readImagery(frame: MapFrame, published: WmsLayer[]): Promise<Imagery> {
-    const catalog = await readCatalog(this.pool);
+  private async readImagery(
+    frame: MapFrame,
+    published: WmsLayer[],
+    catalog: CatalogSnapshot,
+  ): Promise<Imagery> {
     const windows = await Promise.all(
       published
         .filter((l) => l.raster)
@@ -125,7 +128,8 @@ export class ReportMapDrawer {
   }
 
   async maps(run: ComplianceRun): Promise<ReportMaps> {
-    const published = publishedWmsLayers(await readCatalog(this.pool));
+    const catalog = await readCatalog(this.pool);
+    const published = publishedWmsLayers(catalog);
     const ruleSet = await readRuleSet(this.pool, run.ruleSet.code, run.ruleSet.version).catch(() => null);
     const withConflict = run.rules.filter(
       (r): r is RuleResult & { conflictGeometry: Record<string, unknown> } => r.conflictGeometry !== null,
@@ -153,6 +157,7 @@ export class ReportMapDrawer {
     const imagery = await this.readImagery(
       unionFrame([siteFrame, ...ruleFrames.map((r) => r.frame)]),
       published,
+      catalog,
     );
     const siteMap = this.draw(run, allLayers, siteFrame, published, imagery, (ctx) =>
       drawHighlights(ctx, siteFrame, site!, failedConflicts),

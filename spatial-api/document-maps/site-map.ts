@@ -152,17 +152,12 @@ export class DocumentMapDrawer {
     return toWebMercator(this.pool, shapes);
   }
 
-  /** The WMS layers the catalog publishes now. */
-  async published(): Promise<WmsLayer[]> {
-    return publishedWmsLayers(await readCatalog(this.pool));
-  }
-
   /** The current imagery under the given vector layers (each at its version, or the current one). */
-  async baseMap(layers: MapLayer[], frame: MapFrame, published?: WmsLayer[]): Promise<Buffer> {
-    const available = published ?? (await this.published());
+  async baseMap(layers: MapLayer[], frame: MapFrame): Promise<Buffer> {
+    const catalog = await readCatalog(this.pool);
+    const available = publishedWmsLayers(catalog);
     const scale = scaleDenominator(frame.bbox, frame.width, false);
     const imagery = available.filter((l) => l.raster);
-    const catalog = await readCatalog(this.pool);
     const vectors = layers
       .map((wanted) => ({
         wanted,

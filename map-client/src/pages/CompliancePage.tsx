@@ -35,6 +35,7 @@ import { useHighlightLayer, type Highlight } from '../components/compliance/useH
 import { useRuleFeatures } from '../components/compliance/useRuleFeatures';
 import { useSiteEditor } from '../components/compliance/useSiteEditor';
 import { describeError } from '../components/describeError';
+import { CatalogErrorBanner } from '../components/CatalogErrorBanner';
 import { Header } from '../components/Header';
 import { LayerPanel } from '../components/LayerPanel';
 import { MapView } from '../components/MapView';
@@ -306,22 +307,7 @@ export function CompliancePage() {
             />
           )}
           <div className="ob-banners">
-            {catalog.status === 'error' && (
-              <StatusBanner tone="error" testId="api-error">
-                <span>
-                  {catalog.httpStatus === null
-                    ? t('catalog.unreachable', { path: catalog.path, message: catalog.message })
-                    : t('catalog.failed', {
-                        path: catalog.path,
-                        status: catalog.httpStatus,
-                        message: catalog.message,
-                      })}
-                </span>
-                <button type="button" className="ob-button" onClick={retryCatalog}>
-                  {t('catalog.retry')}
-                </button>
-              </StatusBanner>
-            )}
+            {catalog.status === 'error' && <CatalogErrorBanner error={catalog} onRetry={retryCatalog} />}
           </div>
         </div>
         <aside className="ob-compliance-panel" aria-label={t('compliance.title')}>

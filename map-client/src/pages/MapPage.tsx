@@ -2,6 +2,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { LayerSummary } from '../api/types';
 import { FeatureInfo } from '../components/FeatureInfo';
+import { CatalogErrorBanner } from '../components/CatalogErrorBanner';
 import { Header } from '../components/Header';
 import { LayerPanel } from '../components/LayerPanel';
 import { MapView } from '../components/MapView';
@@ -74,22 +75,7 @@ export function MapPage() {
               {t('catalog.loading')}
             </StatusBanner>
           )}
-          {catalog.status === 'error' && (
-            <StatusBanner tone="error" testId="api-error">
-              <span>
-                {catalog.httpStatus === null
-                  ? t('catalog.unreachable', { path: catalog.path, message: catalog.message })
-                  : t('catalog.failed', {
-                      path: catalog.path,
-                      status: catalog.httpStatus,
-                      message: catalog.message,
-                    })}
-              </span>
-              <button type="button" className="ob-button" onClick={retry}>
-                {t('catalog.retry')}
-              </button>
-            </StatusBanner>
-          )}
+          {catalog.status === 'error' && <CatalogErrorBanner error={catalog} onRetry={retry} />}
           {catalog.status === 'ready' && catalog.crsWarning && (
             <StatusBanner tone="warning" testId="crs-warning">
               {t('catalog.crsWarning', { message: catalog.crsWarning })}
