@@ -72,6 +72,19 @@ export class ReportMapDrawer {
     private readonly options: ReportMapOptions,
   ) {}
 
+  /**
+   * One imagery layer's window, or null when its file cannot be read (moved away, outside the raster
+   * folder): the report is still drawn, on the plain background, and the failure is logged.
+   */
+  private async readWindow(file: string, frame: MapFrame): Promise<Buffer | null> {
+    try {
+      return await readRasterWindow(rasterFile(this.options.rasterDir, file), frame, this.options);
+    } catch (error) {
+      console.warn(`report map drawn without the imagery ${file}:`, (error as Error).message);
+      return null;
+    }
+  }
+
   /** The current imagery over the frame, one window per imagery layer. */
   private async readImagery(
     frame: MapFrame,
@@ -83,9 +96,9 @@ export class ReportMapDrawer {
         .filter((l) => l.raster)
         .map((layer) => catalog.current.get(layer.summary.code)?.filePath ?? null)
         .filter((file): file is string => file !== null)
-        .map((file) => readRasterWindow(rasterFile(this.options.rasterDir, file), frame, this.options)),
+        .map((file) => this.readWindow(file, frame)),
     );
-    return { frame, windows };
+    return { frame, windows: windows.filter((w): w is Buffer => w !== null) };
   }
 
   /** The imagery under the given layers at the versions the check read, and the overlay, as an opaque PNG. */

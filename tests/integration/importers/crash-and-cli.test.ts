@@ -9,6 +9,7 @@ import { importFile } from '../../../importers';
 import { ROOT, testDatabaseUrl } from '../../support/environment';
 import { freshLayer, sourceParcels, versionCount, workDir, writeJson } from '../../support/import-fixtures';
 import { runCommand } from '../../support/run-command';
+import { testAppConfig } from '../../support/app-config';
 
 const pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
 afterAll(() => pool.end());
@@ -119,7 +120,8 @@ it('imports GeoTIFF imagery as a Cloud-Optimized GeoTIFF in EPSG:4490', async ()
     '4851000',
     tif,
   ]);
-  const rasterDir = path.join(dir, 'rasters');
+  // the test server's own raster folder, as the import command would use the server's
+  const { rasterDir } = testAppConfig();
   const result = await importFile(pool, { layer: code, file: tif, rasterDir });
   expect(result.versionNo).toBe(1);
   const { rows } = await pool.query<{
