@@ -1,19 +1,49 @@
-// The client's routes. "/" is the one-blueprint map page, "/layers" the layer catalog, "/layers/:code"
-// one layer's data management, "/new-layer" the form for a new layer, "/login" and "/account" the
-// session's pages, "/compliance" the site-selection compliance check; more pages (projects) join here.
+// The client's routes. Each page is its own chunk, loaded when its route is first opened, so a page
+// (the standard page above all) carries only what it uses. One route per line, grouped by area.
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { I18nProvider } from './i18n/I18nProvider';
-import { AccountPage } from './pages/AccountPage';
-import { CompliancePage } from './pages/CompliancePage';
-import { LayerCatalogPage } from './pages/LayerCatalogPage';
-import { LayerDetailPage } from './pages/LayerDetailPage';
-import { LoginPage } from './pages/LoginPage';
-import { MapPage } from './pages/MapPage';
-import { NewLayerPage } from './pages/NewLayerPage';
-import { NotFoundPage } from './pages/NotFoundPage';
+import { lazyPage } from './lazyPage';
 import { RequireSession } from './session/RequireSession';
 import { SessionProvider } from './session/SessionProvider';
+
+// the workbench
+const MapPage = lazyPage(
+  () => import('./pages/MapPage'),
+  (m) => m.MapPage,
+);
+// the layer catalog
+const LayerCatalogPage = lazyPage(
+  () => import('./pages/LayerCatalogPage'),
+  (m) => m.LayerCatalogPage,
+);
+const LayerDetailPage = lazyPage(
+  () => import('./pages/LayerDetailPage'),
+  (m) => m.LayerDetailPage,
+);
+const NewLayerPage = lazyPage(
+  () => import('./pages/NewLayerPage'),
+  (m) => m.NewLayerPage,
+);
+// the session
+const LoginPage = lazyPage(
+  () => import('./pages/LoginPage'),
+  (m) => m.LoginPage,
+);
+const AccountPage = lazyPage(
+  () => import('./pages/AccountPage'),
+  (m) => m.AccountPage,
+);
+// compliance
+const CompliancePage = lazyPage(
+  () => import('./pages/CompliancePage'),
+  (m) => m.CompliancePage,
+);
+// (pages of further areas join here, one line each)
+const NotFoundPage = lazyPage(
+  () => import('./pages/NotFoundPage'),
+  (m) => m.NotFoundPage,
+);
 
 export function App() {
   return (
@@ -36,6 +66,7 @@ export function App() {
                   </RequireSession>
                 }
               />
+              {/* (routes of further areas join here, one line each) */}
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </SessionProvider>
