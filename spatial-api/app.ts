@@ -6,6 +6,7 @@ import { authenticate } from './access/authenticate';
 import { ogcAccess } from './access/ogc-access';
 import { guardedRoutes, routeGuard } from './access/route-guard';
 import { ChildProcessPool } from './child-process-pool';
+import { openReadPool, type ReadPool } from './replicas';
 import { clientFiles } from './client-files';
 import { DEFAULT_ACCESS, DEFAULT_HARDENING, type Config } from './config';
 import { apiCors, servicesCors } from './hardening/cors-policy';
@@ -137,6 +138,9 @@ export type AppConfig = Pick<
       | 'tls'
       | 'approvalNearLimitWorkingDays'
       | 'planningAttachmentMaxBytes'
+      | 'databaseReplicaUrls'
+      | 'replicaMaxLagMs'
+      | 'statementTimeoutMs'
     >
   >;
 
@@ -173,6 +177,17 @@ export function createApp({ pool, config }: AppOptions): Express {
   // Sequelize for the project records; connects on first use, closed with the server
   const records = openRecordStore(pool);
   app.locals.recordStore = records;
+  // the read-only services' queries: on hot standbys when DATABASE_REPLICA_URLS names some
+  const reads = openReadPool(
+    pool,
+    {
+      replicaUrls: config.databaseReplicaUrls ?? [],
+      maxLagMs: config.replicaMaxLagMs ?? 5000,
+      statementTimeoutMs: config.statementTimeoutMs ?? 0,
+    },
+    metrics.registry,
+  );
+  app.locals.readPool = reads;
   app.disable('x-powered-by');
   app.set('etag', false);
   // X-Forwarded-* count only from these proxies (req.protocol, req.host, req.ip)
@@ -187,9 +202,10 @@ export function createApp({ pool, config }: AppOptions): Express {
   app.use('/api', apiCors(hardening.corsOrigins));
   // who is asking matters to the API and the services, not to the client's files
   app.use(['/api', ...OGC_PATHS, '/tiles'], authenticate(pool, access.session));
+  app.use(['/api', ...OGC_PATHS, '/tiles'], reads.middleware);
   app.use(OGC_PATHS, servicesRateLimit(hardening.rateLimits));
 
-  route.get('/api/v1/health', healthHandler(pool));
+  route.get('/api/v1/health', healthHandler(pool, reads.replicas));
   route.get('/api/v1/crs', crsHandler);
   route.get('/api/v1/code-lists', codeListsHandler);
 
@@ -221,20 +237,20 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.get('/api/v1/metrics', metricsHandler(metrics));
   route.get('/api/v1/service-levels', serviceLevelsHandler(metrics));
 
-  route.get('/api/v1/layers', listLayersHandler(pool));
+  route.get('/api/v1/layers', listLayersHandler(reads.pool));
   route.post('/api/v1/layers', json, createLayerHandler(pool));
-  route.get('/api/v1/layers/:code', getLayerHandler(pool));
+  route.get('/api/v1/layers/:code', getLayerHandler(reads.pool));
   route.patch('/api/v1/layers/:code', json, updateLayerHandler(pool, geoserver));
   route.delete('/api/v1/layers/:code', deleteLayerHandler(pool, geoserver));
-  route.get('/api/v1/layers/:code/features', featuresHandler(pool));
-  route.get('/api/v1/layers/:code/versions', listVersionsHandler(pool));
-  route.get('/api/v1/layers/:code/versions/:version/report', versionReportHandler(pool));
+  route.get('/api/v1/layers/:code/features', featuresHandler(reads.pool));
+  route.get('/api/v1/layers/:code/versions', listVersionsHandler(reads.pool));
+  route.get('/api/v1/layers/:code/versions/:version/report', versionReportHandler(reads.pool));
   route.post(
     '/api/v1/layers/:code/rollback',
     json,
     rollbackHandler(pool, geoserver, (code) => conflicts.layerPublished(code, 'rollback')),
   );
-  route.get('/api/v1/layers/:code/diff', diffHandler(pool));
+  route.get('/api/v1/layers/:code/diff', diffHandler(reads.pool));
   route.post('/api/v1/layers/:code/imports', startImportHandler(pool, jobs, config));
   route.get('/api/v1/imports/:id', importJobHandler(jobs));
   route.get('/api/v1/compliance/rule-sets', listRuleSetsHandler(pool));
@@ -314,20 +330,24 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.post('/api/v1/compliance/conflicts/recompute', recomputeConflictsHandler(conflicts));
   route.get('/api/v1/compliance/conflicts/recomputes/:id', conflictRunHandler(conflicts));
   route.get('/api/v1/compliance/conflicts/summary', checksLimit, conflictSummaryHandler(pool));
-  route.get('/tiles/:layer.json', tileJsonHandler(pool));
-  route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
+  route.get('/tiles/:layer.json', tileJsonHandler(reads.pool));
+  route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(reads.pool, tiles, new TileCoverage(reads.pool)));
   route.get(
     '/tiles/:layer/:z/:x/:y.png',
-    pngTileHandler(pool, {
+    pngTileHandler(reads.pool, {
       rasterDir: config.rasterDir,
       processes: gdal,
       maxRenderingMs: config.wmsLimits.maxRenderingMs,
     }),
   );
-  const wms = wmsService(pool, { rasterDir: config.rasterDir, processes: gdal, limits: config.wmsLimits });
+  const wms = wmsService(reads.pool, {
+    rasterDir: config.rasterDir,
+    processes: gdal,
+    limits: config.wmsLimits,
+  });
   app.use(
     owsRouter(
-      [wfsService(pool), wms],
+      [wfsService(reads.pool), wms],
       guard,
       ogcAccess(pool, trail),
       RequestGate.forPool(pool.options.max ?? 10),
@@ -356,6 +376,11 @@ export function conflictJobsOf(app: Express): ConflictJobs {
 /** The project records' store, which the server closes when it stops. */
 export function recordStoreOf(app: Express): RecordStore {
   return app.locals.recordStore as RecordStore;
+}
+
+/** The read side of the database (the standbys, when configured), which the server closes when it stops. */
+export function readPoolOf(app: Express): ReadPool {
+  return app.locals.readPool as ReadPool;
 }
 
 /** The app's pool of gdalwarp children, whose counts the tests read. */

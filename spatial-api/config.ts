@@ -73,6 +73,14 @@ const schema = z.object({
   TLS_KEY: z.string().optional(),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(300_000),
   APPROVAL_NEAR_LIMIT_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(2),
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .default('')
+    .refine(
+      (v) => list(v).every((url) => /^postgres(ql)?:\/\//.test(url)),
+      'DATABASE_REPLICA_URLS must be postgres:// URLs separated by commas',
+    ),
+  DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(5000),
 });
 
 export interface Config {
@@ -108,6 +116,10 @@ export interface Config {
   demoPassword?: string;
   /** working days left at or below which an approval in progress is flagged (效能督察) */
   approvalNearLimitWorkingDays: number;
+  /** hot standbys for the read-only services' queries (spatial-api/replicas/) */
+  databaseReplicaUrls: string[];
+  /** a standby further behind the primary than this takes no reads, ms */
+  replicaMaxLagMs: number;
 }
 
 export interface AccessSettings {
@@ -204,6 +216,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.TLS_CERT && e.TLS_KEY ? { tls: { cert: e.TLS_CERT, key: e.TLS_KEY } } : {}),
     statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     approvalNearLimitWorkingDays: e.APPROVAL_NEAR_LIMIT_WORKING_DAYS,
+    databaseReplicaUrls: list(e.DATABASE_REPLICA_URLS),
+    replicaMaxLagMs: e.DATABASE_REPLICA_MAX_LAG_MS,
     wmsLimits: {
       maxLayers: e.WMS_MAX_LAYERS,
       maxRequestMemoryBytes: e.WMS_MAX_REQUEST_MEMORY,

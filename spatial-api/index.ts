@@ -1,5 +1,5 @@
 // spatial-api's public face: configuration, the app and the server.
-export { conflictJobsOf, createApp, gdalProcessesOf, importJobsOf, recordStoreOf } from './app';
+export { conflictJobsOf, createApp, gdalProcessesOf, importJobsOf, readPoolOf, recordStoreOf } from './app';
 export type { AppConfig, AppOptions } from './app';
 export { ConfigError, DEFAULT_ACCESS, DEFAULT_HARDENING, readConfig } from './config';
 export type { Config, TrustProxy, WmsLimits } from './config';

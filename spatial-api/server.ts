@@ -2,15 +2,13 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import type { Express } from 'express';
 import type { Pool } from 'pg';
 import { ensureDemoUsers } from '../accounts';
 import { ensurePlanningConflicts, ensureSampleRuleSet } from '../compliance-rules';
 import { generateSampleCity, loadSampleCity } from '../importers';
 import { migrate } from '../sql';
-import { conflictJobsOf, createApp, importJobsOf, recordStoreOf } from './app';
-import type { RecordStore } from '../projects';
-import type { ConflictJobs } from './conflicts/conflict-jobs';
-import type { ImportJobs } from './imports/import-jobs';
+import { conflictJobsOf, createApp, importJobsOf, readPoolOf, recordStoreOf } from './app';
 import type { Config } from './config';
 import { checkConnection, createPool } from './database';
 
@@ -79,13 +77,9 @@ function listen(
  * closed as they become idle); running imports and conflict computations are stopped and rolled back;
  * after SHUTDOWN_GRACE_MS whatever is left is closed; then the pool.
  */
-async function shutDown(
-  server: Server,
-  jobs: ImportJobs,
-  conflicts: ConflictJobs,
-  records: RecordStore,
-  pool: Pool,
-): Promise<void> {
+async function shutDown(server: Server, app: Express, pool: Pool): Promise<void> {
+  const jobs = importJobsOf(app);
+  const conflicts = conflictJobsOf(app);
   const drained = new Promise<void>((resolve) => server.close(() => resolve()));
   const idle = setInterval(() => server.closeIdleConnections(), 100);
   let timer: NodeJS.Timeout | undefined;
@@ -102,7 +96,8 @@ async function shutDown(
   }
   server.closeAllConnections();
   await drained;
-  await records.close();
+  await recordStoreOf(app).close();
+  await readPoolOf(app).close();
   await pool.end();
 }
 
@@ -134,7 +129,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     return {
       url: `${config.tls ? 'https' : 'http'}://localhost:${port}`,
       pool,
-      close: () => shutDown(server, importJobsOf(app), conflictJobsOf(app), recordStoreOf(app), pool),
+      close: () => shutDown(server, app, pool),
     };
   } catch (error) {
     await pool.end().catch(() => undefined);

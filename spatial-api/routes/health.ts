@@ -1,9 +1,21 @@
-// GET /api/v1/health: is the database reachable, which PostGIS, how many layers. 503 with a reason if not.
+// GET /api/v1/health: is the database reachable, which PostGIS, how many layers, and the standbys' states
+// when there are any. 503 with a reason if the primary is not reachable.
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import { RETRY_AFTER_S } from '../database-unavailable';
+import type { ReplicaSet } from '../replicas/replica-set';
 
-export function healthHandler(pool: Pool): RequestHandler {
+/** Each standby's state as the last look found it. */
+function replicaHealth(replicas: ReplicaSet) {
+  return replicas.replicas.map((r) => ({
+    name: r.name,
+    state: r.state,
+    lagBytes: r.lagBytes,
+    reason: r.reason,
+  }));
+}
+
+export function healthHandler(pool: Pool, replicas: ReplicaSet | null = null): RequestHandler {
   return async (_req, res) => {
     try {
       const { rows } = await pool.query<{ postgis: string; layers: string }>(
@@ -14,6 +26,7 @@ export function healthHandler(pool: Pool): RequestHandler {
         database: 'ok',
         postgis: rows[0]?.postgis ?? null,
         layers: Number(rows[0]?.layers ?? 0),
+        ...(replicas ? { replicas: replicaHealth(replicas) } : {}),
       });
     } catch (error) {
       res

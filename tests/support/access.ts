@@ -29,7 +29,12 @@ export async function signIn(
   });
   if (response.status !== 200)
     throw new Error(`sign-in as ${username}: ${response.status} ${await response.text()}`);
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  // the session's cookie (a server with standbys also marks the client as one that writes)
+  const cookie =
+    response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0] ?? '')
+      .find((c) => c.startsWith('ob_session=')) ?? '';
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return {
     cookie,
