@@ -333,7 +333,9 @@ describe('compliance workbench', () => {
     await page.selectOption('[data-testid="candidate-project-type"]', '房屋建筑工程');
     await page.fill('[data-testid="candidate-area"]', '1.5');
     await page.selectOption('[data-testid="candidate-area-unit"]', 'areaHa');
-    await page.waitForSelector('[data-testid="candidate-district"] option[value="650102"]');
+    await page.waitForSelector('[data-testid="candidate-district"] option[value="650102"]', {
+      state: 'attached',
+    });
     await page.selectOption('[data-testid="candidate-district"]', '650102');
     await page.fill('[data-testid="candidate-limit"]', '5');
     await page.click('[data-testid="candidate-search"]');
