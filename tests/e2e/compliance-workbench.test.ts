@@ -355,15 +355,18 @@ describe('compliance workbench', () => {
     }
     // a candidate is never smaller than asked
     for (const area of areas) expect(area).toBeGreaterThanOrEqual(15_000 - 1);
+    await page.waitForTimeout(800);
+    await screenshots(page, 'compliance-workbench-candidates');
     await page.click('[data-testid="candidate-1-locate"]');
     await page.waitForTimeout(500);
     expect(
       (await overlay('compliance-candidates')).filter((f) => f.selected === true).map((f) => f.rank),
     ).toEqual([1]);
-    await screenshots(page, 'compliance-workbench-candidates');
 
     await page.click('[data-testid="candidate-1-choose"]');
     await page.waitForSelector('[data-testid="compliance-tab-check"][aria-selected="true"]');
+    // the other candidates leave the map while the chosen one is checked
+    expect(await overlay('compliance-candidates')).toEqual([]);
     await page.waitForFunction((expected) => {
       const area = Number(document.querySelector('[data-testid="site-area"]')?.getAttribute('data-area-m2'));
       return Math.abs(area - expected) / expected < 1e-3;

@@ -419,6 +419,7 @@ export function CompliancePage() {
           >
             <CandidatePanel
               map={map}
+              showOnMap={tab === 'candidates'}
               projectTypes={projectTypes}
               ruleSetCode={ruleSetCode}
               onChoose={chooseCandidate}

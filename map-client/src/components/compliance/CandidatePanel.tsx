@@ -34,12 +34,14 @@ type SearchState =
 
 interface Props {
   map: OlMap | null;
+  /** the results are drawn while the tab is open, not over the site being checked */
+  showOnMap: boolean;
   projectTypes: string[];
   ruleSetCode: string | null;
   onChoose: (candidate: Candidate, projectType: string) => void;
 }
 
-export function CandidatePanel({ map, projectTypes, ruleSetCode, onChoose }: Props) {
+export function CandidatePanel({ map, showOnMap, projectTypes, ruleSetCode, onChoose }: Props) {
   const { t } = useI18n();
   const [projectType, setProjectType] = useState('');
   const [areaText, setAreaText] = useState('2');
@@ -77,7 +79,7 @@ export function CandidatePanel({ map, projectTypes, ruleSetCode, onChoose }: Pro
         if (result.candidates.length > 0 && map) {
           const all = createEmpty();
           for (const c of result.candidates) extend(all, toViewGeometry(c.geometry).getExtent());
-          map.getView().fit(all, { padding: [60, 60, 60, 60], maxZoom: 17, duration: 300 });
+          map.getView().fit(all, { padding: [60, 60, 60, 360], maxZoom: 17, duration: 300 });
         }
       },
       (error: unknown) => {
@@ -94,12 +96,12 @@ export function CandidatePanel({ map, projectTypes, ruleSetCode, onChoose }: Pro
   const candidates = state.status === 'done' ? state.search.candidates : null;
   const highlights = useMemo<Highlight[]>(
     () =>
-      (candidates ?? []).map((c) => ({
+      (showOnMap ? (candidates ?? []) : []).map((c) => ({
         id: `candidate:${c.rank}`,
         geometry: c.geometry,
         properties: { rank: c.rank, selected: c.rank === selected },
       })),
-    [candidates, selected],
+    [candidates, selected, showOnMap],
   );
   useHighlightLayer(map, highlights, candidateStyle, 9_200, 'compliance-candidates');
 

@@ -85,58 +85,6 @@ export function ConflictPanel({ layerAvailable, visible, onVisible, canRecompute
         <span>{t('compliance.conflicts.showLayer')}</span>
       </label>
       {!layerAvailable && <p className="ob-hint">{t('compliance.conflicts.noLayer')}</p>}
-      {summary.status === 'loading' && <p className="ob-hint">{t('common.loading')}</p>}
-      {summary.status === 'error' && (
-        <StatusBanner tone="error" testId="conflicts-error">
-          <span>{t('compliance.conflicts.failed', { message: describeError(summary.error).message })}</span>
-          <button type="button" className="ob-button" onClick={reload} data-testid="conflicts-retry">
-            {t('compliance.retry')}
-          </button>
-        </StatusBanner>
-      )}
-      {summary.status === 'ready' && (
-        <div
-          data-testid="conflicts-summary"
-          data-version={summary.value.version}
-          data-count={summary.value.total.count}
-        >
-          <p className="ob-hint">
-            {t('compliance.conflicts.version', {
-              version: summary.value.version,
-              time: summary.value.publishedAt ? formatDateTime(summary.value.publishedAt, locale) : '—',
-            })}
-          </p>
-          <p data-testid="conflicts-total">
-            {t('compliance.conflicts.total', { count: summary.value.total.count })}
-            <br />
-            <AreaFigures areaM2={summary.value.total.areaM2} />
-          </p>
-          <h4 className="ob-compliance-subhead">{t('compliance.conflicts.byPair')}</h4>
-          <ul className="ob-compliance-figures" data-testid="conflicts-by-pair">
-            {summary.value.byPair.map((pair) => (
-              <li key={pair.pairId} data-testid={`conflicts-pair-${pair.pairId}`} data-count={pair.count}>
-                <div className="ob-compliance-figures-head">
-                  <span>{pair.title}</span>
-                  <strong>{t('compliance.conflicts.count', { count: pair.count })}</strong>
-                </div>
-                <AreaFigures areaM2={pair.areaM2} testId={`conflicts-pair-${pair.pairId}-area`} />
-              </li>
-            ))}
-          </ul>
-          <h4 className="ob-compliance-subhead">{t('compliance.conflicts.byDistrict')}</h4>
-          <ul className="ob-compliance-figures" data-testid="conflicts-by-district">
-            {summary.value.byDistrict.map((d) => (
-              <li key={d.districtCode ?? 'none'}>
-                <div className="ob-compliance-figures-head">
-                  <span>{d.districtName ?? d.districtCode ?? t('compliance.candidates.noDistrict')}</span>
-                  <strong>{t('compliance.conflicts.count', { count: d.count })}</strong>
-                </div>
-                <AreaFigures areaM2={d.areaM2} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
       {canRecompute && (
         <div className="ob-compliance-recompute">
           <button
@@ -190,6 +138,58 @@ export function ConflictPanel({ layerAvailable, visible, onVisible, canRecompute
               </button>
             </StatusBanner>
           )}
+        </div>
+      )}
+      {summary.status === 'loading' && <p className="ob-hint">{t('common.loading')}</p>}
+      {summary.status === 'error' && (
+        <StatusBanner tone="error" testId="conflicts-error">
+          <span>{t('compliance.conflicts.failed', { message: describeError(summary.error).message })}</span>
+          <button type="button" className="ob-button" onClick={reload} data-testid="conflicts-retry">
+            {t('compliance.retry')}
+          </button>
+        </StatusBanner>
+      )}
+      {summary.status === 'ready' && (
+        <div
+          data-testid="conflicts-summary"
+          data-version={summary.value.version}
+          data-count={summary.value.total.count}
+        >
+          <p className="ob-hint">
+            {t('compliance.conflicts.version', {
+              version: summary.value.version,
+              time: summary.value.publishedAt ? formatDateTime(summary.value.publishedAt, locale) : '—',
+            })}
+          </p>
+          <p data-testid="conflicts-total">
+            {t('compliance.conflicts.total', { count: summary.value.total.count })}
+            <br />
+            <AreaFigures areaM2={summary.value.total.areaM2} />
+          </p>
+          <h4 className="ob-compliance-subhead">{t('compliance.conflicts.byPair')}</h4>
+          <ul className="ob-compliance-figures" data-testid="conflicts-by-pair">
+            {summary.value.byPair.map((pair) => (
+              <li key={pair.pairId} data-testid={`conflicts-pair-${pair.pairId}`} data-count={pair.count}>
+                <div className="ob-compliance-figures-head">
+                  <span>{pair.title}</span>
+                  <strong>{t('compliance.conflicts.count', { count: pair.count })}</strong>
+                </div>
+                <AreaFigures areaM2={pair.areaM2} testId={`conflicts-pair-${pair.pairId}-area`} />
+              </li>
+            ))}
+          </ul>
+          <h4 className="ob-compliance-subhead">{t('compliance.conflicts.byDistrict')}</h4>
+          <ul className="ob-compliance-figures" data-testid="conflicts-by-district">
+            {summary.value.byDistrict.map((d) => (
+              <li key={d.districtCode ?? 'none'}>
+                <div className="ob-compliance-figures-head">
+                  <span>{d.districtName ?? d.districtCode ?? t('compliance.candidates.noDistrict')}</span>
+                  <strong>{t('compliance.conflicts.count', { count: d.count })}</strong>
+                </div>
+                <AreaFigures areaM2={d.areaM2} />
+              </li>
+            ))}
+          </ul>
         </div>
       )}
     </section>

@@ -93,10 +93,22 @@ export function SitePanel(props: Props) {
           {t('compliance.clear')}
         </button>
       </div>
-      <label className="ob-field">
-        <span>{t('compliance.upload')}</span>
-        <input type="file" accept={ACCEPTED} data-testid="site-file" onChange={onFileInput} />
-      </label>
+      <div className="ob-field">
+        <span id="ob-compliance-file-label">{t('compliance.upload')}</span>
+        {/* the browser's own file button speaks the browser's language: a button of ours says 选择文件 */}
+        <label className="ob-compliance-file">
+          <input
+            type="file"
+            accept={ACCEPTED}
+            className="ob-compliance-file-input"
+            aria-labelledby="ob-compliance-file-label"
+            data-testid="site-file"
+            disabled={file.status === 'reading'}
+            onChange={onFileInput}
+          />
+          <span className="ob-button">{t('compliance.chooseFile')}</span>
+        </label>
+      </div>
       <label className="ob-field">
         <span>{t('compliance.fileSrs')}</span>
         <input
