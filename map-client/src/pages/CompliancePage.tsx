@@ -299,8 +299,9 @@ export function CompliancePage() {
       const geometry = done.rules.find((r) => r.ruleId === ruleId)?.conflictGeometry;
       if (map && geometry)
         map.getView().fit(toViewGeometry(geometry).getExtent(), {
-          padding: [80, 80, 80, 80],
-          maxZoom: 19,
+          // clear of the layer panel on the map's left
+          padding: [80, 80, 80, 380],
+          maxZoom: 18,
           duration: 300,
         });
     },
