@@ -4,7 +4,7 @@
 // the server's check (authoritative) with its figures, a selected rule's conflicts emphasised on the map and
 // where the preview differs; the report and data downloads; the checks already run. 选址推荐: the candidate
 // search, its results on the map, one made the site. 多规冲突: the conflicts layer and its figures.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type OlMap from 'ol/Map.js';
 import { Fill, Stroke, Style } from 'ol/style.js';
 import type { MultiPolygon, Polygon } from 'geojson';
@@ -38,6 +38,8 @@ import { SitePanel } from '../components/compliance/SitePanel';
 import { toViewGeometry } from '../components/compliance/siteGeometry';
 import { useHighlightLayer, type Highlight } from '../components/compliance/useHighlightLayer';
 import { useRuleFeatures } from '../components/compliance/useRuleFeatures';
+import { useComplianceLayers } from '../components/compliance/useComplianceLayers';
+import { useEditorKeys } from '../components/compliance/useEditorKeys';
 import { useSiteEditor } from '../components/compliance/useSiteEditor';
 import { useSiteFile } from '../components/compliance/useSiteFile';
 import { describeError } from '../components/describeError';
@@ -50,7 +52,6 @@ import { useResource } from '../components/useResource';
 import { useI18n } from '../i18n/I18nProvider';
 import { sessionKey } from '../session/canManageLayer';
 import { useSession } from '../session/SessionProvider';
-import { initialLayerState, move, setOpacity, setVisible, type LayerState } from '../state/layerState';
 import { useCatalog } from './useCatalog';
 
 const NO_LAYERS: LayerSummary[] = [];
@@ -85,14 +86,6 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function complianceLayerState(layers: LayerSummary[], visible: string[] | null): LayerState {
-  let state = initialLayerState(layers);
-  if (!visible) return state;
-  for (const layer of layers)
-    state = setVisible(state, layer.code, visible.includes(layer.code) && Boolean(layer.tiles));
-  return state;
-}
-
 export function CompliancePage() {
   const { t } = useI18n();
   const session = useSession();
@@ -121,39 +114,16 @@ export function CompliancePage() {
   );
 
   // the map shows the layers the rules read
-  const [layerState, setLayerState] = useState<LayerState>(() =>
-    complianceLayerState(layers, ruleLayerCodes),
-  );
-  const [stateFor, setStateFor] = useState<{ layers: LayerSummary[]; rules: string[] | null }>({
+  const { layerState, layersByCode, onToggle, onOpacity, onMove } = useComplianceLayers(
     layers,
-    rules: ruleLayerCodes,
-  });
-  if (stateFor.layers !== layers || stateFor.rules !== ruleLayerCodes) {
-    setStateFor({ layers, rules: ruleLayerCodes });
-    setLayerState(complianceLayerState(layers, ruleLayerCodes));
-  }
-  const layersByCode = useMemo(() => new Map(layers.map((layer) => [layer.code, layer])), [layers]);
-  const onToggle = useCallback(
-    (code: string, visible: boolean) => setLayerState((s) => setVisible(s, code, visible)),
-    [],
-  );
-  const onOpacity = useCallback(
-    (code: string, opacity: number) => setLayerState((s) => setOpacity(s, code, opacity)),
-    [],
-  );
-  const onMove = useCallback(
-    (code: string, direction: 'up' | 'down') => {
-      const kind = layersByCode.get(code)?.kind;
-      setLayerState((s) => move(s, code, direction, (other) => layersByCode.get(other)?.kind === kind));
-    },
-    [layersByCode],
+    ruleLayerCodes,
   );
   const ignoreClicks = useCallback(() => undefined, []);
   const conflictsLayer = layersByCode.get(CONFLICTS_LAYER);
   const conflictsVisible = layerState.views[CONFLICTS_LAYER]?.visible ?? false;
   const showConflictsLayer = useCallback(
-    (visible: boolean) => setLayerState((s) => setVisible(s, CONFLICTS_LAYER, visible)),
-    [],
+    (visible: boolean) => onToggle(CONFLICTS_LAYER, visible),
+    [onToggle],
   );
   const [tab, setTab] = useState<Tab>('check');
 
@@ -168,19 +138,7 @@ export function CompliancePage() {
   const [fileSrs, setFileSrs] = useState('');
   const siteFile = useSiteFile(editor.setSite, fileSrs);
 
-  // Ctrl+Z (⌘Z) undoes the last change of the site, unless a text field has the keys
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z') {
-        event.preventDefault();
-        editor.undo();
-      } else if (event.key === 'Escape' && editor.deleting) editor.setDeleting(false);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editor]);
+  useEditorKeys(editor);
 
   const chooseCandidate = useCallback(
     (candidate: Candidate, type: string) => {
