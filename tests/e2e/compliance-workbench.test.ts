@@ -145,6 +145,19 @@ describe('compliance workbench', () => {
     await pool.end();
   });
 
+  it('says in Chinese, with a retry, why an uploaded file cannot be a site (OGR VRT XML named .zip)', async () => {
+    await page.setInputFiles('[data-testid="site-file"]', {
+      name: '伪装.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from('<OGRVRTDataSource><OGRVRTLayer name="x"/></OGRVRTDataSource>'),
+    });
+    await page.waitForSelector('[data-testid="site-file-retry"]', { timeout: 30_000 });
+    const message = (await page.textContent('[data-testid="site-file-message"]'))!;
+    expect(message).toContain('文件无法读取');
+    expect(message).toContain('不是有效的 zip 压缩包');
+    expect(await page.$('[data-testid="site-area"]')).toBeNull();
+  }, 60_000);
+
   it('uploads a zipped Shapefile made in EPSG:4538: the site is on the map with its ellipsoidal area', async () => {
     const dir = workDir('workbench-shp-');
     const site = square(...clear, SIDE_M);
@@ -379,7 +392,13 @@ describe('compliance workbench', () => {
   }, 240_000);
 
   it('shows the cross-plan conflict figures as the API gives them, switches the layer on; no recompute for a reviewer', async () => {
-    await page.click('[data-testid="compliance-tab-conflicts"]');
+    // the tabs answer the arrow keys
+    await page.focus('[data-testid="compliance-tab-check"]');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForSelector('[data-testid="compliance-tab-conflicts"][aria-selected="true"]');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'compliance-tab-conflicts',
+    );
     await page.waitForSelector('[data-testid="conflicts-summary"]', { timeout: 30_000 });
     const api = (await (
       await fetch(`${server.url}/api/v1/compliance/conflicts/summary`, { headers: reviewer.headers() })
