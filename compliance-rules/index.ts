@@ -12,6 +12,8 @@ export { ensureSampleRuleSet, SAMPLE_RULE_SET } from './rule-sets/sample-rule-se
 export { areaUnits, M2_PER_HA, M2_PER_MU } from './runs/area-units';
 export { prepareCitySite } from './site/prepare-city-site';
 export type { PreparedSite } from './site/prepare-city-site';
+export { editableSite } from './site/editable-site';
+export type { EditableSite } from './site/editable-site';
 export { runCheck } from './runs/run-check';
 export type { CheckRequest } from './runs/run-check';
 export { readRun } from './runs/read-run';

@@ -30,6 +30,7 @@ import {
   verifyCheckHandler,
 } from './routes/compliance-checks';
 import { candidatesHandler } from './routes/compliance-candidates';
+import { siteFileHandler } from './routes/compliance-site-files';
 import { exportHandler, reportHandler } from './routes/compliance-reports';
 import {
   conflictRunHandler,
@@ -330,6 +331,8 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.post('/api/v1/compliance/conflicts/recompute', recomputeConflictsHandler(conflicts));
   route.get('/api/v1/compliance/conflicts/recomputes/:id', conflictRunHandler(conflicts));
   route.get('/api/v1/compliance/conflicts/summary', checksLimit, conflictSummaryHandler(pool));
+  // the compliance page: a site file read for editing
+  route.post('/api/v1/compliance/site-files', checksLimit, siteFileHandler(pool, config));
   route.get('/tiles/:layer.json', tileJsonHandler(reads.pool));
   route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(reads.pool, tiles, new TileCoverage(reads.pool)));
   route.get(

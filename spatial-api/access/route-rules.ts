@@ -141,6 +141,12 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/v1/compliance/conflicts/recompute': { allow: 'rules.manage', target: 'planning_conflicts' },
   'GET /api/v1/compliance/conflicts/recomputes/:id': { allow: 'rules.manage', target: 'planning_conflicts' },
   'GET /api/v1/compliance/conflicts/summary': { allow: 'compliance.run', target: 'planning_conflicts' },
+  // the compliance page: a site file read for editing (nothing is stored, so the audit log records a read)
+  'POST /api/v1/compliance/site-files': {
+    allow: 'compliance.run',
+    target: 'compliance_site_file',
+    audit: 'read',
+  },
 
   'GET /tiles/:layer.json': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.mvt': { ...read('layer', 'layer'), service: 'tiles' },

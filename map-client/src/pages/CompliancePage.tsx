@@ -1,11 +1,12 @@
 // The compliance page (route "/compliance", for holders of compliance.run): the map with the layers the rule
-// set reads; the site drawn, edited or read from a file; the live preview of the same rule set evaluated in
-// the browser as the site changes; the server's check (authoritative) with its figures, the conflicts
-// highlighted and where the preview differs; the checks already run; the report and data downloads.
+// set reads, and a side panel in three tabs. 审查: the site drawn, edited (corners added, removed, undone)
+// or read from a file; the live preview of the same rule set evaluated in the browser as the site changes;
+// the server's check (authoritative) with its figures, a selected rule's conflicts emphasised on the map and
+// where the preview differs; the report and data downloads; the checks already run. 选址推荐: the candidate
+// search, its results on the map, one made the site. 多规冲突: the conflicts layer and its figures.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type OlMap from 'ol/Map.js';
 import { Fill, Stroke, Style } from 'ol/style.js';
-import proj4 from 'proj4';
 import type { MultiPolygon, Polygon } from 'geojson';
 import {
   fetchCheck,
@@ -23,17 +24,24 @@ import { boxOf } from '../compliance/polygonOps';
 import { previewRuleSet, type Preview } from '../compliance/preview';
 import { reachM, ruleLayers } from '../compliance/ruleSet';
 import { sameGeometry } from '../compliance/sameGeometry';
-import { decodeSiteText, parseSiteText, toCgcs2000 } from '../compliance/site-file/readSiteFile';
-import { SiteFileError } from '../compliance/site-file/siteFileError';
+import type { Candidate } from '../api/complianceCandidates';
+import { CandidatePanel } from '../components/compliance/CandidatePanel';
 import { CheckResultPanel } from '../components/compliance/CheckResultPanel';
 import { CheckRunList } from '../components/compliance/CheckRunList';
+import { ConflictPanel } from '../components/compliance/ConflictPanel';
+import { conflictStyle } from '../components/compliance/conflictStyle';
 import { DownloadButtons } from '../components/compliance/DownloadButtons';
+import { PanelTabs } from '../components/compliance/PanelTabs';
 import { PreviewPanel } from '../components/compliance/PreviewPanel';
+import { RuleSetSection } from '../components/compliance/RuleSetSection';
 import { SitePanel } from '../components/compliance/SitePanel';
 import { toViewGeometry } from '../components/compliance/siteGeometry';
 import { useHighlightLayer, type Highlight } from '../components/compliance/useHighlightLayer';
 import { useRuleFeatures } from '../components/compliance/useRuleFeatures';
+import { useComplianceLayers } from '../components/compliance/useComplianceLayers';
+import { useEditorKeys } from '../components/compliance/useEditorKeys';
 import { useSiteEditor } from '../components/compliance/useSiteEditor';
+import { useSiteFile } from '../components/compliance/useSiteFile';
 import { describeError } from '../components/describeError';
 import { CatalogErrorBanner } from '../components/CatalogErrorBanner';
 import { Header } from '../components/Header';
@@ -42,22 +50,13 @@ import { MapView } from '../components/MapView';
 import { StatusBanner } from '../components/StatusBanner';
 import { useResource } from '../components/useResource';
 import { useI18n } from '../i18n/I18nProvider';
-import { CGCS2000 } from '../map/registerProjections';
 import { sessionKey } from '../session/canManageLayer';
 import { useSession } from '../session/SessionProvider';
-import { initialLayerState, move, setOpacity, setVisible, type LayerState } from '../state/layerState';
 import { useCatalog } from './useCatalog';
 
 const NO_LAYERS: LayerSummary[] = [];
 const PROJECT_CODE = /^\d{4}-\d{6}-\d{2}-\d{2}-\d{6}$/;
 
-/** the server's conflict parts: red, hatched look by a dense outline */
-const SERVER_CONFLICT_STYLE = [
-  new Style({
-    fill: new Fill({ color: 'rgba(214, 69, 65, 0.35)' }),
-    stroke: new Stroke({ color: '#b3261e', width: 2 }),
-  }),
-];
 /** the preview's conflict parts: orange, dashed */
 const PREVIEW_CONFLICT_STYLE = [
   new Style({
@@ -67,6 +66,9 @@ const PREVIEW_CONFLICT_STYLE = [
 ];
 
 type Polygonal = Polygon | MultiPolygon;
+type Tab = 'check' | 'candidates' | 'conflicts';
+/** the cross-plan conflicts layer, switched on from the 多规冲突 tab */
+const CONFLICTS_LAYER = 'planning_conflicts';
 type CheckState =
   | { status: 'idle' }
   | { status: 'running' }
@@ -84,17 +86,10 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function complianceLayerState(layers: LayerSummary[], visible: string[] | null): LayerState {
-  let state = initialLayerState(layers);
-  if (!visible) return state;
-  for (const layer of layers)
-    state = setVisible(state, layer.code, visible.includes(layer.code) && Boolean(layer.tiles));
-  return state;
-}
-
 export function CompliancePage() {
   const { t } = useI18n();
-  const { catalog, retry: retryCatalog } = useCatalog(sessionKey(useSession()));
+  const session = useSession();
+  const { catalog, retry: retryCatalog } = useCatalog(sessionKey(session));
   const layers = catalog.status === 'ready' ? catalog.layers : NO_LAYERS;
 
   // the rule set: the same definition the server evaluates
@@ -119,34 +114,18 @@ export function CompliancePage() {
   );
 
   // the map shows the layers the rules read
-  const [layerState, setLayerState] = useState<LayerState>(() =>
-    complianceLayerState(layers, ruleLayerCodes),
-  );
-  const [stateFor, setStateFor] = useState<{ layers: LayerSummary[]; rules: string[] | null }>({
+  const { layerState, layersByCode, onToggle, onOpacity, onMove } = useComplianceLayers(
     layers,
-    rules: ruleLayerCodes,
-  });
-  if (stateFor.layers !== layers || stateFor.rules !== ruleLayerCodes) {
-    setStateFor({ layers, rules: ruleLayerCodes });
-    setLayerState(complianceLayerState(layers, ruleLayerCodes));
-  }
-  const layersByCode = useMemo(() => new Map(layers.map((layer) => [layer.code, layer])), [layers]);
-  const onToggle = useCallback(
-    (code: string, visible: boolean) => setLayerState((s) => setVisible(s, code, visible)),
-    [],
-  );
-  const onOpacity = useCallback(
-    (code: string, opacity: number) => setLayerState((s) => setOpacity(s, code, opacity)),
-    [],
-  );
-  const onMove = useCallback(
-    (code: string, direction: 'up' | 'down') => {
-      const kind = layersByCode.get(code)?.kind;
-      setLayerState((s) => move(s, code, direction, (other) => layersByCode.get(other)?.kind === kind));
-    },
-    [layersByCode],
+    ruleLayerCodes,
   );
   const ignoreClicks = useCallback(() => undefined, []);
+  const conflictsLayer = layersByCode.get(CONFLICTS_LAYER);
+  const conflictsVisible = layerState.views[CONFLICTS_LAYER]?.visible ?? false;
+  const showConflictsLayer = useCallback(
+    (visible: boolean) => onToggle(CONFLICTS_LAYER, visible),
+    [onToggle],
+  );
+  const [tab, setTab] = useState<Tab>('check');
 
   // the site
   const [map, setMap] = useState<OlMap | null>(null);
@@ -156,30 +135,18 @@ export function CompliancePage() {
   const siteAreaM2 = useMemo(() => (site ? ellipsoidAreaM2(site) : null), [site]);
   const [projectType, setProjectType] = useState('');
   const [projectCode, setProjectCode] = useState('');
-  const [fileMessage, setFileMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  const [fileSrs, setFileSrs] = useState('');
+  const siteFile = useSiteFile(editor.setSite, fileSrs);
 
-  const onFile = useCallback(
-    (file: File) => {
-      void (async () => {
-        try {
-          const parsed = parseSiteText(file.name, decodeSiteText(await file.arrayBuffer()));
-          const geometry = toCgcs2000(parsed, (crs, position) => {
-            if (!proj4.defs(crs)) throw new SiteFileError(`不支持的坐标系 ${crs} / unsupported CRS ${crs}`);
-            return proj4(crs, CGCS2000, position);
-          });
-          editor.setSite(geometry);
-          setFileMessage({ tone: 'info', text: t('compliance.fileLoaded', { name: file.name }) });
-        } catch (error) {
-          setFileMessage({
-            tone: 'error',
-            text: t('compliance.fileError', {
-              message: error instanceof Error ? error.message : String(error),
-            }),
-          });
-        }
-      })();
+  useEditorKeys(editor);
+
+  const chooseCandidate = useCallback(
+    (candidate: Candidate, type: string) => {
+      editor.setSite(candidate.geometry);
+      setProjectType(type);
+      setTab('check');
     },
-    [editor, t],
+    [editor],
   );
 
   // the live preview
@@ -253,13 +220,23 @@ export function CompliancePage() {
     [done, preview, stale],
   );
 
-  // conflicts on the map: the server's in red, the preview's in dashed orange
+  // conflicts on the map: the server's in red (the selected rule's emphasised), the preview's dashed orange
+  const [selectedRule, setSelectedRule] = useState<{ checkId: string; ruleId: string } | null>(null);
+  const selectedRuleId = done && selectedRule?.checkId === done.id ? selectedRule.ruleId : null;
   const serverHighlights = useMemo<Highlight[]>(
     () =>
       (done?.rules ?? []).flatMap((r) =>
-        r.conflictGeometry && !r.passed ? [{ id: `server:${r.ruleId}`, geometry: r.conflictGeometry }] : [],
+        r.conflictGeometry && !r.passed
+          ? [
+              {
+                id: `server:${r.ruleId}`,
+                geometry: r.conflictGeometry,
+                properties: { ruleId: r.ruleId, selected: r.ruleId === selectedRuleId },
+              },
+            ]
+          : [],
       ),
-    [done],
+    [done, selectedRuleId],
   );
   const previewHighlights = useMemo<Highlight[]>(
     () =>
@@ -270,16 +247,19 @@ export function CompliancePage() {
       ),
     [preview],
   );
-  useHighlightLayer(map, serverHighlights, SERVER_CONFLICT_STYLE, 9_000);
-  useHighlightLayer(map, previewHighlights, PREVIEW_CONFLICT_STYLE, 9_500);
+  useHighlightLayer(map, serverHighlights, conflictStyle, 9_000, 'compliance-server-conflicts');
+  useHighlightLayer(map, previewHighlights, PREVIEW_CONFLICT_STYLE, 9_500, 'compliance-preview-conflicts');
 
   const showConflict = useCallback(
     (ruleId: string) => {
-      const geometry = done?.rules.find((r) => r.ruleId === ruleId)?.conflictGeometry;
+      if (!done) return;
+      setSelectedRule({ checkId: done.id, ruleId });
+      const geometry = done.rules.find((r) => r.ruleId === ruleId)?.conflictGeometry;
       if (map && geometry)
         map.getView().fit(toViewGeometry(geometry).getExtent(), {
+          // clear of the layer panel on the map's left
           padding: [80, 80, 80, 380],
-          maxZoom: 19,
+          maxZoom: 18,
           duration: 300,
         });
     },
@@ -312,108 +292,111 @@ export function CompliancePage() {
         </div>
         <aside className="ob-compliance-panel" aria-label={t('compliance.title')}>
           <h2 className="ob-compliance-title">{t('compliance.title')}</h2>
-          <section
-            className="ob-compliance-section"
-            data-testid="rule-set"
-            data-status={ruleSetResource.status}
+          <PanelTabs
+            tabs={[
+              { id: 'check', label: t('compliance.tab.check') },
+              { id: 'candidates', label: t('compliance.tab.candidates') },
+              { id: 'conflicts', label: t('compliance.tab.conflicts') },
+            ]}
+            active={tab}
+            onChange={setTab}
+            label={t('compliance.title')}
+          />
+          <div
+            role="tabpanel"
+            id="ob-compliance-tabpanel-check"
+            aria-labelledby="ob-compliance-tab-check"
+            hidden={tab !== 'check'}
           >
-            <h3>{t('compliance.ruleSet')}</h3>
-            {(ruleSets.status === 'loading' || ruleSetResource.status === 'loading') && (
-              <p className="ob-hint">{t('compliance.ruleSetLoading')}</p>
-            )}
-            {(ruleSets.status === 'error' || ruleSetResource.status === 'error') && (
-              <StatusBanner tone="error" testId="rule-set-error">
-                <span>
-                  {t('compliance.ruleSetFailed', {
-                    message: describeError(
-                      ruleSets.status === 'error'
-                        ? ruleSets.error
-                        : (ruleSetResource as { error: unknown }).error,
-                    ).message,
-                  })}
-                </span>
-                <button
-                  type="button"
-                  className="ob-button"
-                  onClick={ruleSets.status === 'error' ? reloadRuleSets : reloadRuleSet}
-                >
-                  {t('compliance.retry')}
-                </button>
-              </StatusBanner>
-            )}
-            {ruleSets.status === 'ready' && ruleSets.value.length > 1 && (
-              <select
-                value={ruleSetCode ?? ''}
-                data-testid="rule-set-select"
-                onChange={(e) => setChosenCode(e.target.value)}
+            <RuleSetSection
+              ruleSets={ruleSets}
+              ruleSet={ruleSetResource}
+              code={ruleSetCode}
+              onChoose={setChosenCode}
+              onRetryList={reloadRuleSets}
+              onRetrySet={reloadRuleSet}
+            />
+            <SitePanel
+              editor={editor}
+              siteAreaM2={siteAreaM2}
+              onFile={siteFile.read}
+              file={siteFile.state}
+              srs={fileSrs}
+              onSrs={setFileSrs}
+              projectTypes={projectTypes}
+              projectType={projectType}
+              onProjectType={setProjectType}
+              projectCode={projectCode}
+              onProjectCode={setProjectCode}
+            />
+            <PreviewPanel preview={previewState} load={load} onRetryLoad={retryLoad} />
+            <section className="ob-compliance-section">
+              <button
+                type="button"
+                className="ob-button ob-button-primary ob-run-check"
+                data-testid="run-check"
+                disabled={!site || !ruleSet || check.status === 'running'}
+                onClick={run}
               >
-                {ruleSets.value.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {s.name}（{s.code}）
-                  </option>
-                ))}
-              </select>
+                {check.status === 'running' ? t('compliance.running') : t('compliance.run')}
+              </button>
+              {check.status === 'error' && (
+                <StatusBanner tone="error" testId="check-error">
+                  <span>{t('compliance.runFailed', { message: describeError(check.error).message })}</span>
+                  <button type="button" className="ob-button" onClick={check.retry} data-testid="check-retry">
+                    {t('compliance.retry')}
+                  </button>
+                </StatusBanner>
+              )}
+            </section>
+            {done && (
+              <>
+                <CheckResultPanel
+                  check={done}
+                  disagreements={disagreements}
+                  stale={stale}
+                  previewRuleSetVersion={ruleSet?.code === done.ruleSet.code ? ruleSet.version : null}
+                  selectedRuleId={selectedRuleId}
+                  onShowConflict={showConflict}
+                />
+                <DownloadButtons checkId={done.id} />
+              </>
             )}
-            {ruleSet && (
-              <p className="ob-hint" data-testid="rule-set-name" data-version={ruleSet.version}>
-                {t('compliance.ruleSetVersion', {
-                  name: ruleSet.name,
-                  version: ruleSet.version,
-                  count: ruleSet.rules.length,
-                })}
-              </p>
-            )}
-          </section>
-          <SitePanel
-            editor={editor}
-            siteAreaM2={siteAreaM2}
-            onFile={onFile}
-            fileMessage={fileMessage}
-            projectTypes={projectTypes}
-            projectType={projectType}
-            onProjectType={setProjectType}
-            projectCode={projectCode}
-            onProjectCode={setProjectCode}
-          />
-          <PreviewPanel preview={previewState} load={load} onRetryLoad={retryLoad} />
-          <section className="ob-compliance-section">
-            <button
-              type="button"
-              className="ob-button ob-button-primary ob-run-check"
-              data-testid="run-check"
-              disabled={!site || !ruleSet || check.status === 'running'}
-              onClick={run}
-            >
-              {check.status === 'running' ? t('compliance.running') : t('compliance.run')}
-            </button>
-            {check.status === 'error' && (
-              <StatusBanner tone="error" testId="check-error">
-                <span>{t('compliance.runFailed', { message: describeError(check.error).message })}</span>
-                <button type="button" className="ob-button" onClick={check.retry} data-testid="check-retry">
-                  {t('compliance.retry')}
-                </button>
-              </StatusBanner>
-            )}
-          </section>
-          {done && (
-            <>
-              <CheckResultPanel
-                check={done}
-                disagreements={disagreements}
-                stale={stale}
-                previewRuleSetVersion={ruleSet?.code === done.ruleSet.code ? ruleSet.version : null}
-                onShowConflict={showConflict}
-              />
-              <DownloadButtons checkId={done.id} />
-            </>
-          )}
-          <CheckRunList
-            runs={runs}
-            thisSession={thisSession.current}
-            openId={done?.id ?? null}
-            onOpen={openRun}
-            onRetry={reloadRuns}
-          />
+            <CheckRunList
+              runs={runs}
+              thisSession={thisSession.current}
+              openId={done?.id ?? null}
+              onOpen={openRun}
+              onRetry={reloadRuns}
+            />
+          </div>
+          <div
+            role="tabpanel"
+            id="ob-compliance-tabpanel-candidates"
+            aria-labelledby="ob-compliance-tab-candidates"
+            hidden={tab !== 'candidates'}
+          >
+            <CandidatePanel
+              map={map}
+              showOnMap={tab === 'candidates'}
+              projectTypes={projectTypes}
+              ruleSetCode={ruleSetCode}
+              onChoose={chooseCandidate}
+            />
+          </div>
+          <div
+            role="tabpanel"
+            id="ob-compliance-tabpanel-conflicts"
+            aria-labelledby="ob-compliance-tab-conflicts"
+            hidden={tab !== 'conflicts'}
+          >
+            <ConflictPanel
+              layerAvailable={Boolean(conflictsLayer?.tiles)}
+              visible={conflictsVisible}
+              onVisible={showConflictsLayer}
+              canRecompute={session.can('rules.manage')}
+            />
+          </div>
         </aside>
       </main>
     </div>

@@ -1,5 +1,6 @@
 // The server's check (authoritative): verdict, site area, each rule's figures with the conflicting
-// features, a button that shows a rule's conflict on the map, and where the live preview differs.
+// features, a button that selects a rule (its conflicting parts emphasised on the map and zoomed to), and
+// where the live preview differs.
 import type { ComplianceCheck } from '../../api/compliance';
 import type { Disagreement } from '../../compliance/comparePreview';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -16,6 +17,8 @@ interface Props {
   disagreements: Disagreement[] | null;
   stale: boolean;
   previewRuleSetVersion: number | null;
+  /** the rule whose conflicting parts are emphasised on the map */
+  selectedRuleId: string | null;
   onShowConflict: (ruleId: string) => void;
 }
 
@@ -24,6 +27,7 @@ export function CheckResultPanel({
   disagreements,
   stale,
   previewRuleSetVersion,
+  selectedRuleId,
   onShowConflict,
 }: Props) {
   const { t, locale } = useI18n();
@@ -72,12 +76,14 @@ export function CheckResultPanel({
             key={rule.ruleId}
             rule={rule}
             testId={`check-rule-${rule.ruleId}`}
+            selected={rule.ruleId === selectedRuleId}
             actions={
               rule.conflictGeometry && !rule.passed ? (
                 <button
                   type="button"
                   className="ob-link-button"
                   data-testid={`check-rule-${rule.ruleId}-show`}
+                  aria-pressed={rule.ruleId === selectedRuleId}
                   onClick={() => onShowConflict(rule.ruleId)}
                 >
                   {t('compliance.showConflict')}

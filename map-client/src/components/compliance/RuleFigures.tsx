@@ -21,17 +21,20 @@ export function RuleFigures({
   rule,
   testId,
   actions,
+  selected = false,
 }: {
   rule: RuleRow;
   testId: string;
   actions?: ReactNode;
+  selected?: boolean;
 }) {
   const { t } = useI18n();
   return (
     <li
-      className={`ob-rule ob-rule-${rule.passed ? 'passed' : `failed-${rule.severity}`}`}
+      className={`ob-rule ob-rule-${rule.passed ? 'passed' : `failed-${rule.severity}`}${selected ? ' ob-compliance-rule-selected' : ''}`}
       data-testid={testId}
       data-passed={String(rule.passed)}
+      data-selected={String(selected)}
     >
       <div className="ob-rule-head">
         <span className={`ob-severity ob-severity-${rule.severity}`}>

@@ -1,16 +1,25 @@
-// The site: draw it on the map, clear it, or read it from a file (GeoJSON or 国土TXT, read in the browser);
+// The site: draw it on the map, edit its corners (drag, add on an edge, remove, undo), clear it, or read it
+// from a file (GeoJSON and 国土TXT in the browser; zipped Shapefile, DXF, KML, GeoPackage through the server);
 // the project type the land-use rule needs and an optional project code; its area on the ellipsoid.
 import type { ChangeEvent } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { StatusBanner } from '../StatusBanner';
 import { AreaFigures } from './AreaFigures';
 import type { SiteEditor } from './useSiteEditor';
+import type { SiteFileState } from './useSiteFile';
+
+/** what the file input offers; the server reads the ones the browser cannot */
+const ACCEPTED = '.geojson,.json,.txt,.zip,.dxf,.kml,.gpkg';
+/** CRS offered for a file that declares none (DXF): the city's 3° zone first */
+const SRS_CHOICES = ['EPSG:4538', 'EPSG:4517', 'EPSG:4490', 'EPSG:4326'];
 
 interface Props {
   editor: SiteEditor;
   siteAreaM2: number | null;
   onFile: (file: File) => void;
-  fileMessage: { tone: 'info' | 'error'; text: string } | null;
+  file: SiteFileState;
+  srs: string;
+  onSrs: (value: string) => void;
   projectTypes: string[];
   projectType: string;
   onProjectType: (value: string) => void;
@@ -20,14 +29,19 @@ interface Props {
 
 export function SitePanel(props: Props) {
   const { t } = useI18n();
-  const { editor, siteAreaM2 } = props;
+  const { editor, siteAreaM2, file } = props;
   const onFileInput = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    if (file) props.onFile(file);
+    const chosen = event.target.files?.[0];
+    if (chosen) props.onFile(chosen);
     event.target.value = '';
   };
   return (
-    <section className="ob-compliance-section" data-testid="site-panel" data-drawing={String(editor.drawing)}>
+    <section
+      className="ob-compliance-section"
+      data-testid="site-panel"
+      data-drawing={String(editor.drawing)}
+      data-vertices={editor.vertices}
+    >
       <h3>{t('compliance.site')}</h3>
       <div className="ob-site-tools">
         {editor.drawing ? (
@@ -51,6 +65,26 @@ export function SitePanel(props: Props) {
         )}
         <button
           type="button"
+          className={`ob-button${editor.deleting ? ' ob-compliance-toggle-on' : ''}`}
+          data-testid="site-delete-vertex"
+          aria-pressed={editor.deleting}
+          disabled={siteAreaM2 === null || editor.drawing}
+          onClick={() => editor.setDeleting(!editor.deleting)}
+        >
+          {t('compliance.deleteVertex')}
+        </button>
+        <button
+          type="button"
+          className="ob-button"
+          data-testid="site-undo"
+          disabled={!editor.canUndo || editor.drawing}
+          onClick={editor.undo}
+          title={t('compliance.undoShortcut')}
+        >
+          {t('compliance.undo')}
+        </button>
+        <button
+          type="button"
           className="ob-button"
           data-testid="site-clear"
           disabled={siteAreaM2 === null}
@@ -59,13 +93,54 @@ export function SitePanel(props: Props) {
           {t('compliance.clear')}
         </button>
       </div>
+      <div className="ob-field">
+        <span id="ob-compliance-file-label">{t('compliance.upload')}</span>
+        {/* the browser's own file button speaks the browser's language: a button of ours says 选择文件 */}
+        <label className="ob-compliance-file">
+          <input
+            type="file"
+            accept={ACCEPTED}
+            className="ob-compliance-file-input"
+            aria-labelledby="ob-compliance-file-label"
+            data-testid="site-file"
+            disabled={file.status === 'reading'}
+            onChange={onFileInput}
+          />
+          <span className="ob-button">{t('compliance.chooseFile')}</span>
+        </label>
+      </div>
       <label className="ob-field">
-        <span>{t('compliance.upload')}</span>
-        <input type="file" accept=".geojson,.json,.txt" data-testid="site-file" onChange={onFileInput} />
+        <span>{t('compliance.fileSrs')}</span>
+        <input
+          type="text"
+          list="ob-compliance-srs"
+          value={props.srs}
+          placeholder={t('compliance.fileSrsAuto')}
+          data-testid="site-file-srs"
+          onChange={(e) => props.onSrs(e.target.value)}
+        />
+        <datalist id="ob-compliance-srs">
+          {SRS_CHOICES.map((code) => (
+            <option key={code} value={code} />
+          ))}
+        </datalist>
       </label>
-      {props.fileMessage && (
-        <StatusBanner tone={props.fileMessage.tone} testId="site-file-message">
-          {props.fileMessage.text}
+      {file.status === 'reading' && (
+        <StatusBanner tone="info" testId="site-file-reading">
+          {t('compliance.fileReading', { name: file.name })}
+        </StatusBanner>
+      )}
+      {file.status === 'read' && (
+        <StatusBanner tone="info" testId="site-file-message">
+          <span data-area-m2={file.areaM2?.toFixed(2)}>{file.text}</span>
+        </StatusBanner>
+      )}
+      {file.status === 'error' && (
+        <StatusBanner tone="error" testId="site-file-message">
+          <span>{file.text}</span>
+          <button type="button" className="ob-button" onClick={file.retry} data-testid="site-file-retry">
+            {t('compliance.retry')}
+          </button>
         </StatusBanner>
       )}
       {editor.drawing && <p className="ob-hint">{t('compliance.drawing')}</p>}
@@ -76,7 +151,10 @@ export function SitePanel(props: Props) {
           <p>
             {t('compliance.siteArea')}：<AreaFigures areaM2={siteAreaM2} testId="site-area" />
           </p>
-          <p className="ob-hint">{t('compliance.editHint')}</p>
+          <p className="ob-hint" data-testid="site-vertices">
+            {t('compliance.vertexCount', { count: editor.vertices })}
+          </p>
+          <p className="ob-hint">{editor.deleting ? t('compliance.deleteHint') : t('compliance.editHint')}</p>
         </>
       )}
       <label className="ob-field">
