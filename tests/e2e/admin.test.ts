@@ -73,7 +73,7 @@ describe('admin screens', () => {
   });
 
   it('shows the admin who and where in the header, and 管理 leads to the users', async () => {
-    await expect(page.textContent('[data-testid="user-department"]')).resolves.toBe('政务服务管理局');
+    await expect(page.textContent('[data-testid="user-department"]')).resolves.toBe('乌鲁木齐市政务服务和大数据管理局');
     await expect(page.textContent('[data-testid="user-scope"]')).resolves.toBe('全市');
     await page.click('[data-testid="nav-admin"]');
     await page.waitForSelector('[data-testid="users-table"]');
