@@ -73,7 +73,9 @@ describe('admin screens', () => {
   });
 
   it('shows the admin who and where in the header, and 管理 leads to the users', async () => {
-    await expect(page.textContent('[data-testid="user-department"]')).resolves.toBe('乌鲁木齐市政务服务和大数据管理局');
+    await expect(page.textContent('[data-testid="user-department"]')).resolves.toBe(
+      '乌鲁木齐市政务服务和大数据管理局',
+    );
     await expect(page.textContent('[data-testid="user-scope"]')).resolves.toBe('全市');
     await page.click('[data-testid="nav-admin"]');
     await page.waitForSelector('[data-testid="users-table"]');
@@ -159,6 +161,12 @@ describe('admin screens', () => {
     const line = broken.split('\n').findIndex((l) => l.includes('"distanceM": -5')) + 1;
     expect(Number(await issue.getAttribute('data-line'))).toBe(line);
     expect(await page.$(`[data-testid="json-gutter-error-${line}"]`)).not.toBeNull();
+    // the message stands beside that line, in Chinese, and the line is scrolled into view
+    await expect(page.textContent(`[data-testid="json-note-${line}"]`)).resolves.toBe('数值过小：应大于 0');
+    const frame = (await page.locator('.ob-admin-json-frame').boundingBox())!;
+    const marked = (await page.locator(`[data-testid="json-gutter-error-${line}"]`).boundingBox())!;
+    expect(marked.y).toBeGreaterThanOrEqual(frame.y);
+    expect(marked.y + marked.height).toBeLessThanOrEqual(frame.y + frame.height);
     await screenshots('rule-set-json');
 
     // the same complaint beside the form field of that path, fixed there
@@ -194,13 +202,23 @@ describe('admin screens', () => {
     expect(projects.status).toBe(200);
     expect(projects.body.total.count).toBeGreaterThan(0);
 
-    const chartTotals = (chart: string) =>
-      page.$$eval(`[data-testid="${chart}"] [data-testid="chart-row"]`, (rows) =>
-        rows.map((row) => [row.getAttribute('data-label'), Number(row.getAttribute('data-total'))]),
+    const chartTotals = (chart: string, by: 'data-label' | 'data-key') =>
+      page.$$eval(
+        `[data-testid="${chart}"] [data-testid="chart-row"]`,
+        (rows, attribute) =>
+          rows.map((row) => [row.getAttribute(attribute), Number(row.getAttribute('data-total'))]),
+        by,
       );
-    const expected = (groups: { label: string; count: number }[]) => groups.map((g) => [g.label, g.count]);
-    expect(await chartTotals('chart-stage')).toEqual(expected(projects.body.byStage));
-    expect(await chartTotals('chart-district')).toEqual(expected(projects.body.byDistrict));
+    const expected = (groups: { key: string; label: string; count: number }[], by: 'key' | 'label') =>
+      groups.map((g) => [g[by], g.count]);
+    expect(await chartTotals('chart-stage', 'data-label')).toEqual(expected(projects.body.byStage, 'label'));
+    expect(await chartTotals('chart-district', 'data-key')).toEqual(
+      expected(projects.body.byDistrict, 'key'),
+    );
+    // districts are named (from the districts layer), with their code
+    expect(await page.getAttribute('[data-testid="chart-district"] [data-key="650102"]', 'data-label')).toBe(
+      '天山区（650102）',
+    );
     // every bar is as long as its figure says, against the longest
     const widths = await page.$$eval('[data-testid="chart-district"] [data-testid="chart-bar"]', (bars) =>
       bars.map((bar) => [Number(bar.getAttribute('width')), Number(bar.getAttribute('data-value'))]),

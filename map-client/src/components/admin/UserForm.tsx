@@ -1,7 +1,7 @@
 // Creating a user or editing one: name, department, roles, district scope (empty: the whole city) and,
 // when editing, whether the account is active. The server checks the input; its message is shown beside
 // the field it named.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AdminUser, Department, Role, UserFields } from '../../api/admin/accounts';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ApiErrorNotice } from '../ApiErrorNotice';
@@ -35,6 +35,12 @@ export function UserForm({ user, departments, roles, onSubmit, onCancel }: Props
   const [active, setActive] = useState(user?.active ?? true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // opened from a row far down the list: bring the form into view and put the cursor in it
+  useEffect(() => {
+    form.current?.scrollIntoView({ block: 'nearest' });
+    form.current?.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
+  }, []);
   const prefix = user ? 'user-edit' : 'user-new';
   const known = ['username', 'password', 'displayName', 'department', 'roles', 'districts', 'active'];
   const blamed = blamedField(error);
@@ -64,6 +70,7 @@ export function UserForm({ user, departments, roles, onSubmit, onCancel }: Props
 
   return (
     <form
+      ref={form}
       className="ob-form ob-admin-form"
       data-testid={`${prefix}-form`}
       data-blamed={blamed ?? undefined}

@@ -8,6 +8,8 @@ export interface ChartSegment {
 }
 
 export interface ChartRow {
+  /** what the row stands for (a district code), kept on the row for whoever reads the chart's figures */
+  key?: string;
   label: string;
   segments: ChartSegment[];
 }
@@ -65,7 +67,13 @@ export function BarChart({ title, rows, series, format = String, testId }: Props
           const y = TOP + i * ROW_HEIGHT;
           let x = LABEL_WIDTH;
           return (
-            <g key={row.label} data-testid="chart-row" data-label={row.label} data-total={totals[i]}>
+            <g
+              key={row.key ?? row.label}
+              data-testid="chart-row"
+              data-key={row.key}
+              data-label={row.label}
+              data-total={totals[i]}
+            >
               <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT - 3} textAnchor="end" className="ob-chart-label">
                 {row.label.length > 12 ? `${row.label.slice(0, 11)}…` : row.label}
                 <title>{row.label}</title>

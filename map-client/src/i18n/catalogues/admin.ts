@@ -206,6 +206,7 @@ export const zh = {
   'admin.stats.late': '超期',
   'admin.stats.lateRate': '超期率',
   'admin.stats.noApprovals': '尚无办结的审批事项。',
+  'admin.stats.districtNamesMissing': '区县名称暂时无法读取，以下以行政区代码显示。',
 
   'admin.levels.title': '服务水平',
   'admin.levels.refresh': '刷新',
@@ -434,6 +435,7 @@ export const en: Record<keyof typeof zh, string> = {
   'admin.stats.late': 'Late',
   'admin.stats.lateRate': 'Late share',
   'admin.stats.noApprovals': 'No approval is finished yet.',
+  'admin.stats.districtNamesMissing': 'The district names could not be read; the codes stand for them.',
 
   'admin.levels.title': 'Service levels',
   'admin.levels.refresh': 'Refresh',

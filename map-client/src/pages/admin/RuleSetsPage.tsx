@@ -110,43 +110,45 @@ function RuleSetWorkspace({ code, onSaved }: { code: string; onSaved: () => void
           />
         )}
         {versions.resource.status === 'ready' && (
-          <table className="ob-table ob-table-compact" data-testid="rule-set-versions">
-            <thead>
-              <tr>
-                <th>{t('admin.rules.version')}</th>
-                <th className="ob-number">{t('admin.rules.ruleCount')}</th>
-                <th>{t('admin.rules.savedAt')}</th>
-                <th>{t('admin.rules.savedBy')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {versions.resource.value.map((v) => (
-                <tr key={v.version} data-testid={`rule-set-version-${v.version}`} data-current={v.current}>
-                  <td>
-                    {t('admin.rules.versionN', { version: v.version })}
-                    {v.current && <span className="ob-badge">{t('admin.rules.current')}</span>}
-                  </td>
-                  <td className="ob-number">{v.ruleCount}</td>
-                  <td>{formatDateTime(v.createdAt, locale)}</td>
-                  <td>{v.createdBy ?? t('common.none')}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="ob-link-button"
-                      data-testid={`rule-set-open-${v.version}`}
-                      onClick={() => {
-                        setSaved(null);
-                        setVersion(v.current ? null : v.version);
-                      }}
-                    >
-                      {t('admin.rules.open')}
-                    </button>
-                  </td>
+          <div className="ob-table-scroll">
+            <table className="ob-table ob-table-compact" data-testid="rule-set-versions">
+              <thead>
+                <tr>
+                  <th>{t('admin.rules.version')}</th>
+                  <th className="ob-number">{t('admin.rules.ruleCount')}</th>
+                  <th>{t('admin.rules.savedAt')}</th>
+                  <th>{t('admin.rules.savedBy')}</th>
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {versions.resource.value.map((v) => (
+                  <tr key={v.version} data-testid={`rule-set-version-${v.version}`} data-current={v.current}>
+                    <td>
+                      {t('admin.rules.versionN', { version: v.version })}
+                      {v.current && <span className="ob-badge">{t('admin.rules.current')}</span>}
+                    </td>
+                    <td className="ob-number">{v.ruleCount}</td>
+                    <td>{formatDateTime(v.createdAt, locale)}</td>
+                    <td>{v.createdBy ?? t('common.none')}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="ob-link-button"
+                        data-testid={`rule-set-open-${v.version}`}
+                        onClick={() => {
+                          setSaved(null);
+                          setVersion(v.current ? null : v.version);
+                        }}
+                      >
+                        {t('admin.rules.open')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </div>

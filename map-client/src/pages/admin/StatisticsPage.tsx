@@ -9,6 +9,7 @@ import {
   timelinessByStage,
   type ProjectGroup,
 } from '../../api/admin/statistics';
+import { fetchDistrictNames } from '../../api/admin/districtNames';
 import { LoadFailed } from '../../components/admin/LoadFailed';
 import { BarChart } from '../../components/charts/BarChart';
 import { formatArea } from '../../components/formatArea';
@@ -32,48 +33,59 @@ function GroupTable({
   const { t, locale } = useI18n();
   const units = { m2: 'm²', hectare: t('admin.stats.hectare'), mu: t('admin.stats.mu') };
   return (
-    <table className="ob-table ob-table-compact" data-testid={testId}>
-      <thead>
-        <tr>
-          <th>{keyLabel}</th>
-          <th className="ob-number">{t('admin.stats.count')}</th>
-          <th className="ob-number">{t('admin.stats.areaM2')}</th>
-          <th className="ob-number">{t('admin.stats.areaHa')}</th>
-          <th className="ob-number">{t('admin.stats.areaMu')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {groups.map((g) => {
-          const area = formatArea(g.areaM2, locale, units);
-          return (
-            <tr key={g.key} data-key={g.key} data-label={g.label} data-count={g.count}>
-              <td>{g.label}</td>
-              <td className="ob-number">{g.count}</td>
-              <td className="ob-number">{area.m2}</td>
-              <td className="ob-number">{area.hectares}</td>
-              <td className="ob-number">{area.mu}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="ob-table-scroll">
+      <table className="ob-table ob-table-compact" data-testid={testId}>
+        <thead>
+          <tr>
+            <th>{keyLabel}</th>
+            <th className="ob-number">{t('admin.stats.count')}</th>
+            <th className="ob-number">{t('admin.stats.areaM2')}</th>
+            <th className="ob-number">{t('admin.stats.areaHa')}</th>
+            <th className="ob-number">{t('admin.stats.areaMu')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((g) => {
+            const area = formatArea(g.areaM2, locale, units);
+            return (
+              <tr key={g.key} data-key={g.key} data-label={g.label} data-count={g.count}>
+                <td>{g.label}</td>
+                <td className="ob-number">{g.count}</td>
+                <td className="ob-number">{area.m2}</td>
+                <td className="ob-number">{area.hectares}</td>
+                <td className="ob-number">{area.mu}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 export function StatisticsPage() {
   const { t, locale } = useI18n();
   const { resource, reload } = useResource('admin-statistics', (signal) =>
-    Promise.all([fetchProjectStatistics(signal), fetchApprovalStatistics(signal)]),
+    Promise.all([
+      fetchProjectStatistics(signal),
+      fetchApprovalStatistics(signal),
+      // names only make the labels friendlier: without them the codes stand, and a note says so
+      fetchDistrictNames(signal).catch(() => null),
+    ]),
   );
   if (resource.status === 'error')
     return <LoadFailed error={resource.error} title={t('admin.stats.loadFailed')} onRetry={reload} />;
   if (resource.status !== 'ready') return <StatusBanner tone="info">{t('common.loading')}</StatusBanner>;
-  const [projects, approvals] = resource.value;
+  const [projects, approvals, districtNames] = resource.value;
+  const byDistrict = projects.byDistrict.map((g) => ({
+    ...g,
+    label: districtNames?.get(g.key) ? `${districtNames.get(g.key)}（${g.key}）` : g.label,
+  }));
   const timeliness = timelinessByStage(approvals.groups);
   const units = { m2: 'm²', hectare: t('admin.stats.hectare'), mu: t('admin.stats.mu') };
   const total = formatArea(projects.total.areaM2, locale, units);
   const countRows = (groups: ProjectGroup[]) =>
-    groups.map((g) => ({ label: g.label, segments: [{ key: 'count', value: g.count }] }));
+    groups.map((g) => ({ key: g.key, label: g.label, segments: [{ key: 'count', value: g.count }] }));
   const countSeries = [{ key: 'count', label: t('admin.stats.count'), colour: BLUE }];
 
   return (
@@ -121,10 +133,11 @@ export function StatisticsPage() {
       </section>
       <section className="ob-section ob-admin-stat" aria-labelledby="stats-district-heading">
         <h3 id="stats-district-heading">{t('admin.stats.byDistrict')}</h3>
+        {districtNames === null && <p className="ob-muted">{t('admin.stats.districtNamesMissing')}</p>}
         <div className="ob-admin-stat-body">
           <BarChart
             title={t('admin.stats.byDistrictChart')}
-            rows={countRows(projects.byDistrict)}
+            rows={countRows(byDistrict)}
             series={countSeries}
             testId="chart-district"
           />

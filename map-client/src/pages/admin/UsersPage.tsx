@@ -108,8 +108,8 @@ export function UsersPage() {
                 <tr key={user.id} data-testid={`user-row-${user.username}`} data-active={user.active}>
                   <td className="ob-code">{user.username}</td>
                   <td>{user.displayName}</td>
-                  <td>{user.department?.name ?? t('session.noDepartment')}</td>
-                  <td>{user.roles.map(roleName).join('、') || t('common.none')}</td>
+                  <td className="ob-admin-wrap">{user.department?.name ?? t('session.noDepartment')}</td>
+                  <td className="ob-admin-wrap">{user.roles.map(roleName).join('、') || t('common.none')}</td>
                   <td>{scopeLabel(user.districts, i18n)}</td>
                   <td>
                     {user.active ? (

@@ -1,8 +1,11 @@
 // A rule set as JSON text, with line numbers. The server's complaints are put on the lines of their JSON
-// paths: the line number is marked, and the list below names the line; choosing an entry selects that line.
-import { useMemo, useRef } from 'react';
+// paths: the line number is marked, the message stands beside the line (a column scrolled with the text),
+// and the list below names the line; choosing an entry selects that line. A new refusal scrolls to its
+// first line.
+import { useEffect, useMemo, useRef } from 'react';
 import type { RuleSetIssue } from '../../../api/admin/ruleSets';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { issueMessage } from './issueMessage';
 import { lineOfPath, pathLines } from './jsonPathLines';
 
 export interface JsonIssue extends RuleSetIssue {
@@ -30,9 +33,10 @@ export function placeIssues(text: string, issues: readonly RuleSetIssue[]): Json
 }
 
 export function RuleSetJsonEditor({ text, issues, syntaxError, onChange }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const area = useRef<HTMLTextAreaElement>(null);
   const gutter = useRef<HTMLDivElement>(null);
+  const notes = useRef<HTMLDivElement>(null);
   const placed = useMemo(
     () => (syntaxError ? [syntaxError] : placeIssues(text, issues)),
     [text, issues, syntaxError],
@@ -40,6 +44,14 @@ export function RuleSetJsonEditor({ text, issues, syntaxError, onChange }: Props
   const byLine = new Map<number, JsonIssue[]>();
   for (const issue of placed) byLine.set(issue.line, [...(byLine.get(issue.line) ?? []), issue]);
   const lineCount = text.split('\n').length;
+
+  const scrollTo = (line: number) => {
+    const element = area.current;
+    if (!element) return;
+    // 20 px a line, as the stylesheet sets it: the line a few lines below the top
+    element.scrollTop = Math.max(0, (line - 5) * 20);
+    for (const column of [gutter.current, notes.current]) if (column) column.scrollTop = element.scrollTop;
+  };
 
   const selectLine = (line: number) => {
     const element = area.current;
@@ -49,9 +61,14 @@ export function RuleSetJsonEditor({ text, issues, syntaxError, onChange }: Props
     const end = start + (text.split('\n')[line - 1]?.length ?? 0);
     element.focus();
     element.setSelectionRange(start, end);
-    // about 20 px a line, as the stylesheet sets it: bring the line to the upper third
-    element.scrollTop = Math.max(0, (line - 5) * 20);
+    scrollTo(line);
   };
+
+  const firstLine = placed[0]?.line ?? null;
+  useEffect(() => {
+    if (firstLine !== null) scrollTo(firstLine);
+    // only when a refusal (or a syntax error) arrives, not on every keystroke
+  }, [issues, syntaxError]);
 
   return (
     <div className="ob-admin-json" data-testid="rule-set-json">
@@ -81,10 +98,23 @@ export function RuleSetJsonEditor({ text, issues, syntaxError, onChange }: Props
           data-testid="rule-set-json-text"
           wrap="off"
           onScroll={(event) => {
-            if (gutter.current) gutter.current.scrollTop = event.currentTarget.scrollTop;
+            for (const column of [gutter.current, notes.current])
+              if (column) column.scrollTop = event.currentTarget.scrollTop;
           }}
           onChange={(event) => onChange(event.target.value)}
         />
+        {placed.length > 0 && (
+          <div className="ob-admin-json-notes" ref={notes} aria-hidden="true">
+            {Array.from({ length: lineCount }, (_, i) => {
+              const here = byLine.get(i + 1);
+              return (
+                <div key={i} data-testid={here ? `json-note-${i + 1}` : undefined}>
+                  {here?.map((issue) => issueMessage(issue.message, locale)).join('；')}
+                </div>
+              );
+            })}
+          </div>
+        )}
       </div>
       {placed.length > 0 && (
         <ul className="ob-admin-issues" role="alert">
@@ -100,7 +130,8 @@ export function RuleSetJsonEditor({ text, issues, syntaxError, onChange }: Props
               >
                 {t('admin.rules.line', { line: issue.line })}
               </button>{' '}
-              <span className="ob-code">{issue.path}</span> {issue.message}
+              <span className="ob-code">{issue.path}</span>{' '}
+              <span title={issue.message}>{issueMessage(issue.message, locale)}</span>
             </li>
           ))}
         </ul>
