@@ -252,6 +252,7 @@ describe('admin screens', () => {
     // the table beside the chart has the same numbers, and areas carry their units
     const districtTable = await page.textContent('[data-testid="table-district"]');
     expect(districtTable).toContain('公顷');
+    expect(districtTable).toContain('天山区（650102）');
     expect(districtTable).toContain('m²');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

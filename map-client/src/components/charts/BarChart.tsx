@@ -31,7 +31,7 @@ interface Props {
 }
 
 const WIDTH = 640;
-const LABEL_WIDTH = 150;
+const LABEL_WIDTH = 200;
 const FIGURE_WIDTH = 70;
 const ROW_HEIGHT = 26;
 const BAR_HEIGHT = 16;
@@ -75,7 +75,7 @@ export function BarChart({ title, rows, series, format = String, testId }: Props
               data-total={totals[i]}
             >
               <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT - 3} textAnchor="end" className="ob-chart-label">
-                {row.label.length > 12 ? `${row.label.slice(0, 11)}…` : row.label}
+                {row.label.length > 16 ? `${row.label.slice(0, 15)}…` : row.label}
                 <title>{row.label}</title>
               </text>
               {row.segments.map((segment) => {

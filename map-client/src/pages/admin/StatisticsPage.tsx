@@ -141,11 +141,7 @@ export function StatisticsPage() {
             series={countSeries}
             testId="chart-district"
           />
-          <GroupTable
-            groups={projects.byDistrict}
-            testId="table-district"
-            keyLabel={t('admin.stats.district')}
-          />
+          <GroupTable groups={byDistrict} testId="table-district" keyLabel={t('admin.stats.district')} />
         </div>
       </section>
       <section className="ob-section ob-admin-stat" aria-labelledby="stats-approvals-heading">
