@@ -151,6 +151,16 @@ describe('admin screens', () => {
     const textarea = '[data-testid="rule-set-json-text"]';
     const original = await page.inputValue(textarea);
     expect(original).toContain('"distanceM": 30');
+    // not JSON at all: said on its line before anything is sent
+    const lines = original.split('\n');
+    const comma = lines.findIndex((l) => l.includes('"distanceM": 30')) + 1;
+    await page.fill(textarea, original.replace('"distanceM": 30', '"distanceM": 30,'));
+    await page.click('[data-testid="rule-set-save"]');
+    const syntax = await page.waitForSelector('[data-testid="json-issue"][data-path="$"]');
+    // the parser stops at the brace after the stray comma, one line down
+    expect(Number(await syntax.getAttribute('data-line'))).toBe(comma + 1);
+    expect(await page.textContent('[data-testid="rule-set-json"]')).toContain('JSON 格式错误');
+
     const broken = original.replace('"distanceM": 30', '"distanceM": -5');
     await page.fill(textarea, broken);
     await page.click('[data-testid="rule-set-save"]');

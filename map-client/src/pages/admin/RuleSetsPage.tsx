@@ -1,5 +1,5 @@
-// 审查规则集 (/admin/rule-sets, rules.manage): the rule sets, one opened in the editor (as a form or as JSON)
-// and its versions; any version can be opened as the draft of the next one.
+// 审查规则集 (/admin/rule-sets, rules.manage): the rule sets, one with its versions (any one can be opened as
+// the draft of the next) above the editor (as a form or as JSON).
 import { useState } from 'react';
 import { fetchRuleSets } from '../../api/compliance';
 import { fetchRuleSetVersion, fetchRuleSetVersions } from '../../api/admin/ruleSets';
@@ -61,45 +61,6 @@ function RuleSetWorkspace({ code, onSaved }: { code: string; onSaved: () => void
 
   return (
     <div className="ob-admin-rule-workspace">
-      <section className="ob-section" aria-labelledby="rule-set-editor-heading">
-        <h3 id="rule-set-editor-heading">
-          {stored.resource.status === 'ready'
-            ? t('admin.rules.editing', {
-                name: stored.resource.value.name,
-                version: stored.resource.value.version,
-              })
-            : t('admin.rules.editor')}
-        </h3>
-        {saved !== null && (
-          <StatusBanner tone="info" testId="rule-set-saved">
-            {t('admin.rules.saved', { version: saved })}
-          </StatusBanner>
-        )}
-        {stored.resource.status === 'error' && (
-          <LoadFailed
-            error={stored.resource.error}
-            title={t('admin.rules.loadFailed')}
-            onRetry={stored.reload}
-          />
-        )}
-        {stored.resource.status === 'loading' && (
-          <StatusBanner tone="info">{t('common.loading')}</StatusBanner>
-        )}
-        {stored.resource.status === 'ready' && (
-          <RuleSetEditor
-            key={`${stored.resource.value.version}`}
-            stored={stored.resource.value}
-            canSave={session.can('rules.manage')}
-            onSaved={(result) => {
-              setSaved(result.version);
-              if (version === null) stored.reload();
-              else setVersion(null);
-              versions.reload();
-              onSaved();
-            }}
-          />
-        )}
-      </section>
       <section className="ob-section ob-admin-versions" aria-labelledby="rule-set-versions-heading">
         <h3 id="rule-set-versions-heading">{t('admin.rules.versions')}</h3>
         {versions.resource.status === 'error' && (
@@ -149,6 +110,45 @@ function RuleSetWorkspace({ code, onSaved }: { code: string; onSaved: () => void
               </tbody>
             </table>
           </div>
+        )}
+      </section>
+      <section className="ob-section" aria-labelledby="rule-set-editor-heading">
+        <h3 id="rule-set-editor-heading">
+          {stored.resource.status === 'ready'
+            ? t('admin.rules.editing', {
+                name: stored.resource.value.name,
+                version: stored.resource.value.version,
+              })
+            : t('admin.rules.editor')}
+        </h3>
+        {saved !== null && (
+          <StatusBanner tone="info" testId="rule-set-saved">
+            {t('admin.rules.saved', { version: saved })}
+          </StatusBanner>
+        )}
+        {stored.resource.status === 'error' && (
+          <LoadFailed
+            error={stored.resource.error}
+            title={t('admin.rules.loadFailed')}
+            onRetry={stored.reload}
+          />
+        )}
+        {stored.resource.status === 'loading' && (
+          <StatusBanner tone="info">{t('common.loading')}</StatusBanner>
+        )}
+        {stored.resource.status === 'ready' && (
+          <RuleSetEditor
+            key={`${stored.resource.value.version}`}
+            stored={stored.resource.value}
+            canSave={session.can('rules.manage')}
+            onSaved={(result) => {
+              setSaved(result.version);
+              if (version === null) stored.reload();
+              else setVersion(null);
+              versions.reload();
+              onSaved();
+            }}
+          />
         )}
       </section>
     </div>

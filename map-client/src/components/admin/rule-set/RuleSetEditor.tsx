@@ -50,7 +50,7 @@ export function RuleSetEditor({ stored, canSave, onSaved }: Props) {
       setSyntaxError({
         path: '$',
         message: t('admin.rules.syntaxError', { message: error instanceof Error ? error.message : '' }),
-        line: syntaxErrorLine(text, error) ?? 1,
+        line: syntaxErrorLine(text) ?? 1,
       });
       return null;
     }

@@ -79,11 +79,80 @@ export function lineOfPath(lines: PathLines, path: string): number {
   return lines.get('$') ?? 1;
 }
 
-/** The line of a JSON.parse failure, from the position V8 puts in its message, when there is one. */
-export function syntaxErrorLine(text: string, error: unknown): number | null {
-  const message = error instanceof Error ? error.message : '';
-  const position = /position (\d+)/.exec(message);
-  if (position) return text.slice(0, Number(position[1])).split('\n').length;
-  const lineMatch = /line (\d+)/.exec(message);
-  return lineMatch ? Number(lineMatch[1]) : null;
+/**
+ * The line where a JSON text stops being valid JSON, or null when it is valid. The browser's JSON.parse
+ * message gives no position in every engine, so the text is walked here with the grammar of RFC 8259.
+ */
+export function syntaxErrorLine(text: string): number | null {
+  let i = 0;
+  const fail = (): never => {
+    throw new Error(String(i));
+  };
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const expect = (c: string) => (text[i] === c ? i++ : fail());
+  const string = () => {
+    expect('"');
+    while (text[i] !== '"') {
+      if (i >= text.length || text.charCodeAt(i) < 0x20) fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 5;
+        } else if ('"\\/bfnrt'.includes(text[i] ?? 'x')) i++;
+        else fail();
+      } else i++;
+    }
+    i++;
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      space();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        space();
+        string();
+        space();
+        expect(':');
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else return void expect('}');
+      }
+    }
+    if (c === '[') {
+      i++;
+      space();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else return void expect(']');
+      }
+    }
+    if (c === '"') return string();
+    const literal = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i));
+    if (!literal) fail();
+    i += literal![0].length;
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail();
+    return null;
+  } catch {
+    return text.slice(0, Math.min(i, text.length)).split('\n').length;
+  }
 }
