@@ -109,7 +109,7 @@ export function UsersPage() {
                   <td className="ob-code">{user.username}</td>
                   <td>{user.displayName}</td>
                   <td className="ob-admin-wrap">{user.department?.name ?? t('session.noDepartment')}</td>
-                  <td className="ob-admin-wrap">{user.roles.map(roleName).join('、') || t('common.none')}</td>
+                  <td>{user.roles.map(roleName).join('、') || t('common.none')}</td>
                   <td>{scopeLabel(user.districts, i18n)}</td>
                   <td>
                     {user.active ? (
