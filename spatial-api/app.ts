@@ -37,7 +37,12 @@ import {
   conflictSummaryHandler,
   recomputeConflictsHandler,
 } from './routes/compliance-conflicts';
-import { getRuleSetHandler, listRuleSetsHandler, putRuleSetHandler } from './routes/compliance-rule-sets';
+import {
+  getRuleSetHandler,
+  listRuleSetsHandler,
+  listRuleSetVersionsHandler,
+  putRuleSetHandler,
+} from './routes/compliance-rule-sets';
 import { metricsHandler, serviceLevelsHandler } from './routes/metrics';
 import { opinionAttachmentHandler, opinionDocumentHandler } from './routes/planning-documents';
 import {
@@ -297,6 +302,8 @@ export function createApp({ pool, config }: AppOptions): Express {
   const statistics = statisticsHandlers(records);
   route.get('/api/v1/statistics/projects', statistics.projects);
   route.get('/api/v1/statistics/approvals', statistics.approvals);
+  // the admin screens: a rule set's versions, for its editor's history
+  route.get('/api/v1/compliance/rule-sets/:code/versions', listRuleSetVersionsHandler(pool));
   // planning generation (项目策划生成)
   const planningFiles = {
     uploadDir: config.uploadDir,

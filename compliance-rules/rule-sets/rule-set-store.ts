@@ -93,6 +93,43 @@ export async function readRuleSet(db: Queryable, code: string, version?: number)
   };
 }
 
+export interface RuleSetVersionSummary {
+  version: number;
+  ruleCount: number;
+  createdAt: string;
+  createdBy: string | null;
+  current: boolean;
+}
+
+const VERSIONS = `
+SELECT v.version_no, jsonb_array_length(v.rules) AS rule_count, v.created_at, u.username,
+       v.id = s.current_version_id AS current
+FROM rule_sets s
+JOIN rule_set_versions v ON v.rule_set_id = s.id
+LEFT JOIN users u ON u.id = v.created_by
+WHERE s.code = $1
+ORDER BY v.version_no DESC`;
+
+/** Every version of a rule set, newest first, so an editor can see and reopen its history. */
+export async function listRuleSetVersions(db: Queryable, code: string): Promise<RuleSetVersionSummary[]> {
+  const { rows } = await db.query<{
+    version_no: number;
+    rule_count: number;
+    created_at: Date;
+    username: string | null;
+    current: boolean;
+  }>(VERSIONS, [code]);
+  if (rows.length === 0)
+    throw notFound(`规则集不存在 / no rule set "${code}"`, { parameter: 'ruleSet', value: code });
+  return rows.map((r) => ({
+    version: r.version_no,
+    ruleCount: r.rule_count,
+    createdAt: r.created_at.toISOString(),
+    createdBy: r.username,
+    current: r.current,
+  }));
+}
+
 /** The rule set a check applies when none is named: the first city-wide one. */
 export async function defaultRuleSetCode(db: Queryable): Promise<string> {
   const { rows } = await db.query<{ code: string }>(DEFAULT_CODE);

@@ -39,6 +39,11 @@ const CompliancePage = lazyPage(
   () => import('./pages/CompliancePage'),
   (m) => m.CompliancePage,
 );
+// administration (its sub-pages are chunks of their own)
+const AdminPage = lazyPage(
+  () => import('./pages/AdminPage'),
+  (m) => m.AdminPage,
+);
 // (pages of further areas join here, one line each)
 const NotFoundPage = lazyPage(
   () => import('./pages/NotFoundPage'),
@@ -66,6 +71,7 @@ export function App() {
                   </RequireSession>
                 }
               />
+              <Route path="/admin/*" element={<AdminPage />} />
               {/* (routes of further areas join here, one line each) */}
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

@@ -108,6 +108,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'PUT /api/v1/calendar/:year': { allow: 'accounts.manage', target: 'calendar', audit: 'update' },
   'GET /api/v1/statistics/projects': { allow: 'projects.read', target: 'statistics' },
   'GET /api/v1/statistics/approvals': { allow: 'projects.read', target: 'statistics' },
+  // the admin screens: a rule set's versions (reading, as reading the rule set itself)
+  'GET /api/v1/compliance/rule-sets/:code/versions': { allow: 'compliance.run', target: 'rule_set' },
   // planning generation: reading needs projects.read (district scope inside), opening and concluding
   // planning.lead, opinions planning.comment; the opinion document and attachments are downloads
   'GET /api/v1/planning-catalogue': { allow: 'signed_in', target: 'planning_catalogue' },

@@ -2,7 +2,13 @@
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { listRuleSets, readRuleSet, saveRuleSet, type StoredRuleSet } from '../../compliance-rules';
+import {
+  listRuleSets,
+  listRuleSetVersions,
+  readRuleSet,
+  saveRuleSet,
+  type StoredRuleSet,
+} from '../../compliance-rules';
 import { principalOf } from '../access/principal-of';
 import { parseInput } from '../request-body';
 import { complianceHandler } from './compliance-error';
@@ -29,6 +35,12 @@ export function getRuleSetHandler(pool: Pool): RequestHandler {
       req.query,
     );
     res.json(presentRuleSet(await readRuleSet(pool, String(req.params.code), version)));
+  });
+}
+
+export function listRuleSetVersionsHandler(pool: Pool): RequestHandler {
+  return complianceHandler(async (req, res) => {
+    res.json({ versions: await listRuleSetVersions(pool, String(req.params.code)) });
   });
 }
 

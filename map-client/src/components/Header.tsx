@@ -1,9 +1,10 @@
-// The page header: platform title, navigation between the map, the layer catalog and (for those who may
-// run checks) the compliance page, service status,
+// The page header: platform title, navigation between the map, the layer catalog, (for those who may run
+// checks) the compliance page and (for administrators) the admin area, service status,
 // the language toggle and who is signed in.
 import { NavLink } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
+import { canOpenAdmin } from './admin/adminSections';
 import { HealthStatus } from './HealthStatus';
 import { UserMenu } from './UserMenu';
 
@@ -24,6 +25,11 @@ export function Header() {
           {session.can('compliance.run') && (
             <NavLink to="/compliance" className="ob-nav-link" data-testid="nav-compliance">
               {t('nav.compliance')}
+            </NavLink>
+          )}
+          {canOpenAdmin(session.can) && (
+            <NavLink to="/admin" className="ob-nav-link" data-testid="nav-admin">
+              {t('admin.nav.link')}
             </NavLink>
           )}
         </nav>
