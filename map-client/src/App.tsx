@@ -39,6 +39,23 @@ const CompliancePage = lazyPage(
   () => import('./pages/CompliancePage'),
   (m) => m.CompliancePage,
 );
+// projects and the department inbox
+const ProjectListPage = lazyPage(
+  () => import('./pages/ProjectListPage'),
+  (m) => m.ProjectListPage,
+);
+const ProjectPage = lazyPage(
+  () => import('./pages/ProjectPage'),
+  (m) => m.ProjectPage,
+);
+const InboxPage = lazyPage(
+  () => import('./pages/InboxPage'),
+  (m) => m.InboxPage,
+);
+const TaskPage = lazyPage(
+  () => import('./pages/TaskPage'),
+  (m) => m.TaskPage,
+);
 // (pages of further areas join here, one line each)
 const NotFoundPage = lazyPage(
   () => import('./pages/NotFoundPage'),
@@ -63,6 +80,38 @@ export function App() {
                 element={
                   <RequireSession permission="compliance.run">
                     <CompliancePage />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/projects"
+                element={
+                  <RequireSession permission="projects.read">
+                    <ProjectListPage />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/projects/:code"
+                element={
+                  <RequireSession permission="projects.read">
+                    <ProjectPage />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/inbox"
+                element={
+                  <RequireSession permission="planning.comment">
+                    <InboxPage />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/inbox/:taskId"
+                element={
+                  <RequireSession permission="projects.read">
+                    <TaskPage />
                   </RequireSession>
                 }
               />
