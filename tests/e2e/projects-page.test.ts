@@ -167,7 +167,8 @@ describe('project page and department inbox', () => {
     }
 
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: SIZES[0] });
+    // the users are in Beijing time: times read as they do
+    page = await browser.newPage({ viewport: SIZES[0], timezoneId: 'Asia/Shanghai' });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await signInThroughLoginPage(page, server.url, 'dept_reviewer');
   }, 180_000);
@@ -274,6 +275,9 @@ describe('project page and department inbox', () => {
     const text = (await card.textContent())!;
     expect(text).toContain('原则同意选址');
     expect(text).toContain('退让距离');
+    // the setback's layer by its name, not its code
+    expect(text).toContain('蓝线');
+    expect(text).not.toContain('blue_line');
     expect(text).toContain('环境影响评价');
     expect(text).toContain('生态环境意见说明.txt');
     expect(await page.textContent('[data-testid="standing-housing_construction"]')).toContain('待提交');
@@ -415,7 +419,7 @@ describe('project page and department inbox', () => {
   }, 60_000);
 
   it("compares the project's two compliance runs for the planner", async () => {
-    const plannerPage = await browser.newPage({ viewport: SIZES[0] });
+    const plannerPage = await browser.newPage({ viewport: SIZES[0], timezoneId: 'Asia/Shanghai' });
     plannerPage.on('pageerror', (error) => pageErrors.push(error.message));
     try {
       await signInThroughLoginPage(plannerPage, server.url, 'planner', { next: `/projects/${code}` });

@@ -39,6 +39,7 @@ export function ProjectPage() {
   const { catalog, retry: retryCatalog } = useCatalog(sessionKey(session));
   const layers = catalog.status === 'ready' ? catalog.layers : NO_LAYERS;
   const layerState = useMemo(() => initialLayerState(layers), [layers]);
+  const layerNames = useMemo(() => new Map(layers.map((l) => [l.code, l.name])), [layers]);
   const ignoreClicks = useCallback(() => undefined, []);
   const [map, setMap] = useState<OlMap | null>(null);
   // EPSG:4490 is known to OpenLayers once the catalog has been asked for (registered even when it failed)
@@ -183,6 +184,7 @@ export function ProjectPage() {
             >
               {(value) => (
                 <PlanningSection
+                  layerNames={layerNames}
                   tasks={value}
                   selectedOpinion={selectedOpinion}
                   onSelectOpinion={setSelectedOpinion}

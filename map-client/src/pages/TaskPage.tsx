@@ -33,6 +33,7 @@ export function TaskPage() {
   const { catalog, retry: retryCatalog } = useCatalog(sessionKey(session));
   const layers = catalog.status === 'ready' ? catalog.layers : NO_LAYERS;
   const layerState = useMemo(() => initialLayerState(layers), [layers]);
+  const layerNames = useMemo(() => new Map(layers.map((l) => [l.code, l.name])), [layers]);
   const ignoreClicks = useCallback(() => undefined, []);
   const [map, setMap] = useState<OlMap | null>(null);
   const projectionsReady = catalog.status !== 'loading';
@@ -63,7 +64,7 @@ export function TaskPage() {
     if (!projectionsReady) return [];
     const items: ShownGeometry[] = [];
     if (site.status === 'ready' && site.value)
-      items.push({ id: 'site', kind: 'site', geometry: site.value.geometry });
+      items.push({ id: 'site', kind: 'siteOutline', geometry: site.value.geometry });
     for (const o of task?.opinions ?? [])
       if (o.geometry)
         items.push({
@@ -169,6 +170,7 @@ export function TaskPage() {
                   <section className="ob-projects-section">
                     <h3>{t('projects.task.opinions')}</h3>
                     <PlanningSection
+                      layerNames={layerNames}
                       tasks={[task]}
                       selectedOpinion={selectedOpinion}
                       onSelectOpinion={setSelectedOpinion}

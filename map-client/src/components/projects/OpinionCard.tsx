@@ -8,17 +8,20 @@ import { formatDateTime } from '../formatDateTime';
 
 interface Props {
   opinion: Opinion;
+  /** layer names by code, for the layer a setback is measured from */
+  layerNames: ReadonlyMap<string, string>;
   selected: boolean;
   onSelect: (opinionId: number | null) => void;
 }
 
-function conditionValue(c: Opinion['conditions'][number]): string {
+function conditionValue(c: Opinion['conditions'][number], layerNames: ReadonlyMap<string, string>): string {
   if (c.value === null) return c.text ?? '';
   const figure = `${c.comparison ?? ''}${c.value}${c.unit ?? ''}`;
-  return [c.layer ? `${c.layer} ${figure}` : figure, c.text].filter(Boolean).join('，');
+  const layer = c.layer ? (layerNames.get(c.layer) ?? c.layer) : null;
+  return [layer ? `${layer} ${figure}` : figure, c.text].filter(Boolean).join('，');
 }
 
-export function OpinionCard({ opinion, selected, onSelect }: Props) {
+export function OpinionCard({ opinion, layerNames, selected, onSelect }: Props) {
   const { t, locale } = useI18n();
   return (
     <article
@@ -46,7 +49,7 @@ export function OpinionCard({ opinion, selected, onSelect }: Props) {
           <ul className="ob-projects-list" data-testid="opinion-conditions">
             {opinion.conditions.map((c, i) => (
               <li key={i}>
-                {c.name}：{conditionValue(c)}
+                {c.name}：{conditionValue(c, layerNames)}
                 {c.check && (
                   <span className={`ob-projects-check ob-projects-check-${c.check.status}`}>
                     {t(`projects.check.${c.check.status}`)}

@@ -135,6 +135,7 @@ export function OpinionForm({ task, catalogue, layers, previous, editor, geometr
       </fieldset>
       <fieldset className="ob-projects-fieldset" data-testid="opinion-geometry" data-drawing={editor.drawing}>
         <legend>{t('projects.form.geometry')}</legend>
+        <p className="ob-hint">{t('projects.form.geometryLegend')}</p>
         <div className="ob-site-tools">
           {editor.drawing ? (
             <button type="button" className="ob-button" onClick={editor.cancelDrawing}>

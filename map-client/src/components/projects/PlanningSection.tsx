@@ -12,13 +12,20 @@ import { OpinionDocumentButtons } from './OpinionDocumentButtons';
 
 interface Props {
   tasks: PlanningTask[];
+  layerNames: ReadonlyMap<string, string>;
   selectedOpinion: number | null;
   onSelectOpinion: (opinionId: number | null) => void;
   /** on the task's own page, where the form is already open */
   hideAnswerLink?: boolean;
 }
 
-export function PlanningSection({ tasks, selectedOpinion, onSelectOpinion, hideAnswerLink = false }: Props) {
+export function PlanningSection({
+  tasks,
+  layerNames,
+  selectedOpinion,
+  onSelectOpinion,
+  hideAnswerLink = false,
+}: Props) {
   const { t, locale } = useI18n();
   const session = useSession();
   const department = session.user?.department?.code ?? null;
@@ -70,6 +77,7 @@ export function PlanningSection({ tasks, selectedOpinion, onSelectOpinion, hideA
               <OpinionCard
                 key={opinion.id}
                 opinion={opinion}
+                layerNames={layerNames}
                 selected={opinion.id === selectedOpinion}
                 onSelect={onSelectOpinion}
               />

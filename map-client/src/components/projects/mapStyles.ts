@@ -18,6 +18,13 @@ export const PROJECT_MAP_STYLES: Record<string, Style[]> = {
       stroke: new Stroke({ color: '#1e6ee6', width: 2.5 }),
     }),
   ],
+  /** the site as the background of a department's drawing: outlined only, so the drawing stands out */
+  siteOutline: [
+    new Style({
+      fill: new Fill({ color: 'rgba(31, 78, 140, 0.05)' }),
+      stroke: new Stroke({ color: '#1f4e8c', width: 2, lineDash: [8, 5] }),
+    }),
+  ],
   added: [
     new Style({
       fill: new Fill({ color: 'rgba(46, 160, 67, 0.45)' }),

@@ -156,6 +156,7 @@ export const zh = {
   'projects.form.editHint': '拖动拐点可修改图形。',
   'projects.form.noGeometry': '可选：绘制与意见相关的范围（如退让区、保护范围）。',
   'projects.form.geometryArea': '图形面积',
+  'projects.form.geometryLegend': '地图上虚线框为项目现行用地范围，实线为本部门绘制的图形。',
   'projects.form.attachments': '附件（单个不超过 {limit}）',
   'projects.form.fileTooLarge': '附件“{name}”（{size}）超过上限 {limit}，未添加。',
   'projects.form.tooManyFiles': '附件最多 {count} 个。',
@@ -324,6 +325,8 @@ export const en: Record<keyof typeof zh, string> = {
   'projects.form.editHint': 'Drag a corner to change the drawing.',
   'projects.form.noGeometry': 'Optional: draw the area the opinion is about (a setback, a protected zone).',
   'projects.form.geometryArea': 'Drawing area',
+  'projects.form.geometryLegend':
+    "The dashed outline is the project's current site; the solid one is your drawing.",
   'projects.form.attachments': 'Attachments (each at most {limit})',
   'projects.form.fileTooLarge': '“{name}” ({size}) is over the limit of {limit} and was not added.',
   'projects.form.tooManyFiles': 'At most {count} attachments.',
