@@ -3,31 +3,32 @@
 // planning task invites the ecology department, and the window clerk records approvals in two stages (one
 // decided late, one in progress past its limit). Signed in through the login page as the department
 // reviewer: the header's 待办 badge counts the task, the inbox lists it, the opinion form takes a setback
-// condition, an assessment, an attachment and a geometry drawn by clicking its corners on the map, and the
-// opinion is then on the project page with its drawing highlighted when selected; the site timeline's slider
-// draws the other version (the map's pixels change) with its reason, area and the diff; the approval
-// timeline shows both stages with the overdue warning; a failed section says so in Chinese with a retry
-// while the others stay. As the planner, two compliance runs of the project are compared.
+// condition, an assessment, an attachment (one over the size limit refused in place) and a geometry drawn
+// by clicking its corners on the map, and the opinion is then on the project page with its drawing
+// highlighted when selected; the site timeline's slider draws the other version (the map's pixels change)
+// with its reason, area and the diff; the approval timeline shows both stages with the overdue warning; a
+// failed section says so in Chinese with a retry while the others stay. As the planner, two compliance runs
+// of the project are compared.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { Pool } from 'pg';
-import { createApp } from '../../spatial-api';
 import { requestJson, signIn, type SignedIn } from '../support/access';
-import { testAppConfig } from '../support/app-config';
 import { launchChromium } from '../support/browser';
 import { square } from '../support/compliance-checks';
-import { ROOT, testDatabaseUrl } from '../support/environment';
-import { listenOnFreePort } from '../support/http';
+import { ROOT } from '../support/environment';
 import { signInThroughLoginPage } from '../support/login-page';
 import { regionalAreaPoint } from '../support/planning';
 import { createProject, putSite } from '../support/projects';
+import { useTestServer } from '../support/test-server';
 
 const SCREENSHOTS = path.join(process.env.ONE_BLUEPRINT_DATA_DIR ?? path.join(ROOT, '.data'), 'screenshots');
 const SIZES = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ] as const;
+
+/** small, so that the form's refusal of a larger file can be seen without sending megabytes */
+const ATTACHMENT_LIMIT_BYTES = 64 * 1024;
 
 type LonLat = [number, number];
 
@@ -46,8 +47,7 @@ const APPROVALS = [
 ] as const;
 
 describe('project page and department inbox', () => {
-  const pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
-  let server: Awaited<ReturnType<typeof listenOnFreePort>>;
+  const server = useTestServer({ planningAttachmentMaxBytes: ATTACHMENT_LIMIT_BYTES });
   let planner: SignedIn;
   let browser: Browser;
   let page: Page;
@@ -111,7 +111,7 @@ describe('project page and department inbox', () => {
   }
 
   beforeAll(async () => {
-    server = await listenOnFreePort(createApp({ pool, config: testAppConfig() }));
+    const pool = server.pool;
     const clerk = await signIn(server.url, 'clerk');
     planner = await signIn(server.url, 'planner');
     const area = await regionalAreaPoint(pool);
@@ -175,8 +175,6 @@ describe('project page and department inbox', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await pool.end();
   });
 
   it('shows 待办 with the count in the header and lists the task in the inbox', async () => {
@@ -212,6 +210,15 @@ describe('project page and department inbox', () => {
     await page.selectOption('[data-testid="condition-layer-0"]', 'blue_line');
     await page.fill('[data-testid="condition-value-0"]', '30');
     await page.check('[data-testid="assessment-environmental_impact"]');
+    // a file over the server's limit is refused in the form, with the limit named
+    await page.setInputFiles('[data-testid="opinion-file"]', {
+      name: '现状航拍.tif',
+      mimeType: 'image/tiff',
+      buffer: Buffer.alloc(ATTACHMENT_LIMIT_BYTES + 1),
+    });
+    const refused = (await page.textContent('[data-testid="opinion-file-refused"]'))!;
+    expect(refused).toContain('现状航拍.tif');
+    expect(refused).toContain('超过上限 64.0 KB');
     await page.setInputFiles('[data-testid="opinion-file"]', {
       name: '生态环境意见说明.txt',
       mimeType: 'text/plain',
@@ -241,7 +248,7 @@ describe('project page and department inbox', () => {
     await page.waitForSelector('[data-testid="opinion-submitted"]', { timeout: 30_000 });
 
     // what the server kept: the condition checked on the map, the assessment, the file and the drawing
-    const { rows } = await pool.query<{
+    const { rows } = await server.pool.query<{
       conditions: { kind: string; layer: string; value: number }[];
       assessments: string[];
       attachments: { name: string }[];

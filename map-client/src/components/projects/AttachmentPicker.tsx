@@ -32,11 +32,18 @@ export function AttachmentPicker({ files, onFiles, maxBytes, maxFiles, disabled 
   };
   return (
     <div className="ob-projects-attachments" data-testid="opinion-attachments">
-      <label className="ob-field">
-        <span>{t('projects.form.attachments', { limit: formatBytes(maxBytes) })}</span>
+      <p className="ob-projects-attachments-label">
+        {t('projects.form.attachments', { limit: formatBytes(maxBytes) })}
+      </p>
+      {/* the browser's own file button speaks the browser's language: a labelled button of ours instead */}
+      <label
+        className={`ob-button ob-projects-file-button${disabled ? ' ob-projects-file-button-disabled' : ''}`}
+      >
+        {t('projects.form.chooseFiles')}
         <input
           type="file"
           multiple
+          className="ob-projects-visually-hidden"
           disabled={disabled}
           data-testid="opinion-file"
           onChange={(e) => {
