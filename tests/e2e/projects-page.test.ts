@@ -100,14 +100,20 @@ describe('project page and department inbox', () => {
     );
   }
 
-  async function screenshots(name: string): Promise<void> {
+  /** The page at both sizes; `prepare` runs after each resize (e.g. to scroll a panel to a section). */
+  async function screenshots(
+    name: string,
+    on: Page = page,
+    prepare: () => Promise<void> = async () => undefined,
+  ): Promise<void> {
     mkdirSync(SCREENSHOTS, { recursive: true });
     for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${size.width}x${size.height}.png`) });
+      await on.setViewportSize(size);
+      await on.waitForTimeout(400);
+      await prepare();
+      await on.screenshot({ path: path.join(SCREENSHOTS, `${name}-${size.width}x${size.height}.png`) });
     }
-    await page.setViewportSize(SIZES[0]);
+    await on.setViewportSize(SIZES[0]);
   }
 
   beforeAll(async () => {
@@ -374,8 +380,12 @@ describe('project page and department inbox', () => {
     expect(await first.locator('[data-warning="decided_late"]').count()).toBe(1);
     expect(await second.locator('[data-warning="overdue"]').count()).toBe(1);
     expect(await second.textContent()).toContain('已超期');
+    expect(await second.textContent()).toMatch(/已超过时限 \d+ 个工作日/);
     expect(await page.locator('[data-testid="approval-stage-construction"]').count()).toBe(0);
-  });
+    await screenshots('project-approvals', page, () =>
+      page.locator('[data-testid="approvals-section"]').evaluate((e) => e.scrollIntoView()),
+    );
+  }, 60_000);
 
   it('says in Chinese that a section failed, with a retry, while the other sections stay', async () => {
     let failing = true;
@@ -439,6 +449,9 @@ describe('project page and department inbox', () => {
       await diff.waitFor();
       expect(await diff.textContent()).toContain('结论');
       expect(await diff.textContent()).toMatch(/新增.*m²/);
+      await screenshots('project-compliance-runs', plannerPage, () =>
+        plannerPage.locator('[data-testid="check-diff"]').evaluate((e) => e.scrollIntoView()),
+      );
       // the department reviewer, who may not run checks, sees no such section
       expect(await page.locator('[data-testid="compliance-section"]').count()).toBe(0);
     } finally {

@@ -50,7 +50,9 @@ export function ApprovalTimeline({ records }: { records: ApprovalRecord[] }) {
                         at: formatDateTime(r.decidedAt, locale),
                         days: r.workingDaysUsed,
                       })
-                    : t('projects.approvals.left', { days: r.workingDaysLeft ?? 0 })}
+                    : (r.workingDaysLeft ?? 0) < 0
+                      ? t('projects.approvals.pastBy', { days: -(r.workingDaysLeft ?? 0) })
+                      : t('projects.approvals.left', { days: r.workingDaysLeft ?? 0 })}
                   {r.documentNo ? ` · ${r.documentNo}` : ''}
                   {r.result ? ` · ${r.result}` : ''}
                 </div>

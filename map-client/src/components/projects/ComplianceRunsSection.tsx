@@ -50,7 +50,9 @@ export function ComplianceRunsSection({ runs }: { runs: CheckSummary[] }) {
             </label>
             <div className="ob-hint">
               <AreaFigures areaM2={run.siteAreaM2} /> · {t('projects.compliance.ruleSet', run.ruleSet)} ·{' '}
-              {run.verificationCode}
+              <span className="ob-projects-code" title={run.verificationCode}>
+                {t('projects.compliance.verification', { code: run.verificationCode.slice(0, 12) })}
+              </span>
             </div>
           </li>
         ))}
