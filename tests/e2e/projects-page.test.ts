@@ -4,8 +4,8 @@
 // decided late, one in progress past its limit). Signed in through the login page as the department
 // reviewer: the header's 待办 badge counts the task, the inbox lists it, the opinion form takes a setback
 // condition, an assessment, an attachment (one over the size limit refused in place) and a geometry drawn
-// by clicking its corners on the map, and the opinion is then on the project page with its drawing
-// highlighted when selected; the site timeline's slider draws the other version (the map's pixels change)
+// by clicking its corners on the map, a revision supersedes it, and the opinion is then on the project page
+// with its drawing highlighted when selected; the site timeline's slider draws the other version (the map's pixels change)
 // with its reason, area and the diff; the approval timeline shows both stages with the overdue warning; a
 // failed section says so in Chinese with a retry while the others stay. As the planner, two compliance runs
 // of the project are compared.
@@ -201,7 +201,7 @@ describe('project page and department inbox', () => {
     await screenshots('inbox');
   }, 60_000);
 
-  it('submits a department opinion with a condition, an assessment, an attachment and a drawn geometry', async () => {
+  it('submits a department opinion with a condition, an assessment, an attachment and a drawn geometry, then revises it', async () => {
     await page.click(`[data-testid="inbox-open-${taskId}"]`);
     await page.waitForURL(new RegExp(`/inbox/${taskId}$`));
     await page.waitForSelector('[data-testid="opinion-form"]');
@@ -278,6 +278,23 @@ describe('project page and department inbox', () => {
     });
     expect(inbox.body.tasks.map((t: { id: number }) => t.id)).not.toContain(taskId);
     await page.waitForSelector('[data-testid="opinion-revision"]');
+
+    // a revision supersedes the first opinion, which is kept
+    const firstId = await page.getAttribute('[data-testid="opinion-submitted"]', 'data-opinion-id');
+    await page.fill(
+      '[data-testid="opinion-text"]',
+      '原则同意选址。东侧退让河道蓝线，开展环境影响评价；补充施工期扬尘防治要求。',
+    );
+    await page.click('[data-testid="opinion-submit"]');
+    await page.waitForSelector(`[data-testid="opinion-submitted"]:not([data-opinion-id="${firstId}"])`, {
+      timeout: 30_000,
+    });
+    const revised = await server.pool.query<{ supersedes_id: string | null }>(
+      `SELECT o.supersedes_id::text FROM planning_opinions o JOIN departments d ON d.id = o.department_id
+       WHERE o.task_id = $1 AND d.code = 'ecology_environment' ORDER BY o.id`,
+      [taskId],
+    );
+    expect(revised.rows.map((r) => r.supersedes_id)).toEqual([null, firstId]);
   }, 120_000);
 
   it('shows the opinion on the project page, its drawing highlighted on the map when selected', async () => {
@@ -286,7 +303,8 @@ describe('project page and department inbox', () => {
     const card = page.locator('[data-testid="opinion-ecology_environment"]');
     await card.waitFor();
     const text = (await card.textContent())!;
-    expect(text).toContain('原则同意选址');
+    expect(text).toContain('补充施工期扬尘防治要求');
+    expect(text).toContain('修订版');
     expect(text).toContain('退让距离');
     // the setback's layer by its name, not its code
     expect(text).toContain('蓝线');

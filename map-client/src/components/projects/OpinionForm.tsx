@@ -80,8 +80,8 @@ export function OpinionForm({ task, catalogue, layers, previous, editor, geometr
       (sent, total) => setSend({ status: 'sending', sent, total }),
     ).then(
       (result) => {
+        // the files stay picked: a revision replaces the opinion whole, its files included
         setSend({ status: 'done', opinion: result.opinion });
-        setFiles([]);
         onSubmitted(result.task);
       },
       (error: unknown) => setSend({ status: 'error', error }),

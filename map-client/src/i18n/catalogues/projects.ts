@@ -132,7 +132,8 @@ export const zh = {
   'projects.task.notInvited': '本部门未被邀请参加该策划任务。',
   'projects.task.opinions': '各部门意见',
   'projects.form.catalogueFailed': '意见目录加载失败：{message}',
-  'projects.form.revision': '本部门已提交过意见；再次提交将替代原意见（原意见保留为历史版本）。',
+  'projects.form.revision':
+    '本部门已提交过意见；再次提交将整体替代原意见（原意见保留为历史版本），附件须随修改后的意见一并提交。',
   'projects.form.text': '意见正文',
   'projects.form.textRequired': '请填写意见正文。',
   'projects.form.conditions': '建设条件',
@@ -304,7 +305,7 @@ export const en: Record<keyof typeof zh, string> = {
   'projects.task.opinions': 'Opinions',
   'projects.form.catalogueFailed': 'Could not load the opinion catalogue: {message}',
   'projects.form.revision':
-    'Your department has submitted an opinion; submitting again replaces it (the earlier one is kept as history).',
+    'Your department has submitted an opinion; submitting again replaces it whole (the earlier one is kept as history): attach the files again with it.',
   'projects.form.text': 'Opinion',
   'projects.form.textRequired': 'Please write the opinion.',
   'projects.form.conditions': 'Construction conditions',
