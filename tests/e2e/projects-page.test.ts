@@ -5,10 +5,10 @@
 // reviewer: the header's 待办 badge counts the task, the inbox lists it, the opinion form takes a setback
 // condition, an assessment, an attachment (one over the size limit refused in place) and a geometry drawn
 // by clicking its corners on the map, a revision supersedes it, and the opinion is then on the project page
-// with its drawing highlighted when selected; the site timeline's slider draws the other version (the map's pixels change)
-// with its reason, area and the diff; the approval timeline shows both stages with the overdue warning; a
-// failed section says so in Chinese with a retry while the others stay. As the planner, two compliance runs
-// of the project are compared.
+// with its drawing highlighted when selected; the site timeline's slider draws the other version (the map's
+// pixels change) with its reason, area and the diff; the approval timeline shows both stages with the
+// overdue warning; a failed section says so in Chinese with a retry while the others stay. As the planner,
+// two compliance runs of the project are compared.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
