@@ -309,7 +309,7 @@ export function createApp({ pool, config }: AppOptions): Express {
     uploadDir: config.uploadDir,
     attachmentMaxBytes: config.planningAttachmentMaxBytes ?? 20 * 1024 ** 2,
   };
-  route.get('/api/v1/planning-catalogue', planningCatalogueHandler);
+  route.get('/api/v1/planning-catalogue', planningCatalogueHandler(planningFiles));
   route.get('/api/v1/projects/:code/planning-tasks', projectTasksHandler(records));
   route.post('/api/v1/projects/:code/planning-tasks', json, openTaskHandler(records));
   route.get('/api/v1/planning-tasks', listTasksHandler(records));

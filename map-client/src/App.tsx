@@ -44,6 +44,23 @@ const AdminPage = lazyPage(
   () => import('./pages/AdminPage'),
   (m) => m.AdminPage,
 );
+// projects and the department inbox
+const ProjectListPage = lazyPage(
+  () => import('./pages/ProjectListPage'),
+  (m) => m.ProjectListPage,
+);
+const ProjectPage = lazyPage(
+  () => import('./pages/ProjectPage'),
+  (m) => m.ProjectPage,
+);
+const InboxPage = lazyPage(
+  () => import('./pages/InboxPage'),
+  (m) => m.InboxPage,
+);
+const TaskPage = lazyPage(
+  () => import('./pages/TaskPage'),
+  (m) => m.TaskPage,
+);
 // (pages of further areas join here, one line each)
 const NotFoundPage = lazyPage(
   () => import('./pages/NotFoundPage'),
@@ -72,6 +89,38 @@ export function App() {
                 }
               />
               <Route path="/admin/*" element={<AdminPage />} />
+              <Route
+                path="/projects"
+                element={
+                  <RequireSession permission="projects.read">
+                    <ProjectListPage />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/projects/:code"
+                element={
+                  <RequireSession permission="projects.read">
+                    <ProjectPage />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/inbox"
+                element={
+                  <RequireSession permission="planning.comment">
+                    <InboxPage />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/inbox/:taskId"
+                element={
+                  <RequireSession permission="projects.read">
+                    <TaskPage />
+                  </RequireSession>
+                }
+              />
               {/* (routes of further areas join here, one line each) */}
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

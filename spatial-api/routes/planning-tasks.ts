@@ -108,6 +108,13 @@ export function concludeTaskHandler(records: RecordStore): RequestHandler {
   });
 }
 
-export const planningCatalogueHandler: RequestHandler = (_req, res) => {
-  res.json({ assessments: ASSESSMENTS, conditionKinds: CONDITION_KINDS });
-};
+/** The catalogues, and the attachment size limit so that a form can refuse a large file before sending it. */
+export function planningCatalogueHandler(files: PlanningFiles): RequestHandler {
+  return (_req, res) => {
+    res.json({
+      assessments: ASSESSMENTS,
+      conditionKinds: CONDITION_KINDS,
+      attachmentMaxBytes: files.attachmentMaxBytes,
+    });
+  };
+}

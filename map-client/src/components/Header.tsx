@@ -6,11 +6,14 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
 import { canOpenAdmin } from './admin/adminSections';
 import { HealthStatus } from './HealthStatus';
+import { useInboxCount } from './projects/useInboxCount';
 import { UserMenu } from './UserMenu';
 
 export function Header() {
   const { t, locale, setLocale } = useI18n();
   const session = useSession();
+  const mayComment = session.can('planning.comment');
+  const inboxCount = useInboxCount(mayComment ? (session.user?.username ?? null) : null);
   return (
     <header className="ob-header">
       <div className="ob-header-start">
@@ -22,6 +25,21 @@ export function Header() {
           <NavLink to="/layers" className="ob-nav-link" data-testid="nav-layers">
             {t('nav.layers')}
           </NavLink>
+          {session.can('projects.read') && (
+            <NavLink to="/projects" className="ob-nav-link" data-testid="nav-projects">
+              {t('projects.nav.projects')}
+            </NavLink>
+          )}
+          {mayComment && (
+            <NavLink to="/inbox" className="ob-nav-link" data-testid="nav-inbox">
+              {t('projects.nav.inbox')}
+              {inboxCount !== null && inboxCount > 0 && (
+                <span className="ob-projects-badge" data-testid="inbox-badge" data-count={inboxCount}>
+                  {inboxCount}
+                </span>
+              )}
+            </NavLink>
+          )}
           {session.can('compliance.run') && (
             <NavLink to="/compliance" className="ob-nav-link" data-testid="nav-compliance">
               {t('nav.compliance')}

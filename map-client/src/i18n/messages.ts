@@ -5,6 +5,7 @@ import type { LayerKind } from '../api/types';
 import * as admin from './catalogues/admin';
 import * as compliance from './catalogues/compliance';
 import * as core from './catalogues/core';
+import * as projects from './catalogues/projects';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -12,6 +13,7 @@ const zh = {
   ...core.zh,
   ...compliance.zh,
   ...admin.zh,
+  ...projects.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -21,6 +23,7 @@ const en: Messages = {
   ...core.en,
   ...compliance.en,
   ...admin.en,
+  ...projects.en,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, en };
