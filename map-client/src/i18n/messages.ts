@@ -4,12 +4,14 @@
 import type { LayerKind } from '../api/types';
 import * as compliance from './catalogues/compliance';
 import * as core from './catalogues/core';
+import * as workbench from './catalogues/workbench';
 
 export type Locale = 'zh-CN' | 'en';
 
 const zh = {
   ...core.zh,
   ...compliance.zh,
+  ...workbench.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -18,6 +20,7 @@ export type Messages = Record<MessageKey, string>;
 const en: Messages = {
   ...core.en,
   ...compliance.en,
+  ...workbench.en,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, en };

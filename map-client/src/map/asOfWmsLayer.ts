@@ -1,0 +1,40 @@
+// A catalog layer as it was on a date: one WMS image of the version current then (the WMS's TIME, a date
+// meaning the end of that day, Beijing time), redrawn as the view moves. Vector tiles carry only the
+// current version, so every as-of layer, vector or imagery, is drawn this way.
+import ImageLayer from 'ol/layer/Image.js';
+import ImageWMS from 'ol/source/ImageWMS.js';
+import type { LayerSummary } from '../api/types';
+import { toViewExtent } from './extent';
+import { LAYER_CODE_PROPERTY } from './vectorTileLayer';
+
+export const WMS_PATH = '/wms';
+/** Marks a layer drawn by the WMS, which identify asks with GetFeatureInfo. */
+export const DRAWN_BY_WMS_PROPERTY = 'drawnByWms';
+
+export function wmsLayerName(code: string): string {
+  return `ob:${code}`;
+}
+
+export function createAsOfWmsLayer(
+  summary: LayerSummary,
+  asOf: string,
+  className?: string,
+): ImageLayer<ImageWMS> {
+  return new ImageLayer({
+    source: new ImageWMS({
+      url: WMS_PATH,
+      params: {
+        LAYERS: wmsLayerName(summary.code),
+        FORMAT: 'image/png',
+        TRANSPARENT: true,
+        TIME: asOf,
+      },
+      projection: 'EPSG:3857',
+      ratio: 1,
+      crossOrigin: 'anonymous',
+    }),
+    extent: summary.extent ? toViewExtent(summary.extent) : undefined,
+    ...(className ? { className } : {}),
+    properties: { [LAYER_CODE_PROPERTY]: summary.code, [DRAWN_BY_WMS_PROPERTY]: true },
+  });
+}
