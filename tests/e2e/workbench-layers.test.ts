@@ -90,6 +90,29 @@ function alphaAt(page: Page, offsetX: number, className = 'ol-layer'): Promise<n
   );
 }
 
+/** Waits until the map's layer of `code` satisfies `check` (React applies a change after the event). */
+function layerReady(
+  page: Page,
+  code: string,
+  check: { visible?: boolean; opacity?: number; drawnByWms?: boolean },
+): Promise<unknown> {
+  return page.waitForFunction(
+    ([c, want]) => {
+      const layer = window
+        .__oneBlueprintMap!.getLayers()
+        .getArray()
+        .find((l) => l.get('layerCode') === c && !l.getClassName().startsWith('ob-swipe'));
+      if (!layer) return false;
+      if (want.visible !== undefined && layer.getVisible() !== want.visible) return false;
+      if (want.opacity !== undefined && Math.abs(layer.getOpacity() - want.opacity) > 1e-6) return false;
+      if (want.drawnByWms !== undefined && (layer.get('drawnByWms') === true) !== want.drawnByWms)
+        return false;
+      return true;
+    },
+    [code, check] as const,
+  );
+}
+
 /** Waits until the map has drawn everything it asked for. */
 function rendered(page: Page): Promise<void> {
   return page.evaluate(
@@ -115,6 +138,8 @@ describe('workbench layers', () => {
   let context: BrowserContext;
   let page: Page;
   const pageErrors: string[] = [];
+  /** requests the page made that failed: none should */
+  const failedRequests: string[] = [];
 
   async function importVersion(version: 1 | 2): Promise<void> {
     const form = new FormData();
@@ -194,6 +219,11 @@ describe('workbench layers', () => {
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('response', (response) => {
+      // (the session asked before signing in answers 401 by design)
+      if (response.status() >= 400 && !response.url().endsWith('/api/v1/session'))
+        failedRequests.push(`${response.status()} ${response.url()}`);
+    });
     await signInThroughLoginPage(page, server.url, 'planner');
   }, 240_000);
 
@@ -213,6 +243,7 @@ describe('workbench layers', () => {
     expect(await alphaAt(page, 100)).toBe(0);
 
     await page.check(`[data-testid="layer-toggle-${code}"]`);
+    await layerReady(page, code, { visible: true });
     await rendered(page);
     const opaque = await alphaAt(page, 100);
     expect(opaque).toBeGreaterThan(200);
@@ -220,6 +251,7 @@ describe('workbench layers', () => {
     expect(param(page, 'layers')).toBe(code);
 
     await page.fill(`[data-testid="layer-opacity-${code}"]`, '30');
+    await layerReady(page, code, { opacity: 0.3 });
     await rendered(page);
     const faded = await alphaAt(page, 100);
     expect(faded).toBeGreaterThan(0);
@@ -227,6 +259,7 @@ describe('workbench layers', () => {
     expect(param(page, 'opacity')).toBe(`${code}:30`);
 
     await page.uncheck(`[data-testid="layer-toggle-${code}"]`);
+    await layerReady(page, code, { visible: false });
     await rendered(page);
     expect(await alphaAt(page, 100)).toBe(0);
 
@@ -234,6 +267,7 @@ describe('workbench layers', () => {
     await page.goBack();
     await page.waitForFunction((c) => new URL(location.href).searchParams.get('layers') === c, code);
     await expect(page.isChecked(`[data-testid="layer-toggle-${code}"]`)).resolves.toBe(true);
+    await layerReady(page, code, { visible: true });
     await rendered(page);
     expect(await alphaAt(page, 100)).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
@@ -246,14 +280,19 @@ describe('workbench layers', () => {
         items.map((item) => item.getAttribute('data-code')),
       );
     const before = await rows();
-    const target = before[0]!;
-    expect(before.indexOf(code)).toBeGreaterThan(0);
+    const from = before.indexOf(code);
+    // Onto the row above, or below when the layer is the group's first.
+    const to = from > 0 ? from - 1 : from + 1;
+    const target = before[to]!;
     await page.dragAndDrop(`[data-testid="layer-row-${code}"]`, `[data-testid="layer-row-${target}"]`);
     await page.waitForFunction(
-      (c) => document.querySelector('[data-kind="control_line"] li')?.getAttribute('data-code') === c,
-      code,
+      ([c, index]) => {
+        const items = document.querySelectorAll('[data-kind="control_line"] li[data-code]');
+        return items.item(index)?.getAttribute('data-code') === c;
+      },
+      [code, to] as const,
     );
-    expect((await rows()).indexOf(target)).toBe(1);
+    expect((await rows()).indexOf(target)).toBe(from);
     const zIndex = (layerCode: string) =>
       page.evaluate(
         (c) =>
@@ -264,10 +303,14 @@ describe('workbench layers', () => {
             ?.getZIndex() ?? null,
         layerCode,
       );
-    expect(await zIndex(code)).toBeGreaterThan((await zIndex(target))!);
-    expect(param(page, 'order')?.split(',').indexOf(code)).toBeLessThan(
-      param(page, 'order')!.split(',').indexOf(target),
-    );
+    const order = param(page, 'order')!.split(',');
+    if (to < from) {
+      expect(await zIndex(code)).toBeGreaterThan((await zIndex(target))!);
+      expect(order.indexOf(code)).toBeLessThan(order.indexOf(target));
+    } else {
+      expect(await zIndex(code)).toBeLessThan((await zIndex(target))!);
+      expect(order.indexOf(code)).toBeGreaterThan(order.indexOf(target));
+    }
   });
 
   it('draws the version current at an as-of date, names it, and identifies its features', async () => {
@@ -279,7 +322,9 @@ describe('workbench layers', () => {
       page.waitForSelector(`[data-testid="layer-asof-version-${code}"]:has-text("第 1 版")`),
     ).resolves.toBeTruthy();
     expect(param(page, 'asof')).toBe(`${code}:${DAY_OF_FIRST}`);
+    await layerReady(page, code, { drawnByWms: true });
     await rendered(page);
+    expect(failedRequests).toEqual([]);
     expect(await alphaAt(page, -100)).toBeGreaterThan(200);
     expect(await alphaAt(page, 100)).toBe(0);
 
@@ -294,6 +339,7 @@ describe('workbench layers', () => {
 
     // Back to the current version, whose parcel lies east and answers from the vector tiles.
     await page.click(`[data-testid="layer-asof-clear-${code}"]`);
+    await layerReady(page, code, { drawnByWms: false, visible: true });
     await rendered(page);
     expect(await alphaAt(page, 100)).toBeGreaterThan(200);
     await page.mouse.click(box.x + box.width / 2 + 100, box.y + box.height / 2);
@@ -322,6 +368,7 @@ describe('workbench layers', () => {
     await page.focus('[data-testid="swipe-divider"]');
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('swipe')?.endsWith(',30'));
+    await page.waitForSelector('[data-testid="swipe-divider"][aria-valuenow="30"]');
     await rendered(page);
     const width = (await page.evaluate(() => window.__oneBlueprintMap!.getSize()![0]))!;
     const dividerOffset = width * 0.3 - width / 2;

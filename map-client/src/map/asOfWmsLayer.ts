@@ -4,7 +4,6 @@
 import ImageLayer from 'ol/layer/Image.js';
 import ImageWMS from 'ol/source/ImageWMS.js';
 import type { LayerSummary } from '../api/types';
-import { toViewExtent } from './extent';
 import { LAYER_CODE_PROPERTY } from './vectorTileLayer';
 
 export const WMS_PATH = '/wms';
@@ -33,7 +32,7 @@ export function createAsOfWmsLayer(
       ratio: 1,
       crossOrigin: 'anonymous',
     }),
-    extent: summary.extent ? toViewExtent(summary.extent) : undefined,
+    // No extent: the catalog's is the current version's, and an earlier version may reach beyond it.
     ...(className ? { className } : {}),
     properties: { [LAYER_CODE_PROPERTY]: summary.code, [DRAWN_BY_WMS_PROPERTY]: true },
   });
