@@ -346,6 +346,23 @@ describe('workbench layers', () => {
     await page.waitForSelector('[data-testid="feature-info"]:has-text("版本二地块")');
   });
 
+  it('says so, with a retry, when the map service fails to draw an as-of layer', async () => {
+    await openWorkbench(`${centreQuery}&layers=${code}`);
+    await page.route('**/wms?**REQUEST=GetMap**', (route) =>
+      route.fulfill({ status: 503, contentType: 'text/plain', body: 'unavailable' }),
+    );
+    await page.click(`[data-testid="layer-details-${code}"]`);
+    await page.fill(`[data-testid="layer-asof-${code}"]`, DAY_OF_FIRST);
+    const banner = await page.waitForSelector('[data-testid="asof-draw-failed"]');
+    await expect(banner.textContent()).resolves.toContain('未能绘制');
+    await page.unroute('**/wms?**REQUEST=GetMap**');
+    await page.click('[data-testid="asof-draw-failed"] button');
+    await page.waitForSelector('[data-testid="asof-draw-failed"]', { state: 'detached' });
+    await rendered(page);
+    expect(await alphaAt(page, -100)).toBeGreaterThan(200);
+    failedRequests.length = 0; // the 503s above were made on purpose
+  });
+
   it('swipes the two versions of the layer, each clipped to its side of a keyboard-movable divider', async () => {
     await openWorkbench(`${centreQuery}&layers=${code}`);
     await page.selectOption('[data-testid="swipe-left-layer"]', code);

@@ -1,12 +1,13 @@
 // The map itself: creates the OpenLayers map once, adds one layer per displayable catalog layer (from
 // tiles, or from the WMS when drawn as of a date), keeps visibility, opacity and drawing order in step
 // with the layer panel, and draws the swipe's two sides clipped at the divider above everything.
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type BaseLayer from 'ol/layer/Base.js';
 import type OlMap from 'ol/Map.js';
 import { unByKey } from 'ol/Observable.js';
 import type { LayerSummary } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
+import type { DrawFailure } from '../map/asOfWmsLayer';
 import { createCatalogLayer } from '../map/catalogLayer';
 import { createMap, type MapHandle } from '../map/createMap';
 import { cityViewExtent } from '../map/extent';
@@ -26,6 +27,8 @@ interface Props {
   /** YYYY-MM-DD per layer drawn as of a date */
   asOf?: Readonly<Record<string, string>>;
   swipe?: SwipeState | null;
+  /** an as-of layer's WMS image failed (true) or came (false), for a message with a retry */
+  onDrawFailure?: DrawFailure;
   /** false when the page sets the view itself (a link with a centre): the map does not fit the city */
   fitToCity?: boolean;
 }
@@ -51,6 +54,7 @@ export function MapView({
   asOf = NO_DATES,
   swipe = null,
   fitToCity = true,
+  onDrawFailure,
 }: Props) {
   const { t } = useI18n();
   const targetRef = useRef<HTMLDivElement>(null);
@@ -61,6 +65,11 @@ export function MapView({
   const onMapRef = useRef(onMap);
   const fitRef = useRef(fitToCity);
   const swipePositionRef = useRef(swipe?.position ?? 0.5);
+  const onFailureRef = useRef(onDrawFailure);
+  useEffect(() => {
+    onFailureRef.current = onDrawFailure;
+  }, [onDrawFailure]);
+  const reportFailure = useCallback<DrawFailure>((code, failed) => onFailureRef.current?.(code, failed), []);
 
   useEffect(() => {
     onClickRef.current = onFeaturesClicked;
@@ -129,12 +138,12 @@ export function MapView({
         handle.map.removeLayer(existing.layer);
         existing.layer.dispose();
       }
-      const layer = createCatalogLayer(summary, date);
+      const layer = createCatalogLayer(summary, date, undefined, reportFailure);
       drawn.set(summary.code, { layer, asOf: date });
       handle.map.addLayer(layer);
     }
     handle.map.render();
-  }, [layers, asOf]);
+  }, [layers, asOf, reportFailure]);
 
   // The swipe's two sides are layers of their own, each with its own canvas to clip; they are made
   // again only when a side names another layer or date (keys), not when the divider moves.
@@ -153,7 +162,7 @@ export function MapView({
     for (const [side, ref] of sides) {
       const summary = layers.find((layer) => layer.code === ref.code);
       if (!summary || !isDisplayable(summary)) continue;
-      const layer = createCatalogLayer(summary, ref.asOf, `ob-swipe-${side}`);
+      const layer = createCatalogLayer(summary, ref.asOf, `ob-swipe-${side}`, reportFailure);
       layer.setZIndex(SWIPE_Z_INDEX);
       const unclip = clipToSide(layer, side, () => swipePositionRef.current);
       handle.map.addLayer(layer);
@@ -166,7 +175,7 @@ export function MapView({
         layer.dispose();
       }
     };
-  }, [layers, leftKey, rightKey]);
+  }, [layers, leftKey, rightKey, reportFailure]);
 
   useEffect(() => {
     swipePositionRef.current = swipe?.position ?? 0.5;

@@ -14,12 +14,16 @@ export function wmsLayerName(code: string): string {
   return `ob:${code}`;
 }
 
+/** Told when an image of the layer fails (true) or arrives after all (false). */
+export type DrawFailure = (code: string, failed: boolean) => void;
+
 export function createAsOfWmsLayer(
   summary: LayerSummary,
   asOf: string,
   className?: string,
+  onFailure?: DrawFailure,
 ): ImageLayer<ImageWMS> {
-  return new ImageLayer({
+  const layer = new ImageLayer({
     source: new ImageWMS({
       url: WMS_PATH,
       params: {
@@ -36,4 +40,22 @@ export function createAsOfWmsLayer(
     ...(className ? { className } : {}),
     properties: { [LAYER_CODE_PROPERTY]: summary.code, [DRAWN_BY_WMS_PROPERTY]: true },
   });
+  const source = layer.getSource();
+  if (onFailure && source) {
+    source.on('imageloaderror', () => onFailure(summary.code, true));
+    source.on('imageloadend', () => onFailure(summary.code, false));
+  }
+  return layer;
+}
+
+/** Asks the WMS again for every as-of image of `code` (after a failure). */
+export function redrawWmsLayers(
+  layers: Array<{ get: (key: string) => unknown; getSource?: () => unknown }>,
+  code: string,
+): void {
+  for (const layer of layers) {
+    if (layer.get(LAYER_CODE_PROPERTY) !== code || layer.get(DRAWN_BY_WMS_PROPERTY) !== true) continue;
+    const source = layer.getSource?.();
+    if (source instanceof ImageWMS) source.refresh();
+  }
 }

@@ -14,6 +14,7 @@ import { MapView } from '../components/MapView';
 import { StatusBanner } from '../components/StatusBanner';
 import { useIdentify } from '../components/useIdentify';
 import { useI18n } from '../i18n/I18nProvider';
+import { redrawWmsLayers } from '../map/asOfWmsLayer';
 import { MapContext } from '../map/MapContext';
 import { useUrlView } from '../map/useUrlView';
 import { sessionKey } from '../session/canManageLayer';
@@ -124,6 +125,23 @@ export function MapPage() {
     [update, view.swipe],
   );
 
+  // As-of layers whose WMS image failed: named in a banner with a retry, never a silently empty map.
+  const [failedDrawings, setFailedDrawings] = useState<string[]>([]);
+  const onDrawFailure = useCallback(
+    (code: string, failed: boolean) =>
+      setFailedDrawings((codes) =>
+        failed ? (codes.includes(code) ? codes : [...codes, code]) : codes.filter((c) => c !== code),
+      ),
+    [],
+  );
+  const redraw = useCallback(
+    (code: string) => {
+      setFailedDrawings((codes) => codes.filter((c) => c !== code));
+      if (map) redrawWmsLayers(map.getAllLayers(), code);
+    },
+    [map],
+  );
+
   const hits = identified.result;
   return (
     <MapContext.Provider value={map}>
@@ -137,6 +155,7 @@ export function MapPage() {
             asOf={asOf}
             swipe={swipe}
             fitToCity={!linkHasCentre}
+            onDrawFailure={onDrawFailure}
           />
           {swipe && (
             <SwipeDivider position={swipe.position} onMove={setDragPosition} onCommit={commitDivider} />
@@ -162,6 +181,19 @@ export function MapPage() {
               </StatusBanner>
             )}
             {catalog.status === 'error' && <CatalogErrorBanner error={catalog} onRetry={retry} />}
+            {failedDrawings.map((code) => (
+              <StatusBanner key={code} tone="error" testId="asof-draw-failed">
+                <span>
+                  {t('workbench.drawFailed', {
+                    name: layersByCode.get(code)?.name ?? code,
+                    date: asOf[code] ?? '',
+                  })}
+                </span>
+                <button type="button" className="ob-button" onClick={() => redraw(code)}>
+                  {t('workbench.retry')}
+                </button>
+              </StatusBanner>
+            ))}
             {catalog.status === 'ready' && catalog.crsWarning && (
               <StatusBanner tone="warning" testId="crs-warning">
                 {t('catalog.crsWarning', { message: catalog.crsWarning })}

@@ -29,12 +29,14 @@ export function LayerLegend({ layer }: { layer: LayerSummary }) {
     );
   }
   return (
-    <img
-      className="ob-workbench-legend"
-      src={legendUrl(layer.code)}
-      alt={`${t('workbench.legend')} ${layer.name}`}
-      data-testid={`layer-legend-${layer.code}`}
-      onError={() => setFailed(true)}
-    />
+    <div className="ob-workbench-legend-box">
+      <img
+        className="ob-workbench-legend"
+        src={legendUrl(layer.code)}
+        alt={`${t('workbench.legend')} ${layer.name}`}
+        data-testid={`layer-legend-${layer.code}`}
+        onError={() => setFailed(true)}
+      />
+    </div>
   );
 }
