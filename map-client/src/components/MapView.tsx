@@ -103,15 +103,16 @@ export function MapView({
     handleRef.current?.setMouseLabel((lon, lat) => t('map.mousePosition', { lon, lat }));
   }, [t]);
 
-  // A new catalog (first load, a change of session) replaces every layer and frames the city.
+  // A new catalog (first load, a change of session) replaces every layer.
   useEffect(() => {
     const handle = handleRef.current;
     if (!handle || !layers) return;
     // The catalog arrives after the CRS definitions are registered, so EPSG:4490 is known here.
     handle.showMousePosition();
     const extent = cityViewExtent(layers);
+    // Only the first catalog frames the city: after a sign-in the user's view (and the URL's) stays.
     if (extent) handle.fitTo(extent, fitRef.current);
-    fitRef.current = true;
+    fitRef.current = false;
     const readyKey = handle.map.once('rendercomplete', markReady);
     const drawn = drawnRef.current;
     return () => {
