@@ -1,6 +1,6 @@
 // The swipe's divider over the map: dragged with the pointer, or moved with the arrow keys (Home / End
 // for the edges). While dragging the map follows at once and the URL is written when the drag ends.
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 
 interface Props {
@@ -20,6 +20,12 @@ export function SwipeDivider({ position, onMove, onCommit }: Props) {
   const trackRef = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState(false);
   const shown = position;
+  // Keys pressed faster than the page re-renders each step from the last place asked for, not from a
+  // position prop that has not caught up yet.
+  const latest = useRef(position);
+  useEffect(() => {
+    latest.current = position;
+  }, [position]);
 
   const at = (event: PointerEvent<HTMLDivElement>) => {
     const box = trackRef.current?.getBoundingClientRect();
@@ -27,11 +33,12 @@ export function SwipeDivider({ position, onMove, onCommit }: Props) {
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const step = event.shiftKey ? KEY_STEP * 5 : KEY_STEP;
+    const from = latest.current;
     const next =
       event.key === 'ArrowLeft'
-        ? shown - step
+        ? from - step
         : event.key === 'ArrowRight'
-          ? shown + step
+          ? from + step
           : event.key === 'Home'
             ? 0
             : event.key === 'End'
@@ -39,7 +46,8 @@ export function SwipeDivider({ position, onMove, onCommit }: Props) {
               : null;
     if (next === null) return;
     event.preventDefault();
-    onCommit(clamp(next));
+    latest.current = clamp(next);
+    onCommit(latest.current);
   };
 
   return (
