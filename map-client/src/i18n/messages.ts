@@ -6,6 +6,7 @@ import * as admin from './catalogues/admin';
 import * as compliance from './catalogues/compliance';
 import * as core from './catalogues/core';
 import * as projects from './catalogues/projects';
+import * as workbench from './catalogues/workbench';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -14,6 +15,7 @@ const zh = {
   ...compliance.zh,
   ...admin.zh,
   ...projects.zh,
+  ...workbench.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -24,6 +26,7 @@ const en: Messages = {
   ...compliance.en,
   ...admin.en,
   ...projects.en,
+  ...workbench.en,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, en };

@@ -38,7 +38,8 @@ export interface MapHandle {
   setMouseLabel: (label: CoordinateLabel) => void;
   /** Shows the CGCS2000 mouse readout; call once EPSG:4490 is registered (see registerProjections). */
   showMousePosition: () => void;
-  fitTo: (extent: Extent) => void;
+  /** Makes `extent` the zoom-to-extent button's; the view moves there too unless `move` is false. */
+  fitTo: (extent: Extent, move?: boolean) => void;
   dispose: () => void;
 }
 
@@ -84,8 +85,8 @@ export function createMap(target: HTMLElement, labels: MapLabels): MapHandle {
       });
       map.addControl(mousePosition);
     },
-    fitTo: (extent) => {
-      map.getView().fit(extent, { padding: FIT_PADDING_PX });
+    fitTo: (extent, move = true) => {
+      if (move) map.getView().fit(extent, { padding: FIT_PADDING_PX });
       // ZoomToExtent takes its extent only at construction, so the control is (re)created here.
       if (zoomToExtent) map.removeControl(zoomToExtent);
       zoomToExtent = new ZoomToExtent({ extent, label: '⤢', tipLabel: labels.zoomToExtent });

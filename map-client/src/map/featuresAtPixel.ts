@@ -1,4 +1,5 @@
 // What the user clicked: the features of visible catalog layers under a pixel, grouped by layer.
+import type Layer from 'ol/layer/Layer.js';
 import type OlMap from 'ol/Map.js';
 import type { Pixel } from 'ol/pixel.js';
 import { layerCodeOf, SOURCE_LAYER_PROPERTY } from './vectorTileLayer';
@@ -11,7 +12,12 @@ export interface FeatureHit {
 const HIT_TOLERANCE_PX = 3;
 const MAX_HITS_PER_LAYER = 5;
 
-export function featuresAtPixel(map: OlMap, pixel: Pixel): FeatureHit[] {
+/** `accept` narrows the layers asked further (e.g. to the clicked side of the swipe). */
+export function featuresAtPixel(
+  map: OlMap,
+  pixel: Pixel,
+  accept: (layer: Layer) => boolean = () => true,
+): FeatureHit[] {
   const hits: FeatureHit[] = [];
   const perLayer = new Map<string, number>();
   // A polygon crossing a tile edge is cut into one piece per tile; near the edge both pieces are hit.
@@ -34,7 +40,7 @@ export function featuresAtPixel(map: OlMap, pixel: Pixel): FeatureHit[] {
     },
     {
       hitTolerance: HIT_TOLERANCE_PX,
-      layerFilter: (layer) => layer.getVisible() && layerCodeOf(layer) !== undefined,
+      layerFilter: (layer) => layer.getVisible() && layerCodeOf(layer) !== undefined && accept(layer),
     },
   );
   return hits;

@@ -16,7 +16,14 @@ export const LAYER_CODE_PROPERTY = 'layerCode';
 /** Where the MVT reader puts the source-layer name; not "layer", which a real attribute may be called. */
 export const SOURCE_LAYER_PROPERTY = '__sourceLayer';
 
-export function createVectorTileLayer(summary: LayerSummary & { tiles: string }): BaseLayer {
+/**
+ * `className` gives the layer a canvas of its own (OpenLayers shares one canvas among layers of the same
+ * class): the swipe clips such a layer without touching the others.
+ */
+export function createVectorTileLayer(
+  summary: LayerSummary & { tiles: string },
+  className?: string,
+): BaseLayer {
   const extent = summary.extent ? toViewExtent(summary.extent) : undefined;
   const switchZoom = summary.imageTiles ? summary.imageTilesBelowZoom : null;
   const layer = new VectorTileLayer({
@@ -28,6 +35,7 @@ export function createVectorTileLayer(summary: LayerSummary & { tiles: string })
     extent,
     minZoom: switchZoom ?? undefined,
     style: FALLBACK_STYLE,
+    ...(className ? { className } : {}),
     properties: { [LAYER_CODE_PROPERTY]: summary.code },
   });
   // The converted style replaces the fallback as soon as it is ready; conversion never rejects.
@@ -37,6 +45,7 @@ export function createVectorTileLayer(summary: LayerSummary & { tiles: string })
     source: new XYZ({ url: summary.imageTiles, crossOrigin: 'anonymous' }),
     extent,
     maxZoom: switchZoom,
+    ...(className ? { className } : {}),
     properties: { [LAYER_CODE_PROPERTY]: summary.code },
   });
   return new LayerGroup({ layers: [image, layer], properties: { [LAYER_CODE_PROPERTY]: summary.code } });

@@ -79,6 +79,71 @@ export function move(
   return { ...state, order };
 }
 
+/**
+ * Moves a layer to the place of `target` (drag and drop) when both share a panel group: dropped on a
+ * layer below, it goes just under it; on a layer above, just over it.
+ */
+export function moveTo(
+  state: LayerState,
+  code: string,
+  target: string,
+  sameGroup: (other: string) => boolean,
+): LayerState {
+  const from = state.order.indexOf(code);
+  const to = state.order.indexOf(target);
+  if (from < 0 || to < 0 || from === to || !sameGroup(target)) return state;
+  const order = state.order.filter((other) => other !== code);
+  order.splice(to, 0, code);
+  return { ...state, order };
+}
+
+/** The visible layers, top of the drawing order first. */
+export function visibleCodes(state: LayerState): string[] {
+  return state.order.filter((code) => state.views[code]?.visible);
+}
+
+/** Opacity below 1 per layer, as the URL keeps it. */
+export function fadedLayers(state: LayerState): Record<string, number> {
+  const faded: Record<string, number> = {};
+  for (const [code, view] of Object.entries(state.views)) if (view.opacity < 1) faded[code] = view.opacity;
+  return faded;
+}
+
+/**
+ * The panel state a URL describes (see state/viewState.ts): the catalog's defaults, then the order, the
+ * visible layers and their opacity from the URL. Codes the catalog does not hold (a layer the user may
+ * not read, or one deleted since the link was made) are left out; layers the URL's order does not name
+ * keep their place relative to the catalog's order.
+ */
+export function layerStateFromUrl(
+  layers: LayerSummary[],
+  url: { visible: string[] | null; order: string[] | null; opacity: Record<string, number> },
+): LayerState {
+  const state = initialLayerState(layers);
+  const known = new Set(state.order);
+  if (url.order) {
+    const named = url.order.filter((code, index) => known.has(code) && url.order!.indexOf(code) === index);
+    const rest = state.order.filter((code) => !named.includes(code));
+    // Layers the link does not name keep their catalog places; the named ones fill the others in the
+    // link's order.
+    const order: string[] = [];
+    for (const code of state.order) {
+      if (rest.includes(code)) order.push(code);
+      else order.push(named.shift() as string);
+    }
+    state.order = order;
+  }
+  for (const [code, view] of Object.entries(state.views)) {
+    const byCode = layers.find((layer) => layer.code === code);
+    const visible = url.visible ? url.visible.includes(code) : view.visible;
+    state.views[code] = {
+      visible: visible && byCode !== undefined && isDisplayable(byCode),
+      opacity: url.opacity[code] ?? 1,
+    };
+  }
+  return state;
+}
+
 /** zIndex for OpenLayers: the top of the order gets the highest. */
 export function zIndexOf(state: LayerState, code: string): number {
   const index = state.order.indexOf(code);
