@@ -49,6 +49,8 @@ import {
 } from './routes/planning-tasks';
 import { jsonUnlessMultipart } from './routes/opinion-upload';
 import { crsHandler } from './routes/crs';
+import { locateHandler } from './routes/locate';
+import { printHandler } from './routes/prints';
 import {
   createDepartmentHandler,
   listDepartmentsHandler,
@@ -314,6 +316,9 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.post('/api/v1/compliance/conflicts/recompute', recomputeConflictsHandler(conflicts));
   route.get('/api/v1/compliance/conflicts/recomputes/:id', conflictRunHandler(conflicts));
   route.get('/api/v1/compliance/conflicts/summary', checksLimit, conflictSummaryHandler(pool));
+  // the workbench's tools: the locate box's place search and the map print
+  route.get('/api/v1/locate', locateHandler(pool));
+  route.post('/api/v1/prints', checksLimit, printHandler());
   route.get('/tiles/:layer.json', tileJsonHandler(pool));
   route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
   route.get(
