@@ -4,12 +4,14 @@
 import type { LayerKind } from '../api/types';
 import * as compliance from './catalogues/compliance';
 import * as core from './catalogues/core';
+import * as tools from './catalogues/tools';
 
 export type Locale = 'zh-CN' | 'en';
 
 const zh = {
   ...core.zh,
   ...compliance.zh,
+  ...tools.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -18,6 +20,7 @@ export type Messages = Record<MessageKey, string>;
 const en: Messages = {
   ...core.en,
   ...compliance.en,
+  ...tools.en,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, en };

@@ -1,5 +1,6 @@
 // The one-blueprint map page (route "/"): header, full-window map, layer panel, attribute card.
 import { useCallback, useMemo, useState } from 'react';
+import type OlMap from 'ol/Map.js';
 import type { LayerSummary } from '../api/types';
 import { FeatureInfo } from '../components/FeatureInfo';
 import { CatalogErrorBanner } from '../components/CatalogErrorBanner';
@@ -11,10 +12,12 @@ import { useI18n } from '../i18n/I18nProvider';
 import { sessionKey } from '../session/canManageLayer';
 import { useSession } from '../session/SessionProvider';
 import type { FeatureHit } from '../map/featuresAtPixel';
+import { WorkbenchTools } from '../tools/WorkbenchTools';
 import { initialLayerState, move, setOpacity, setVisible, type LayerState } from '../state/layerState';
 import { useCatalog } from './useCatalog';
 
 const NO_LAYERS: LayerSummary[] = [];
+const ignoreClicks = () => undefined;
 
 export function MapPage() {
   const { t } = useI18n();
@@ -22,6 +25,8 @@ export function MapPage() {
   const layers = catalog.status === 'ready' ? catalog.layers : NO_LAYERS;
   const [layerState, setLayerState] = useState<LayerState>(() => initialLayerState(layers));
   const [hits, setHits] = useState<FeatureHit[] | null>(null);
+  const [map, setMap] = useState<OlMap | null>(null);
+  const [toolClicks, setToolClicks] = useState(false);
 
   // A new catalog (first load, retry) starts from the default panel state, set during render so the
   // map never sees the new layers with the old state.
@@ -58,7 +63,15 @@ export function MapPage() {
         <MapView
           layers={catalog.status === 'ready' ? catalog.layers : null}
           layerState={layerState}
-          onFeaturesClicked={setHits}
+          onFeaturesClicked={toolClicks ? ignoreClicks : setHits}
+          onMap={setMap}
+        />
+        <WorkbenchTools
+          map={map}
+          ready={catalog.status === 'ready'}
+          layers={layers}
+          layerState={layerState}
+          onClaimClicks={setToolClicks}
         />
         {catalog.status === 'ready' && (
           <LayerPanel
