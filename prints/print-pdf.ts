@@ -130,7 +130,8 @@ export function printPdf(request: PrintRequest): Promise<Buffer> {
   const fit = Math.min(frame.w / image.width, frame.h / image.height);
   const drawn = { w: image.width * fit, h: image.height * fit };
   const imageX = frame.x + (frame.w - drawn.w) / 2;
-  const imageY = frame.y + (frame.h - drawn.h) / 2;
+  // top-aligned: the scale and notes then sit right under the map, the page's spare height below them
+  const imageY = frame.y;
   doc.image(request.mapPng, imageX, imageY, { width: drawn.w, height: drawn.h });
   doc.lineWidth(1).rect(imageX, imageY, drawn.w, drawn.h).stroke(INK);
   drawNorthArrow(doc, imageX + drawn.w - 26, imageY + 10);

@@ -7,7 +7,7 @@
 // ST_Length); the print downloads as a PNG and as a PDF with the CJK font embedded (pdffonts); an anonymous
 // visitor finds a district. Screenshots at 1366×768 and 1920×1080.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Pool } from 'pg';
@@ -288,6 +288,8 @@ describe('workbench tools', () => {
     const pngBytes = readFileSync((await png.path())!);
     expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
     expect(pngBytes.readUInt32BE(16)).toBeGreaterThan(1000);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    copyFileSync((await png.path())!, path.join(SCREENSHOTS, 'workbench-export.png'));
     await page.waitForSelector('[data-testid="print-state"][data-status="done"][data-format="png"]');
 
     const [pdf] = await Promise.all([
@@ -302,6 +304,14 @@ describe('workbench tools', () => {
     expect(text).toContain('天山区规划图');
     expect(text).toContain('图例');
     expect(text).toMatch(/比例尺 1:[\d,]+/);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-singlefile',
+      file,
+      path.join(SCREENSHOTS, 'workbench-print-pdf'),
+    ]);
     await page.waitForSelector('[data-testid="print-state"][data-status="done"][data-format="pdf"]');
     expect(Number(await page.getAttribute('[data-testid="print-state"]', 'data-bytes'))).toBe(bytes.length);
     await screenshot('print');
