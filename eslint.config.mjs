@@ -59,9 +59,15 @@ export default tseslint.config(
   boundary('projects', ['sql', 'layers', 'accounts', 'compliance-rules']),
   boundary('locate', ['sql', 'layers', 'accounts']),
   boundary('prints', ['compliance-rules']),
-  boundary(
-    'spatial-api',
-    ['sql', 'layers', 'importers', 'accounts', 'compliance-rules', 'projects', 'locate', 'prints'],
-  ),
+  boundary('spatial-api', [
+    'sql',
+    'layers',
+    'importers',
+    'accounts',
+    'compliance-rules',
+    'projects',
+    'locate',
+    'prints',
+  ]),
   boundary('map-client', []),
 );

@@ -7,7 +7,7 @@ import MousePosition from 'ol/control/MousePosition.js';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDms } from './formatDms';
 import { toGaussKruger } from './gaussKruger';
-import { scaleDenominator } from './mapScale';
+import { scaleDenominator } from './scaleDenominator';
 import { useCursorLonLat } from './useCursorLonLat';
 import { useMapScale } from './useMapScale';
 
