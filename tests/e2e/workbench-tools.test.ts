@@ -5,7 +5,7 @@
 // reopens that view; Gauss-Krüger X/Y typed with and without the zone number centre the map there; an area
 // measured by clicking the map agrees with PostGIS geography ST_Area within 0.1 % (and a length with
 // ST_Length); the print downloads as a PNG and as a PDF with the CJK font embedded (pdffonts); an anonymous
-// visitor finds a district. Screenshots at 1366×768 and 1920×1080.
+// visitor finds a district and is offered the PNG only. Screenshots at 1366×768 and 1920×1080.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -342,6 +342,10 @@ describe('workbench tools', () => {
     expect(lon).toBeLessThan(maxLon!);
     expect(lat).toBeGreaterThan(minLat!);
     expect(lat).toBeLessThan(maxLat!);
+    // the PDF is made for signed-in users: anonymously the print offers the PNG only
+    await anonymous.click('[data-testid="tool-print"]');
+    await anonymous.waitForSelector('[data-testid="print-png"]');
+    expect(await anonymous.locator('[data-testid="print-pdf"]').count()).toBe(0);
     await anonymous.close();
   }, 90_000);
 });

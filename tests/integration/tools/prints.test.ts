@@ -1,16 +1,23 @@
 // POST /api/v1/prints: a map image with its title, legend and ground resolution becomes a landscape A4 or
 // A3 PDF with the CJK font embedded (pdffonts), the title, legend names and the numeric scale as text
-// (pdftotext) and the scale true on paper; bad input is a 400 naming the field.
+// (pdftotext) and the scale true on paper, for a signed-in user (anonymously: 401); bad input is a 400
+// naming the field.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { printScale } from '../../../prints';
+import { signIn, type SignedIn } from '../../support/access';
 import { useTestServer } from '../../support/test-server';
 
 const server = useTestServer();
 const dir = mkdtempSync(path.join(tmpdir(), 'prints-'));
+let viewer: SignedIn;
+
+beforeAll(async () => {
+  viewer = await signIn(server.url, 'viewer');
+});
 
 function mapPng(width: number, height: number): Buffer {
   const canvas = createCanvas(width, height);
@@ -42,7 +49,11 @@ const FIELDS = {
 };
 
 async function print(fields: Record<string, string>, png: Buffer | null) {
-  return fetch(`${server.url}/api/v1/prints`, { method: 'POST', body: form(fields, png) });
+  return fetch(`${server.url}/api/v1/prints`, {
+    method: 'POST',
+    headers: viewer.headers(),
+    body: form(fields, png),
+  });
 }
 
 function pdfText(pdf: Buffer, name: string): { text: string; fonts: string; size: string } {
@@ -112,10 +123,18 @@ it.each([
   expect(body.error.details.parameter).toBe(parameter);
 });
 
+it('is for signed-in users: anonymously 401', async () => {
+  const response = await fetch(`${server.url}/api/v1/prints`, {
+    method: 'POST',
+    body: form(FIELDS, mapPng(40, 30)),
+  });
+  expect(response.status).toBe(401);
+});
+
 it('refuses a body that is not a form, naming map', async () => {
   const response = await fetch(`${server.url}/api/v1/prints`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: viewer.headers({ 'content-type': 'application/json' }),
     body: '{}',
   });
   expect(response.status).toBe(400);

@@ -12,6 +12,7 @@ import { describeError } from '../../components/describeError';
 import { formatDateTime } from '../../components/formatDateTime';
 import { useI18n } from '../../i18n/I18nProvider';
 import { VIEW_PROJECTION } from '../../map/registerProjections';
+import { useSession } from '../../session/SessionProvider';
 import type { LayerState } from '../../state/layerState';
 import { groundMetresPerPixel } from '../coordinates/mapScale';
 import { scaleDenominator } from '../coordinates/scaleDenominator';
@@ -40,6 +41,8 @@ function toBlob(canvas: HTMLCanvasElement): Promise<Blob> {
 
 export function PrintPanel({ map, layers, layerState, onClose }: Props) {
   const { t, locale } = useI18n();
+  // the server makes PDFs for signed-in users; anyone may compose the PNG here
+  const canPdf = useSession().status === 'signed_in';
   const [title, setTitle] = useState(() => t('tools.printDefaultTitle'));
   const [paper, setPaper] = useState<PaperSize>('A4');
   const [job, setJob] = useState<Job>({ status: 'idle' });
@@ -128,17 +131,19 @@ export function PrintPanel({ map, layers, layerState, onClose }: Props) {
           onChange={(e) => setTitle(e.target.value)}
         />
       </label>
-      <label className="ob-tools-field">
-        <span>{t('tools.printPaper')}</span>
-        <select
-          value={paper}
-          data-testid="print-paper"
-          onChange={(e) => setPaper(e.target.value as PaperSize)}
-        >
-          <option value="A4">{t('tools.paperA4')}</option>
-          <option value="A3">{t('tools.paperA3')}</option>
-        </select>
-      </label>
+      {canPdf && (
+        <label className="ob-tools-field">
+          <span>{t('tools.printPaper')}</span>
+          <select
+            value={paper}
+            data-testid="print-paper"
+            onChange={(e) => setPaper(e.target.value as PaperSize)}
+          >
+            <option value="A4">{t('tools.paperA4')}</option>
+            <option value="A3">{t('tools.paperA3')}</option>
+          </select>
+        </label>
+      )}
       <div className="ob-tools-actions">
         <button
           type="button"
@@ -149,16 +154,19 @@ export function PrintPanel({ map, layers, layerState, onClose }: Props) {
         >
           {t('tools.exportPng')}
         </button>
-        <button
-          type="button"
-          className="ob-button"
-          data-testid="print-pdf"
-          disabled={busy || !map}
-          onClick={() => start('pdf')}
-        >
-          {t('tools.exportPdf')}
-        </button>
+        {canPdf && (
+          <button
+            type="button"
+            className="ob-button"
+            data-testid="print-pdf"
+            disabled={busy || !map}
+            onClick={() => start('pdf')}
+          >
+            {t('tools.exportPdf')}
+          </button>
+        )}
       </div>
+      {!canPdf && <p className="ob-tools-muted">{t('tools.printPdfSignIn')}</p>}
       {job.status !== 'idle' && (
         <div
           className="ob-download-state"
