@@ -191,6 +191,20 @@ describe('workbench tools', () => {
     expect(Math.abs(after[0] - before[0])).toBeLessThan(1e-5);
     expect(Math.abs(after[1] - before[1])).toBeLessThan(1e-5);
     expect(await other.evaluate(() => window.__oneBlueprintMap!.getView().getZoom()!)).toBeCloseTo(zoom, 1);
+    // the linked project is outlined again: one feature in the locate box's highlight layer
+    await other.waitForFunction(
+      () =>
+        window
+          .__oneBlueprintMap!.getAllLayers()
+          .some(
+            (layer) =>
+              layer.getZIndex() === 9_700 &&
+              ((layer.getSource() as { getFeatures?: () => unknown[] } | null)?.getFeatures?.().length ??
+                0) === 1,
+          ),
+      null,
+      { timeout: 15_000 },
+    );
     await other.close();
   }, 90_000);
 
@@ -216,6 +230,20 @@ describe('workbench tools', () => {
       expect(Math.abs(lat - target[1]) * 111_000).toBeLessThan(0.05);
     }
   });
+
+  it('says in Chinese when the search cannot reach the server, and searches again on 重试', async () => {
+    await page.route('**/api/v1/locate?*', (route) => route.abort('connectionrefused'));
+    await locate('米东');
+    const failure = page.locator('[data-testid="locate-results"] [role="alert"]');
+    await failure.waitFor({ timeout: 15_000 });
+    expect(await failure.textContent()).toContain('地名查找失败：无法连接空间服务');
+    await screenshot('locate-error');
+    await page.unroute('**/api/v1/locate?*');
+    await failure.getByRole('button', { name: '重试' }).click();
+    await page.waitForSelector('[data-testid="locate-result"][data-kind="district"]', { timeout: 15_000 });
+    expect(await failure.count()).toBe(0);
+    await page.keyboard.press('Escape');
+  }, 60_000);
 
   it('measures an area by clicking the map, as PostGIS geography ST_Area within 0.1 %', async () => {
     const origin: LonLat = [87.6, 43.8];

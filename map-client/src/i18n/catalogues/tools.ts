@@ -3,6 +3,7 @@ export const zh = {
   'tools.toolbar': '地图工具',
   'tools.close': '关闭',
   'tools.retry': '重试',
+  'tools.unreachable': '无法连接空间服务，请检查网络或服务是否运行后重试',
   'tools.scale': '比例尺 1:{n}',
   'tools.lonLat': 'CGCS2000 经度 {lon}° 纬度 {lat}°',
   'tools.gaussKruger': '高斯-克吕格3°带 第{zone}带（{code}） X {x} m  Y {y} m',
@@ -60,6 +61,8 @@ export const en: Record<keyof typeof zh, string> = {
   'tools.toolbar': 'Map tools',
   'tools.close': 'Close',
   'tools.retry': 'Retry',
+  'tools.unreachable':
+    'Cannot reach the spatial service: check the network or that it is running, then retry',
   'tools.scale': 'Scale 1:{n}',
   'tools.lonLat': 'CGCS2000 lon {lon}° lat {lat}°',
   'tools.gaussKruger': 'Gauss-Krüger 3° zone {zone} ({code}) X {x} m  Y {y} m',

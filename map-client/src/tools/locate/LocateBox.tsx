@@ -7,11 +7,11 @@ import type OlMap from 'ol/Map.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
 import type { Geometry } from 'geojson';
 import { fetchProjectByCode } from '../../api/locate';
-import { describeError } from '../../components/describeError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { VIEW_PROJECTION } from '../../map/registerProjections';
 import { useSession } from '../../session/SessionProvider';
 import { fromGaussKruger, zoneOf } from '../coordinates/gaussKruger';
+import { toolErrorMessage } from '../toolErrorMessage';
 import { locateItems, type LocateItem } from './locateItems';
 import { toView, useLocateHighlight } from './useLocateHighlight';
 import { useLocateResults } from './useLocateResults';
@@ -123,7 +123,7 @@ export function LocateBox({ map, ready, project, urlHasView, onProject }: Props)
         if (!controller.signal.aborted)
           setMessage({
             tone: 'error',
-            text: t('tools.locateFailed', { message: describeError(error).message }),
+            text: t('tools.locateFailed', { message: toolErrorMessage(error, t) }),
           });
       },
     );
@@ -155,10 +155,13 @@ export function LocateBox({ map, ready, project, urlHasView, onProject }: Props)
   };
 
   const trimmed = text.trim();
+  // idle while typing settles, loading while asked; an error is shown as such, not as searching
   const searching =
     !results.coordinates &&
     trimmed.length > 0 &&
-    (results.places.status !== 'ready' || (canReadProjects && results.projects.status === 'loading'));
+    (results.places.status === 'idle' ||
+      results.places.status === 'loading' ||
+      (canReadProjects && results.projects.status === 'loading'));
   const showList = open && trimmed.length > 0;
   const activeItem = items[Math.min(active, items.length - 1)];
 
@@ -185,7 +188,7 @@ export function LocateBox({ map, ready, project, urlHasView, onProject }: Props)
   };
   const failure = (label: string, error: unknown, retry: () => void) => (
     <li className="ob-tools-locate-error" role="alert">
-      {t('tools.locateSearchFailed', { what: label, message: describeError(error).message })}{' '}
+      {t('tools.locateSearchFailed', { what: label, message: toolErrorMessage(error, t) })}{' '}
       <button type="button" className="ob-button" onMouseDown={(e) => e.preventDefault()} onClick={retry}>
         {t('tools.retry')}
       </button>

@@ -8,7 +8,6 @@ import { saveFile } from '../../api/download';
 import { downloadPrintPdf, type PaperSize } from '../../api/prints';
 import type { LayerSummary } from '../../api/types';
 import { formatBytes } from '../../components/compliance/AreaFigures';
-import { describeError } from '../../components/describeError';
 import { formatDateTime } from '../../components/formatDateTime';
 import { useI18n } from '../../i18n/I18nProvider';
 import { VIEW_PROJECTION } from '../../map/registerProjections';
@@ -16,6 +15,7 @@ import { useSession } from '../../session/SessionProvider';
 import type { LayerState } from '../../state/layerState';
 import { groundMetresPerPixel } from '../coordinates/mapScale';
 import { scaleDenominator } from '../coordinates/scaleDenominator';
+import { toolErrorMessage } from '../toolErrorMessage';
 import { composeMapImage } from './composeMapImage';
 import { drawPrintLayout } from './drawPrintLayout';
 import { printLegend } from './printLegend';
@@ -103,8 +103,7 @@ export function PrintPanel({ map, layers, layerState, onClose }: Props) {
           saveFile(file);
           setJob({ status: 'done', format, size: file.blob.size });
         } catch (error) {
-          if (!abort.signal.aborted)
-            setJob({ status: 'error', format, message: describeError(error).message });
+          if (!abort.signal.aborted) setJob({ status: 'error', format, message: toolErrorMessage(error, t) });
         }
       })();
     },
