@@ -33,19 +33,22 @@ export async function searchPlaceNames(
   text: string,
   limit: number,
 ): Promise<PlaceMatch[]> {
-  const readable = (await readCatalog(pool)).layers.filter(
-    (layer) => layer.geometryType !== 'Raster' && canReadLayer(principal, layer),
-  );
-  const districts = readable.filter((layer) => layer.kind === 'admin_division').map((l) => l.code);
-  // the conflict layer's features are derived from the plans: their names are not places
-  const others = readable
-    .filter((layer) => layer.kind !== 'admin_division' && layer.kind !== 'reference')
-    .map((l) => l.code);
+  const sources: { layer: string; attribute: string; kind: PlaceMatch['kind'] }[] = [];
+  for (const layer of (await readCatalog(pool)).layers) {
+    // the conflict layer's features are derived from the plans: their titles are not places
+    if (layer.geometryType === 'Raster' || layer.kind === 'reference' || !canReadLayer(principal, layer))
+      continue;
+    const kind = layer.kind === 'admin_division' ? 'district' : 'place';
+    const declared = new Set(layer.attributeSchema.map((a) => a.name));
+    // only the attributes a layer declares are read: each one read costs a pass over its features' JSON
+    for (const attribute of NAME_ATTRIBUTES[kind])
+      if (declared.has(attribute)) sources.push({ layer: layer.code, attribute, kind });
+  }
+  if (sources.length === 0) return [];
   const { rows } = await pool.query<PlaceMatch>(SEARCH, [
-    districts,
-    others,
-    NAME_ATTRIBUTES.district,
-    NAME_ATTRIBUTES.place,
+    sources.map((s) => s.layer),
+    sources.map((s) => s.attribute),
+    sources.map((s) => s.kind),
     containsPattern(text),
     text,
     limit,

@@ -33,7 +33,8 @@ export function readUrlView(params: URLSearchParams): UrlView {
 
 /**
  * Opens the view the address names once the page has placed its own (the city extent, when `ready`),
- * then keeps the address in step with the view. `project` is the chosen project, `setProject` changes it.
+ * then keeps the address in step with the view. `opened` is what the address named when the page opened,
+ * `project` the chosen project, `setProject` changes it.
  */
 export function useViewUrl(map: OlMap | null, ready: boolean) {
   const [params, setParams] = useSearchParams();
@@ -49,7 +50,8 @@ export function useViewUrl(map: OlMap | null, ready: boolean) {
   useEffect(() => {
     if (!map || !ready) return;
     const view = map.getView();
-    const { centre, zoom } = opened.current;
+    // the address as it is now: on a reload of the catalog (after signing in) the view stays where it was
+    const { centre, zoom } = readUrlView(new URLSearchParams(window.location.search));
     if (centre) view.setCenter(fromLonLat(centre, VIEW_PROJECTION));
     if (zoom !== null) view.setZoom(zoom);
     const key = map.on('moveend', () => {

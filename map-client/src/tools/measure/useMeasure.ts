@@ -1,5 +1,5 @@
-// Measuring on the map: while a mode is on, clicks add vertices (double-click ends), the figures follow
-// the sketch live, and the finished shape stays drawn until the next one or until cleared.
+// Measuring on the map: while a mode is on, clicks add vertices (double-click ends, Escape drops), the
+// figures follow the sketch live, and the finished shape stays drawn until the next one or until cleared.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type OlMap from 'ol/Map.js';
 import type Feature from 'ol/Feature.js';
@@ -57,8 +57,16 @@ export function useMeasure(map: OlMap | null, mode: MeasureMode | null) {
       setResult(measurement ? { measurement, finished: true } : null);
     });
     map.addInteraction(draw);
+    // Escape drops the shape being drawn (the keyboard's way out of a click-driven tool)
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      draw.abortDrawing();
+      setResult(null);
+    };
+    document.addEventListener('keydown', onKey);
     return () => {
       if (sketchKey) unByKey(sketchKey);
+      document.removeEventListener('keydown', onKey);
       map.removeInteraction(draw);
     };
   }, [map, mode]);
