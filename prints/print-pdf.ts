@@ -138,11 +138,13 @@ export function printPdf(request: PrintRequest): Promise<Buffer> {
 
   // the legend beside the map
   const legendX = pageW - MARGIN - LEGEND_WIDTH;
+  // as tall as the map, or taller for a long legend on a wide, low map
+  const legendHeight = Math.min(frame.h, Math.max(drawn.h, 40 + request.legend.length * 17));
   doc
     .lineWidth(0.6)
-    .rect(legendX - 6, top, LEGEND_WIDTH + 6, frame.h)
+    .rect(legendX - 6, top, LEGEND_WIDTH + 6, legendHeight)
     .stroke('#9aa5b1');
-  drawLegend(doc, request.legend, legendX + 4, top + 8, top + frame.h - 8);
+  drawLegend(doc, request.legend, legendX + 4, top + 8, top + legendHeight - 8);
 
   // scale and notes under the map
   const scale = printScale(request.metresPerPixel / fit, 140);

@@ -346,6 +346,17 @@ describe('workbench tools', () => {
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
+  it('speaks English after the language toggle', async () => {
+    await page.click('[data-testid="language-toggle"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.textContent('[data-testid="tool-area"]')).toBe('Area');
+    expect(await page.textContent('[data-testid="map-scale"]')).toMatch(/^Scale 1:[\d,]+$/);
+    expect(await page.getAttribute('[data-testid="locate-input"]', 'placeholder')).toContain('Project');
+    await page.click('[data-testid="language-toggle"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    expect(await page.textContent('[data-testid="tool-area"]')).toBe('测面');
+  });
+
   it('lets an anonymous visitor find a district by name', async () => {
     const anonymous = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await anonymous.goto(server.url);
