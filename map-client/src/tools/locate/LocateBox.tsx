@@ -211,6 +211,7 @@ export function LocateBox({ map, ready, project, urlHasView, onProject }: Props)
           data-testid="locate-input"
           onChange={(e) => {
             setText(e.target.value);
+            setMessage(null);
             setActive(0);
             setOpen(true);
           }}
