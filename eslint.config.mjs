@@ -12,6 +12,8 @@ const modules = [
   'accounts',
   'compliance-rules',
   'projects',
+  'locate',
+  'prints',
   'spatial-api',
   'map-client',
 ];
@@ -55,6 +57,17 @@ export default tseslint.config(
   boundary('accounts', ['sql']),
   boundary('compliance-rules', ['sql', 'layers']),
   boundary('projects', ['sql', 'layers', 'accounts', 'compliance-rules']),
-  boundary('spatial-api', ['sql', 'layers', 'importers', 'accounts', 'compliance-rules', 'projects']),
+  boundary('locate', ['sql', 'layers', 'accounts']),
+  boundary('prints', ['compliance-rules']),
+  boundary('spatial-api', [
+    'sql',
+    'layers',
+    'importers',
+    'accounts',
+    'compliance-rules',
+    'projects',
+    'locate',
+    'prints',
+  ]),
   boundary('map-client', []),
 );

@@ -34,7 +34,7 @@ export { REPORT_TITLE, reportContent } from './report/report-content';
 export type { MapKey, ReportBlock, ReportOptions } from './report/report-content';
 export { MAP_SIZES } from './report/report-maps';
 export { docxDocument } from './report/docx-document';
-export { pdfDocument } from './report/pdf-document';
+export { pdfDocument, useCjkFont } from './report/pdf-document';
 export { beijingTime } from './report/report-content';
 export type { DocumentBlock, DocumentInfo } from './report/document-blocks';
 export type { ReportMaps } from './report/report-maps';

@@ -56,6 +56,8 @@ import {
 } from './routes/planning-tasks';
 import { jsonUnlessMultipart } from './routes/opinion-upload';
 import { crsHandler } from './routes/crs';
+import { locateHandler } from './routes/locate';
+import { printHandler } from './routes/prints';
 import {
   createDepartmentHandler,
   listDepartmentsHandler,
@@ -338,6 +340,9 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.post('/api/v1/compliance/conflicts/recompute', recomputeConflictsHandler(conflicts));
   route.get('/api/v1/compliance/conflicts/recomputes/:id', conflictRunHandler(conflicts));
   route.get('/api/v1/compliance/conflicts/summary', checksLimit, conflictSummaryHandler(pool));
+  // the workbench's tools: the locate box's place search and the map print
+  route.get('/api/v1/locate', locateHandler(pool));
+  route.post('/api/v1/prints', checksLimit, printHandler());
   // the compliance page: a site file read for editing
   route.post('/api/v1/compliance/site-files', checksLimit, siteFileHandler(pool, config));
   route.get('/tiles/:layer.json', tileJsonHandler(reads.pool));

@@ -19,7 +19,8 @@ const MARGIN = 56;
  */
 let parsedFont: unknown;
 
-function useCjkFont(doc: PDFKit.PDFDocument): void {
+/** Registers and selects the embedded CJK face ('cjk') on a document (also used by the map prints). */
+export function useCjkFont(doc: PDFKit.PDFDocument): void {
   doc.registerFont('cjk', (parsedFont ?? readFileSync(CJK_FONT_FILE)) as Buffer, CJK_FONT_FACE);
   doc.font('cjk');
   parsedFont ??= (doc as unknown as { _font: { font: unknown } })._font.font;

@@ -150,6 +150,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     audit: 'read',
   },
 
+  // the workbench's tools: the place search reads only the layers the caller may read; a print (a PDF made
+  // from the browser's map image, nothing stored) is for signed-in users, anonymous visitors export PNG
+  'GET /api/v1/locate': { allow: 'anyone', target: 'place_name' },
+  'POST /api/v1/prints': { allow: 'signed_in', target: 'map_print', audit: 'export' },
+
   'GET /tiles/:layer.json': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.mvt': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.png': { ...read('layer', 'layer'), service: 'tiles' },

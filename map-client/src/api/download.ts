@@ -1,4 +1,4 @@
-// Downloads a file from the API with its progress: the response body is read chunk by chunk, the bytes
+// Downloads a file from the API (by GET, or by POST with its body) with its progress: the response body is read chunk by chunk, the bytes
 // counted against Content-Length (when the server gives one), then handed to the browser as a file.
 import { errorFromResponse } from './client';
 import { reportUnauthenticated } from './credentials';
@@ -32,8 +32,10 @@ export async function downloadWithProgress(
   fallbackName: string,
   onProgress: (progress: DownloadProgress) => void,
   signal?: AbortSignal,
+  /** for a download made by a POST (e.g. a map print): its method, headers and body */
+  init: RequestInit = {},
 ): Promise<DownloadedFile> {
-  const response = await fetch(path, { signal });
+  const response = await fetch(path, { ...init, signal });
   if (!response.ok) {
     let body: unknown = null;
     try {

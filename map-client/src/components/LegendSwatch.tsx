@@ -4,7 +4,8 @@ import type { Style as GeoStylerStyle } from 'geostyler-style';
 
 const MAX_COLOURS = 4;
 
-function ruleColours(style: GeoStylerStyle | null): string[] {
+/** The first few colours of a GeoStyler style, in rule order (also the print legend's swatch). */
+export function ruleColours(style: GeoStylerStyle | null): string[] {
   const colours: string[] = [];
   // The style is data from the server: a malformed one gets no swatch rather than an exception.
   const rules: unknown = style?.rules;

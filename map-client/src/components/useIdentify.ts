@@ -12,7 +12,7 @@ export interface IdentifyState extends IdentifyResult {
 
 export function useIdentify(
   map: OlMap | null,
-  options: { swipePosition: number; isImagery: (code: string) => boolean },
+  options: { swipePosition: number; isImagery: (code: string) => boolean; paused?: boolean },
 ): { result: IdentifyState | null; clear: () => void; retry: () => void } {
   const [result, setResult] = useState<IdentifyState | null>(null);
   const optionsRef = useRef(options);
@@ -46,7 +46,9 @@ export function useIdentify(
 
   useEffect(() => {
     if (!map) return;
-    const key = map.on('singleclick', (event) => ask(event.pixel));
+    const key = map.on('singleclick', (event) => {
+      if (!optionsRef.current.paused) ask(event.pixel);
+    });
     return () => {
       unByKey(key);
       controller.current?.abort();

@@ -7,6 +7,7 @@ import * as compliance from './catalogues/compliance';
 import * as core from './catalogues/core';
 import * as projects from './catalogues/projects';
 import * as workbench from './catalogues/workbench';
+import * as tools from './catalogues/tools';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -16,6 +17,7 @@ const zh = {
   ...admin.zh,
   ...projects.zh,
   ...workbench.zh,
+  ...tools.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -27,6 +29,7 @@ const en: Messages = {
   ...admin.en,
   ...projects.en,
   ...workbench.en,
+  ...tools.en,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, en };

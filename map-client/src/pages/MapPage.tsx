@@ -31,6 +31,7 @@ import {
   type LayerState,
 } from '../state/layerState';
 import { useViewState, type SwipeState } from '../state/viewState';
+import { WorkbenchTools } from '../tools/WorkbenchTools';
 import { useCatalog } from './useCatalog';
 
 const NO_LAYERS: LayerSummary[] = [];
@@ -41,6 +42,8 @@ export function MapPage() {
   const layers = catalog.status === 'ready' ? catalog.layers : NO_LAYERS;
   const { view, update } = useViewState();
   const [map, setMap] = useState<OlMap | null>(null);
+  // while a measuring tool takes the map's clicks, they do not identify features
+  const [toolClicks, setToolClicks] = useState(false);
   // A link with a centre keeps it; otherwise the map opens on the whole city.
   const [linkHasCentre] = useState(() => view.centre !== null);
   // While the divider is dragged the map follows this; the URL gets the place where the drag ends.
@@ -72,7 +75,11 @@ export function MapPage() {
     (code: string) => layersByCode.get(code)?.geometryType === 'Raster',
     [layersByCode],
   );
-  const identified = useIdentify(map, { swipePosition: swipe?.position ?? 0.5, isImagery });
+  const identified = useIdentify(map, {
+    swipePosition: swipe?.position ?? 0.5,
+    isImagery,
+    paused: toolClicks,
+  });
 
   const sameGroup = useCallback(
     (code: string) => {
@@ -212,7 +219,13 @@ export function MapPage() {
               onRetry={identified.retry}
             />
           )}
-          {/* (map tools mount here, one line each) */}
+          <WorkbenchTools
+            map={map}
+            ready={catalog.status === 'ready'}
+            layers={layers}
+            layerState={layerState}
+            onClaimClicks={setToolClicks}
+          />
         </main>
       </div>
     </MapContext.Provider>
