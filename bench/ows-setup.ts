@@ -52,9 +52,36 @@ export async function ensureCity(pool: Pool, databaseUrl: string, dataDir: strin
   return featureCount(pool);
 }
 
-function mapserverVersion(): string {
+export function mapserverVersion(): string {
   const out = execFileSync('mapserv', ['-v'], { encoding: 'utf8' });
   return out.match(/MapServer version \S+/)?.[0] ?? out.trim().split('\n')[0] ?? 'unknown';
+}
+
+export interface CityExtents {
+  /** lon/lat CGCS2000 */
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Web Mercator */
+  mx0: number;
+  my0: number;
+  mx1: number;
+  my1: number;
+}
+
+/** The extent of a layer version in EPSG:4490 and EPSG:3857. */
+export async function cityExtents(pool: Pool, versionId: string): Promise<CityExtents> {
+  const { rows } = await pool.query<Record<keyof CityExtents, number>>(
+    `WITH e AS (
+       SELECT ST_SetSRID(ST_Extent(f.geom)::geometry, 4490) AS g FROM layer_features f WHERE f.layer_version_id = $1
+     ), m AS (SELECT g, ST_Transform(g, 3857) AS g3 FROM e)
+     SELECT ST_XMin(g) x0, ST_YMin(g) y0, ST_XMax(g) x1, ST_YMax(g) y1,
+            ST_XMin(g3) mx0, ST_YMin(g3) my0, ST_XMax(g3) mx1, ST_YMax(g3) my1 FROM m`,
+    [versionId],
+  );
+  const e = rows[0]!;
+  return Object.fromEntries(Object.entries(e).map(([k, v]) => [k, Number(v)])) as unknown as CityExtents;
 }
 
 export async function setUpOws(pool: Pool, databaseUrl: string, work: string): Promise<OwsSetup> {
@@ -67,35 +94,14 @@ export async function setUpOws(pool: Pool, databaseUrl: string, work: string): P
   );
   const versionId = ids[0]?.id;
   if (!layer || !versionId) throw new Error(`the layer ${LAYER} is missing in the bench database`);
-  const { rows } = await pool.query<
-    Record<'x0' | 'y0' | 'x1' | 'y1' | 'mx0' | 'my0' | 'mx1' | 'my1', number>
-  >(
-    `WITH e AS (
-       SELECT ST_SetSRID(ST_Extent(f.geom)::geometry, 4490) AS g FROM layer_features f WHERE f.layer_version_id = $1
-     ), m AS (SELECT g, ST_Transform(g, 3857) AS g3 FROM e)
-     SELECT ST_XMin(g) x0, ST_YMin(g) y0, ST_XMax(g) x1, ST_YMax(g) y1,
-            ST_XMin(g3) mx0, ST_YMin(g3) my0, ST_XMax(g3) mx1, ST_YMax(g3) my1 FROM m`,
-    [versionId],
-  );
-  const e = rows[0]!;
+  const e = await cityExtents(pool, versionId);
 
-  const dir = path.join(work, 'mapserver');
-  mkdirSync(dir, { recursive: true });
-  const mapPath = path.join(dir, 'ob.map');
-  const configPath = path.join(dir, 'mapserver.conf');
-  const vectorLayers = (await listLayers(pool)).filter((l) => l.geometryType !== 'Raster');
-  writeFileSync(
-    mapPath,
-    mapfile({
-      mapfile: mapPath,
-      databaseUrl,
-      layers: vectorLayers,
-      extent: [e.x0, e.y0, e.x1, e.y1].map(Number) as [number, number, number, number],
-      onlineResource: 'http://127.0.0.1/mapserv?map=OB&',
-    }),
+  const peer = await startMapServerOnCity(
+    pool,
+    databaseUrl,
+    work,
+    [e.x0, e.y0, e.x1, e.y1].map(Number) as Extent,
   );
-  writeFileSync(configPath, mapserverConfig(mapPath));
-  const peer = await startMapServer(dir, configPath);
 
   const ourServer = await startOurServer(databaseUrl, work);
   const client = new Client({ connectionString: databaseUrl, options: SESSION_OPTIONS });
@@ -116,6 +122,35 @@ export async function setUpOws(pool: Pool, databaseUrl: string, work: string): P
       await peer.stop();
     },
   };
+}
+
+type Extent = [number, number, number, number];
+
+/** MapServer over the bench database's vector layers, FastCGI behind lighttpd with `processes` mapserv. */
+export async function startMapServerOnCity(
+  pool: Pool,
+  databaseUrl: string,
+  work: string,
+  extent: Extent,
+  processes = 1,
+): Promise<RunningPeer> {
+  const dir = path.join(work, 'mapserver');
+  mkdirSync(dir, { recursive: true });
+  const mapPath = path.join(dir, 'ob.map');
+  const configPath = path.join(dir, 'mapserver.conf');
+  const vectorLayers = (await listLayers(pool)).filter((l) => l.geometryType !== 'Raster');
+  writeFileSync(
+    mapPath,
+    mapfile({
+      mapfile: mapPath,
+      databaseUrl,
+      layers: vectorLayers,
+      extent,
+      onlineResource: 'http://127.0.0.1/mapserv?map=OB&',
+    }),
+  );
+  writeFileSync(configPath, mapserverConfig(mapPath));
+  return startMapServer(dir, configPath, processes);
 }
 
 export interface OurServer {

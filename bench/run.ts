@@ -1,4 +1,4 @@
-// `npm run bench [-- import|ows|candidates|compliance|conflicts]`: runs the benchmarks on a database of
+// `npm run bench [-- import|ows|candidates|compliance|conflicts|load]`: runs the benchmarks on a database of
 // their own and prints one row per case with our figure, the peer's on the same data (or the target), and the
 // ratio ours/peer.
 import { Pool } from 'pg';
@@ -7,14 +7,16 @@ import { candidateCases } from './candidate-cases';
 import { wholeCityConflicts } from './conflict-cases';
 import { benchWorkDir, geotiffImport, shapefileImport, type BenchRow } from './import-cases';
 import { complianceCases } from './compliance-cases';
+import { loadCases } from './load-cases';
 import { owsCases } from './ows-cases';
 
-const CASES: Record<string, ((pool: Pool, url: string, work: string) => Promise<BenchRow>)[]> = {
+const CASES: Record<string, ((pool: Pool, url: string, work: string) => Promise<BenchRow | BenchRow[]>)[]> = {
   import: [shapefileImport, geotiffImport],
   ows: owsCases,
   candidates: candidateCases,
   compliance: complianceCases,
   conflicts: [wholeCityConflicts],
+  load: [loadCases],
 };
 
 async function main(): Promise<void> {
@@ -32,11 +34,12 @@ async function main(): Promise<void> {
       const cases = CASES[group];
       if (!cases) throw new Error(`unknown benchmark group "${group}": use ${Object.keys(CASES).join(', ')}`);
       for (const run of cases) {
-        const row = await run(pool, databaseUrl, work);
-        rows.push(row);
-        console.log(
-          `${row.name}\n  ours: ${row.ours}\n  peer: ${row.peer}\n  ratio ours/peer: ${row.ratio.toFixed(2)}\n  ${row.note}`,
-        );
+        for (const row of [await run(pool, databaseUrl, work)].flat()) {
+          rows.push(row);
+          console.log(
+            `${row.name}\n  ours: ${row.ours}\n  peer: ${row.peer}\n  ratio ours/peer: ${row.ratio.toFixed(2)}\n  ${row.note}`,
+          );
+        }
       }
     }
     console.log('\ncase | ours | peer | ours/peer');

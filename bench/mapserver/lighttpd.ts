@@ -26,7 +26,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function lighttpdConfig(dir: string, port: number, configFile: string): string {
+export function lighttpdConfig(dir: string, port: number, configFile: string, processes = 1): string {
   return `server.modules = ("mod_fastcgi")
 server.document-root = "${dir}"
 server.bind = "127.0.0.1"
@@ -39,8 +39,8 @@ fastcgi.server = (
     "socket" => "${path.join(dir, 'mapserv.socket')}",
     "bin-path" => "${MAPSERV}",
     "bin-environment" => ("MAPSERVER_CONFIG_FILE" => "${configFile}"),
-    "max-procs" => 1,
-    "min-procs" => 1,
+    "max-procs" => ${processes},
+    "min-procs" => ${processes},
     "check-local" => "disable"
   ))
 )
@@ -66,7 +66,7 @@ async function waitUntilAnswering(url: string, child: ChildProcess, log: () => s
 }
 
 /** Starts lighttpd (in the foreground, as our child) serving MapServer over FastCGI. */
-export async function startMapServer(dir: string, configFile: string): Promise<RunningPeer> {
+export async function startMapServer(dir: string, configFile: string, processes = 1): Promise<RunningPeer> {
   for (const file of [MAPSERV, LIGHTTPD]) {
     if (!existsSync(file)) {
       throw new Error(
@@ -76,7 +76,7 @@ export async function startMapServer(dir: string, configFile: string): Promise<R
   }
   const port = await freePort();
   const conf = path.join(dir, 'lighttpd.conf');
-  writeFileSync(conf, lighttpdConfig(dir, port, configFile));
+  writeFileSync(conf, lighttpdConfig(dir, port, configFile, processes));
   // a process group of its own: stopping it stops the FastCGI mapserv that lighttpd started as well, which
   // would otherwise outlive lighttpd holding our stderr pipe open (and this process with it)
   const child = spawn(LIGHTTPD, ['-D', '-f', conf], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
