@@ -1,7 +1,6 @@
 // A project's site over REST: set it (a drawing as GeoJSON, pasted boundary-coordinate text, or a file
 // uploaded as multipart and read by the importers), each change a new version with its reason; read it
 // (current, numbered or as of a date), list its versions, and compare two.
-import { mkdir, rm } from 'node:fs/promises';
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import { z } from 'zod';
@@ -15,17 +14,14 @@ import {
   type RecordStore,
   type SourcedSite,
 } from '../../projects';
-import { crsDefinition } from '../../layers';
 import type { Config } from '../config';
 import { principalOf } from '../access/principal-of';
 import { badRequest, notFound } from '../errors';
 import { parseInput } from '../request-body';
 import { projectHandler } from './project-error';
-import { receiveUpload } from './imports';
-import { siteFromBoundaryText, siteFromFile } from '../imports/site-files';
+import { siteFromBoundaryText } from '../imports/site-files';
+import { readSiteUpload } from '../imports/site-upload';
 
-/** the largest site file taken (a site is a handful of polygons, not a layer) */
-export const SITE_FILE_MAX_BYTES = 64 * 1024 * 1024;
 const MAX_BOUNDARY_TEXT = 512 * 1024;
 
 const change = {
@@ -41,13 +37,6 @@ const jsonChange = z
     boundaryText: z.string().min(1).max(MAX_BOUNDARY_TEXT).optional(),
   })
   .strict();
-
-const uploadFields = z.object({
-  ...change,
-  srs: z.string().min(1).optional(),
-  encoding: z.enum(['UTF-8', 'GBK']).optional(),
-  sourceLayer: z.string().min(1).optional(),
-});
 
 /** The JSON body parser for drawings and pasted text; a multipart upload passes through to the handler. */
 export function siteBody(json: RequestHandler): RequestHandler {
@@ -73,29 +62,9 @@ export function putSiteHandler(
     let reason: string;
     let expectedVersion: number;
     if (req.is('multipart/form-data')) {
-      await mkdir(config.uploadDir, { recursive: true });
-      const upload = await receiveUpload(
-        req,
-        config.uploadDir,
-        Math.min(config.importMaxBytes, SITE_FILE_MAX_BYTES),
-      );
-      try {
-        const fields = parseInput(uploadFields, upload.fields);
-        if (fields.srs && !crsDefinition(fields.srs))
-          throw badRequest(`不支持的坐标系“${fields.srs}” / unknown CRS "${fields.srs}"`, {
-            parameter: 'srs',
-            value: fields.srs,
-          });
-        ({ reason, expectedVersion } = fields);
-        site = await siteFromFile(upload.file, {
-          fileName: upload.fileName,
-          ...(fields.srs ? { srs: fields.srs } : {}),
-          ...(fields.encoding ? { encoding: fields.encoding } : {}),
-          ...(fields.sourceLayer ? { sourceLayer: fields.sourceLayer } : {}),
-        });
-      } finally {
-        await rm(upload.file, { force: true });
-      }
+      const upload = await readSiteUpload(req, config, change);
+      ({ site } = upload);
+      ({ reason, expectedVersion } = upload.fields);
     } else {
       const body = parseInput(jsonChange, req.body);
       ({ reason, expectedVersion } = body);

@@ -2,13 +2,11 @@
 // its versions (the diff to the version before coloured), the planning tasks with each department's opinion
 // and drawing, the approval records as a timeline by stage, and the compliance runs with the diff of two.
 // Each part loads on its own; a failed one says so in Chinese with a retry and the others stay.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type OlMap from 'ol/Map.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { fetchChecks } from '../api/compliance';
 import { fetchProjectTasks } from '../api/planning';
 import { fetchApprovals, fetchProject } from '../api/projects';
-import type { LayerSummary } from '../api/types';
 import { CatalogErrorBanner } from '../components/CatalogErrorBanner';
 import { Header } from '../components/Header';
 import { MapView } from '../components/MapView';
@@ -23,12 +21,9 @@ import { toView, useGeometryLayer, type ShownGeometry } from '../components/proj
 import { useSiteHistory } from '../components/projects/useSiteHistory';
 import { useResource } from '../components/useResource';
 import { useI18n } from '../i18n/I18nProvider';
-import { sessionKey } from '../session/canManageLayer';
 import { useSession } from '../session/SessionProvider';
-import { initialLayerState } from '../state/layerState';
-import { useCatalog } from './useCatalog';
+import { useBackgroundMap } from './useBackgroundMap';
 
-const NO_LAYERS: LayerSummary[] = [];
 /** [top, right, bottom, left]: the timeline floats over the bottom of the map */
 const FIT_PADDING_PX = [48, 64, 300, 48];
 
@@ -36,14 +31,8 @@ export function ProjectPage() {
   const { t } = useI18n();
   const code = useParams().code ?? '';
   const session = useSession();
-  const { catalog, retry: retryCatalog } = useCatalog(sessionKey(session));
-  const layers = catalog.status === 'ready' ? catalog.layers : NO_LAYERS;
-  const layerState = useMemo(() => initialLayerState(layers), [layers]);
-  const layerNames = useMemo(() => new Map(layers.map((l) => [l.code, l.name])), [layers]);
-  const ignoreClicks = useCallback(() => undefined, []);
-  const [map, setMap] = useState<OlMap | null>(null);
-  // EPSG:4490 is known to OpenLayers once the catalog has been asked for (registered even when it failed)
-  const projectionsReady = catalog.status !== 'loading';
+  const { catalog, retryCatalog, layerState, layerNames, ignoreClicks, map, setMap, projectionsReady } =
+    useBackgroundMap();
 
   const { resource: project, reload: reloadProject } = useResource(`project:${code}`, (signal) =>
     fetchProject(code, signal),

@@ -1,13 +1,11 @@
 // A planning task from the department's side (route "/inbox/:taskId"): the map with the project's current
 // site and the departments' drawings, the task with where each department stands, and for a department
 // invited to an open task the opinion form (a second opinion revises the first).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type OlMap from 'ol/Map.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { fetchPlanningCatalogue, fetchTask, type PlanningTask } from '../api/planning';
 import { fetchSiteVersions, fetchSiteVersion } from '../api/projects';
-import type { LayerSummary } from '../api/types';
 import { CatalogErrorBanner } from '../components/CatalogErrorBanner';
 import { useSiteEditor } from '../components/compliance/useSiteEditor';
 import { Header } from '../components/Header';
@@ -19,24 +17,24 @@ import { ResourceSection } from '../components/projects/ResourceSection';
 import { toView, useGeometryLayer, type ShownGeometry } from '../components/projects/useGeometryLayer';
 import { useResource } from '../components/useResource';
 import { useI18n } from '../i18n/I18nProvider';
-import { sessionKey } from '../session/canManageLayer';
 import { useSession } from '../session/SessionProvider';
-import { initialLayerState } from '../state/layerState';
-import { useCatalog } from './useCatalog';
-
-const NO_LAYERS: LayerSummary[] = [];
+import { useBackgroundMap } from './useBackgroundMap';
 
 export function TaskPage() {
   const { t } = useI18n();
   const taskId = Number(useParams().taskId);
   const session = useSession();
-  const { catalog, retry: retryCatalog } = useCatalog(sessionKey(session));
-  const layers = catalog.status === 'ready' ? catalog.layers : NO_LAYERS;
-  const layerState = useMemo(() => initialLayerState(layers), [layers]);
-  const layerNames = useMemo(() => new Map(layers.map((l) => [l.code, l.name])), [layers]);
-  const ignoreClicks = useCallback(() => undefined, []);
-  const [map, setMap] = useState<OlMap | null>(null);
-  const projectionsReady = catalog.status !== 'loading';
+  const {
+    catalog,
+    retryCatalog,
+    layers,
+    layerState,
+    layerNames,
+    ignoreClicks,
+    map,
+    setMap,
+    projectionsReady,
+  } = useBackgroundMap();
 
   const { resource: loaded, reload } = useResource(`task:${taskId}`, (signal) => fetchTask(taskId, signal));
   // the answer to a submission is the task as it now stands
