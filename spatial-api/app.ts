@@ -48,6 +48,7 @@ import {
   submitOpinionHandler,
 } from './routes/planning-tasks';
 import { jsonUnlessMultipart } from './routes/opinion-upload';
+import { blueprintPageHandler, issueLinkHandler } from './routes/blueprint';
 import { crsHandler } from './routes/crs';
 import {
   createDepartmentHandler,
@@ -314,6 +315,9 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.post('/api/v1/compliance/conflicts/recompute', recomputeConflictsHandler(conflicts));
   route.get('/api/v1/compliance/conflicts/recomputes/:id', conflictRunHandler(conflicts));
   route.get('/api/v1/compliance/conflicts/summary', checksLimit, conflictSummaryHandler(pool));
+  // the one-blueprint standard page: its data, and signed links to it
+  route.get('/api/v1/blueprint', blueprintPageHandler(pool, records));
+  route.post('/api/v1/blueprint-links', json, issueLinkHandler(pool, records));
   route.get('/tiles/:layer.json', tileJsonHandler(pool));
   route.get('/tiles/:layer/:z/:x/:y.mvt', mvtHandler(pool, tiles, new TileCoverage(pool)));
   route.get(

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { appendAudit, type AuditAction, type AuditEntry, type Principal } from '../../accounts';
 
-const SECRET_FIELDS = /^(password|currentPassword|newPassword|key|token|csrfToken)$/i;
+const SECRET_FIELDS = /^(password|currentPassword|newPassword|key|token|csrfToken|signature|signedUrl)$/i;
 const READ_THROTTLE_MS = 5 * 60_000;
 const THROTTLE_ENTRIES = 10_000;
 

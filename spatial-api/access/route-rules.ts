@@ -142,6 +142,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/compliance/conflicts/recomputes/:id': { allow: 'rules.manage', target: 'planning_conflicts' },
   'GET /api/v1/compliance/conflicts/summary': { allow: 'compliance.run', target: 'planning_conflicts' },
 
+  // the one-blueprint standard page: its data for anyone (layers and project filtered inside by who asks,
+  // a key, or a signed link); signed links issued by users who may read projects
+  'GET /api/v1/blueprint': { allow: 'anyone', target: 'blueprint' },
+  'POST /api/v1/blueprint-links': { allow: 'projects.read', target: 'blueprint_link', audit: 'create' },
+
   'GET /tiles/:layer.json': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.mvt': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.png': { ...read('layer', 'layer'), service: 'tiles' },
