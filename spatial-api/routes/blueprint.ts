@@ -12,7 +12,7 @@ import {
   type LonLatBox,
   type Principal,
 } from '../../accounts';
-import { readCatalog, selectPageLayers } from '../../layers';
+import { readCatalog, selectPageLayers, type LayerSummary } from '../../layers';
 import { blueprintProject, ProjectError, type BlueprintProject, type RecordStore } from '../../projects';
 import { forbidden } from '../access/access-errors';
 import { principalOf } from '../access/principal-of';
@@ -46,6 +46,32 @@ async function readProject(
   }
 }
 
+/** The city's extent: its districts', else every layer's. */
+function cityBox(catalog: readonly LayerSummary[]): LonLatBox | null {
+  const districts = catalog.filter((layer) => layer.kind === 'admin_division' && layer.extent);
+  const boxes = (districts.length > 0 ? districts : catalog).flatMap((layer) =>
+    layer.extent ? [layer.extent] : [],
+  );
+  if (boxes.length === 0) return null;
+  return [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
+}
+
+/** A bbox that misses the city (often longitude and latitude swapped) shows nothing: a 400 naming bbox. */
+function requireInCity(bbox: LonLatBox | undefined, catalog: readonly LayerSummary[]): void {
+  const city = cityBox(catalog);
+  if (!bbox || !city) return;
+  if (bbox[0] <= city[2] && bbox[2] >= city[0] && bbox[1] <= city[3] && bbox[3] >= city[1]) return;
+  throw badRequest(
+    `范围不在本市内（是否把经度和纬度写反了？） / bbox lies outside the city (${city.join(',')}); lon/lat swapped?`,
+    { parameter: 'bbox', cityBbox: city },
+  );
+}
+
 function unknownLayers(codes: string[]) {
   return badRequest(`图层不存在：${codes.join('、')} / unknown layer ${codes.join(', ')}`, {
     parameter: 'layers',
@@ -58,6 +84,7 @@ export function blueprintPageHandler(pool: Pool, records: RecordStore): RequestH
     const query = parseInput(pageQuery.passthrough(), req.query);
     const principal = principalOf(res);
     const { layers: catalog } = await readCatalog(pool);
+    requireInCity(query.bbox, catalog);
     const selection = selectPageLayers(catalog, query.layers ?? null, (layer) =>
       canReadLayer(principal, layer),
     );
@@ -96,6 +123,7 @@ export function issueLinkHandler(pool: Pool, records: RecordStore): RequestHandl
       throw forbidden('签名链接须由登录用户签发 / a signed-in user issues signed links');
     const body = parseInput(linkRequest, req.body);
     const { layers: catalog } = await readCatalog(pool);
+    requireInCity(body.bbox, catalog);
     const selection = selectPageLayers(catalog, body.layers ?? null, (layer) =>
       canReadLayer(principal, layer),
     );
