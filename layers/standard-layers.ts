@@ -1,12 +1,15 @@
 // The one blueprint's standard layer set (标准图层): what the standard page shows when the link names no
-// layers, bottom to top: the imagery, the detailed land-use plan, the three control lines of territorial
-// planning (development boundary, basic farmland, ecological red line), the four colour lines, and the
-// districts on top for orientation. A city whose catalog lacks one of them shows the others.
+// layers, bottom to top: the detailed land-use plan, the regional assessment areas (not public: a key or a
+// link shows them), the three control lines of territorial planning (development boundary, basic
+// farmland, ecological red line), the four colour lines, and the districts on top for orientation. Ten,
+// so that the page draws them as one map image (WMS_MAX_LAYERS). The imagery is left out: warping it takes
+// seconds a view on a small server, more than the page's 5 s allow; `layers=imagery_2024,…` adds it. A
+// city whose catalog lacks one of them shows the others.
 import type { LayerSummary } from './catalog/layer-catalog';
 
 export const STANDARD_LAYER_SET: readonly string[] = [
-  'imagery_2024',
   'land_use_plan',
+  'regional_assessments',
   'urban_development_boundary',
   'permanent_basic_farmland',
   'ecological_red_line',

@@ -59,16 +59,18 @@ describe('the page data', () => {
       'yellow_line',
       'districts',
     ]);
-    expect(res.body.withheld).toEqual(['imagery_2024']);
+    expect(res.body.withheld).toEqual(['regional_assessments']);
     expect(res.body.project).toBeNull();
     expect(res.body.projectWithheld).toBe(true);
     expect(res.body.frame).toBeNull();
   });
 
-  it('gives a key the imagery too, and the project panel framed on its site', async () => {
+  it('gives a key the layers that are not public too, and the project panel framed on its site', async () => {
     const res = await page(`projectCode=${PROJECT}&apikey=${key}`);
     expect(res.status).toBe(200);
-    expect(res.body.layers[0]).toMatchObject({
+    expect(res.body.layers[1]).toMatchObject({ code: 'regional_assessments' });
+    const imagery = await page(`layers=imagery_2024,districts&apikey=${key}`);
+    expect(imagery.body.layers[0]).toMatchObject({
       code: 'imagery_2024',
       tiles: '/tiles/imagery_2024/{z}/{x}/{y}.png',
     });
@@ -119,7 +121,7 @@ describe('issuing signed links', () => {
     expect(res.body.signedUrl).toMatch(
       /^\/blueprint\?projectCode=.+&layers=.+&bbox=.+&expires=\d+&signature=[\w-]{43}$/,
     );
-    expect(res.body.layers).toContain('imagery_2024');
+    expect(res.body.layers).toContain('regional_assessments');
     const [minLon, minLat, maxLon, maxLat] = res.body.bbox as [number, number, number, number];
     expect(minLon).toBeLessThan(87.60495);
     expect(maxLat).toBeGreaterThan(43.7905);
@@ -259,6 +261,53 @@ describe('verifying signed links', () => {
     const res = await page(new URLSearchParams(expired).toString());
     expect(res.status).toBe(403);
     expect(res.body.error).toMatchObject({ code: 'link_expired', details: { parameter: 'expires' } });
+  });
+
+  describe('on the map service, with the link packed in one parameter', () => {
+    const packed = (changes: Record<string, string> = {}) => {
+      const { signature, ...signed } = { ...query, ...changes };
+      return `link=${encodeURIComponent(new URLSearchParams(signed).toString())}&signature=${signature}`;
+    };
+    /** Web Mercator metres of a lon/lat point */
+    const mercator = (lon: number, lat: number) => [
+      (lon * Math.PI * 6378137) / 180,
+      6378137 * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)),
+    ];
+    const getMap = (layers: string, bbox: number[], extra = '') =>
+      fetch(
+        `${server.url}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=${layers}&STYLES=&CRS=EPSG:3857` +
+          `&BBOX=${bbox.join(',')}&WIDTH=256&HEIGHT=256&FORMAT=image/png&TRANSPARENT=true&${extra}`,
+      );
+    const siteBox = () => [...mercator(87.604, 43.788), ...mercator(87.609, 43.791)];
+
+    it('draws the layers it names inside its extent, also one that is not public', async () => {
+      const res = await getMap('ob:land_use_plan,ob:imagery_2024', siteBox(), packed());
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/png');
+    });
+
+    it('refuses a layer it does not name, a map outside its extent, a changed link and other requests', async () => {
+      const other = await getMap('ob:regional_assessments', siteBox(), packed());
+      expect(other.status).toBe(403);
+      expect(await other.text()).toContain('locator="LAYERS"');
+      const far = await getMap(
+        'ob:land_use_plan',
+        [...mercator(87.3, 43.9), ...mercator(87.31, 43.91)],
+        packed(),
+      );
+      expect(far.status).toBe(403);
+      expect(await far.text()).toContain('locator="BBOX"');
+      const changed = await getMap(
+        'ob:land_use_plan',
+        siteBox(),
+        packed({ layers: 'land_use_plan,regional_assessments' }),
+      );
+      expect(changed.status).toBe(403);
+      const info = await fetch(
+        `${server.url}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities&${packed()}`,
+      );
+      expect(info.status).toBe(403);
+    });
   });
 
   it('is no credential anywhere else', async () => {
