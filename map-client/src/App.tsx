@@ -39,6 +39,11 @@ const CompliancePage = lazyPage(
   () => import('./pages/CompliancePage'),
   (m) => m.CompliancePage,
 );
+// the one-blueprint standard page, opened by other systems
+const BlueprintPage = lazyPage(
+  () => import('./pages/BlueprintPage'),
+  (m) => m.BlueprintPage,
+);
 // (pages of further areas join here, one line each)
 const NotFoundPage = lazyPage(
   () => import('./pages/NotFoundPage'),
@@ -66,6 +71,7 @@ export function App() {
                   </RequireSession>
                 }
               />
+              <Route path="/blueprint" element={<BlueprintPage />} />
               {/* (routes of further areas join here, one line each) */}
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

@@ -2,6 +2,7 @@
 // the client under catalogues/ (each with the same keys in both languages). Layer names, kind names and
 // attribute labels are data and come from the server in Chinese.
 import type { LayerKind } from '../api/types';
+import * as blueprint from './catalogues/blueprint';
 import * as compliance from './catalogues/compliance';
 import * as core from './catalogues/core';
 
@@ -10,6 +11,7 @@ export type Locale = 'zh-CN' | 'en';
 const zh = {
   ...core.zh,
   ...compliance.zh,
+  ...blueprint.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -18,6 +20,7 @@ export type Messages = Record<MessageKey, string>;
 const en: Messages = {
   ...core.en,
   ...compliance.en,
+  ...blueprint.en,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, en };
