@@ -213,6 +213,30 @@ describe('one-blueprint standard page', () => {
     await context.close();
   });
 
+  it('draws the imagery when layers= names it, in a map image of its own under the plan', async () => {
+    const layers = 'imagery_2024,land_use_plan,districts';
+    const { context, page, requests } = await open(
+      `${server.url}/blueprint?projectCode=${PROJECT}&layers=${layers}&apikey=${key}`,
+    );
+    await waitReady(page, 'true', 60_000);
+    const maps = requests.map((r) => new URL(r.url())).filter((u) => u.pathname === '/wms');
+    // in the order they finished loading
+    const asked = maps.map((u) => [u.searchParams.get('LAYERS'), u.searchParams.get('FORMAT')]).sort();
+    expect(asked).toEqual([
+      ['ob:imagery_2024', 'image/jpeg'],
+      ['ob:land_use_plan,ob:districts', 'image/png'],
+    ]);
+    const drawingOrder = await page.evaluate(() =>
+      window
+        .__oneBlueprintStandardMap!.getAllLayers()
+        .map((layer) => (layer.get('layerCodes') as string[] | undefined)?.join(',') ?? 'site'),
+    );
+    expect(drawingOrder).toEqual(['imagery_2024', 'land_use_plan,districts', 'site']);
+    expect(await page.textContent('[data-testid="blueprint-layers"]')).toContain('2024年中心城区遥感影像');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'blueprint-page-imagery.png') });
+    await context.close();
+  });
+
   it('anonymous: the public layers only and no project data', async () => {
     const { context, page, requests } = await open(`${server.url}/blueprint?projectCode=${PROJECT}`);
     await waitReady(page);

@@ -4,6 +4,7 @@ import { formatArea } from '../components/formatArea';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
 import type { BlueprintData, BlueprintProject } from './blueprintData';
+import { localPart } from './localPart';
 
 /** The panel's width, which the map leaves free when it frames the site. */
 export const PANEL_WIDTH_PX = 300;
@@ -49,7 +50,9 @@ function ProjectFacts({ data }: { data: BlueprintProject }) {
                 status: t(`blueprint.status.${approval.status}` as MessageKey),
               })
             : t('blueprint.project.noApproval')}
-          {approval?.warning && <span className="ob-blueprint-warning"> {approval.warning.message}</span>}
+          {approval?.warning && (
+            <span className="ob-blueprint-warning">{localPart(approval.warning.message, locale)}</span>
+          )}
         </Row>
         <Row label={t('blueprint.project.area')} testId="blueprint-project-area">
           {area ? (

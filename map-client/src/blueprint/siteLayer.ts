@@ -1,4 +1,5 @@
-// The project's site over the blueprint: a red outline over a light fill, drawn above every layer.
+// The project's site over the blueprint: a dark blue outline on a white halo over a light veil, drawn above
+// every layer; blue, because the plan's own reds (commercial land, the red line) would swallow a red one.
 import Feature from 'ol/Feature.js';
 import MultiPolygon from 'ol/geom/MultiPolygon.js';
 import VectorLayer from 'ol/layer/Vector.js';
@@ -9,11 +10,11 @@ import Style from 'ol/style/Style.js';
 import { VIEW_PROJECTION } from './blueprintMap';
 
 const SITE_STYLE = [
-  new Style({ stroke: new Stroke({ color: 'rgba(255, 255, 255, 0.9)', width: 6 }) }),
   new Style({
-    stroke: new Stroke({ color: '#d4380d', width: 3 }),
-    fill: new Fill({ color: 'rgba(212, 56, 13, 0.18)' }),
+    stroke: new Stroke({ color: 'rgba(255, 255, 255, 0.95)', width: 8 }),
+    fill: new Fill({ color: 'rgba(255, 255, 255, 0.35)' }),
   }),
+  new Style({ stroke: new Stroke({ color: '#0b3d91', width: 3.5 }) }),
 ];
 
 export function createSiteLayer(coordinates: number[][][][]): VectorLayer {

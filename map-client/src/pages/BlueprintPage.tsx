@@ -15,6 +15,7 @@ import { createBlueprintMap, frame, toViewExtent, unionExtent } from '../bluepri
 import { InfoPanel, PANEL_WIDTH_PX } from '../blueprint/InfoPanel';
 import { createImageLayers } from '../blueprint/mapImages';
 import { credentialParams, readPageParameters, type PageParameters } from '../blueprint/pageParameters';
+import { localPart } from '../blueprint/localPart';
 import { createSiteLayer } from '../blueprint/siteLayer';
 import { useDrawnSignal, type DrawnState } from '../blueprint/useDrawnSignal';
 import { describeError } from '../components/describeError';
@@ -158,8 +159,10 @@ export function BlueprintPage() {
 
 /** Why the page's data could not be read: the parameter the server named, a refusal, or the failure. */
 function LoadErrorBanner({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { t } = useI18n();
-  const { message, parameter } = describeError(error);
+  const { t, locale } = useI18n();
+  const described = describeError(error);
+  const { parameter } = described;
+  const message = localPart(described.message, locale);
   const status = error instanceof ApiError ? error.status : null;
   const text =
     parameter && status !== null && status < 500 && status !== 401 && status !== 403
