@@ -57,7 +57,9 @@ export class AuditTrail {
         ? `u${principal.user.id}`
         : principal.kind === 'api_key'
           ? `k${principal.key.id}`
-          : 'anon';
+          : principal.kind === 'signed_link'
+            ? `l${principal.link.expires}:${principal.link.projectCode ?? ''}`
+            : 'anon';
     const key = `${who}|${action}|${targetType}|${targetId}`;
     const now = Date.now();
     const last = this.lastRead.get(key);

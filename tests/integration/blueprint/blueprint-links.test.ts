@@ -211,6 +211,20 @@ describe('verifying signed links', () => {
     }
   });
 
+  it('is told apart from anonymous callers in the audit log', async () => {
+    const { z, x, y } = siteTile();
+    await fetch(`${server.url}/tiles/imagery_2024/${z}/${x}/${y}.png?${withQuery()}`);
+    let rows = 0;
+    for (let attempt = 0; attempt < 20 && rows === 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const result = await server.pool.query(
+        `SELECT 1 FROM audit_log WHERE action = 'read' AND target_id = 'imagery_2024' AND username = 'signed-link'`,
+      );
+      rows = result.rowCount ?? 0;
+    }
+    expect(rows).toBeGreaterThan(0);
+  });
+
   it('refuses a tile of a layer it does not name, and one outside its extent', async () => {
     const { z, x, y } = siteTile();
     const other = await requestJson(
