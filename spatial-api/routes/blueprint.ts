@@ -19,7 +19,6 @@ import { principalOf } from '../access/principal-of';
 import { badRequest } from '../errors';
 import { parseInput } from '../request-body';
 import { linkRequest, pageQuery } from './blueprint-parameters';
-import { presentLayer } from './layers';
 import { fromProjectError } from './project-error';
 
 /** Whether the caller sees the project's panel: a reader of projects, or a link made for this project. */
@@ -94,7 +93,14 @@ export function blueprintPageHandler(pool: Pool, records: RecordStore): RequestH
       code && mayReadProject(principal, code) ? await readProject(records, pool, principal, code) : null;
     const frame: LonLatBox | null = query.bbox ?? project?.site?.bbox ?? null;
     res.json({
-      layers: selection.layers.map(presentLayer),
+      // what the page draws and lists; the catalog's styles and schemas stay out of its few kilobytes
+      layers: selection.layers.map(({ code, name, kind, geometryType, extent }) => ({
+        code,
+        name,
+        kind,
+        geometryType,
+        extent,
+      })),
       withheld: selection.withheld,
       frame,
       projectCode: code ?? null,

@@ -70,10 +70,7 @@ describe('the page data', () => {
     expect(res.status).toBe(200);
     expect(res.body.layers[1]).toMatchObject({ code: 'regional_assessments' });
     const imagery = await page(`layers=imagery_2024,districts&apikey=${key}`);
-    expect(imagery.body.layers[0]).toMatchObject({
-      code: 'imagery_2024',
-      tiles: '/tiles/imagery_2024/{z}/{x}/{y}.png',
-    });
+    expect(imagery.body.layers[0]).toMatchObject({ code: 'imagery_2024', geometryType: 'Raster' });
     expect(res.body.withheld).toEqual([]);
     const { project, site, approval } = res.body.project;
     expect(project).toMatchObject({ code: PROJECT, name: '黄河路商业综合体项目', districtName: '天山区' });
