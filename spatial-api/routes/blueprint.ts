@@ -16,7 +16,7 @@ import { readCatalog, selectPageLayers, type LayerSummary } from '../../layers';
 import { blueprintProject, ProjectError, type BlueprintProject, type RecordStore } from '../../projects';
 import { forbidden } from '../access/access-errors';
 import { principalOf } from '../access/principal-of';
-import { badRequest } from '../errors';
+import { AppError, badRequest } from '../errors';
 import { parseInput } from '../request-body';
 import { linkRequest, pageQuery } from './blueprint-parameters';
 import { fromProjectError } from './project-error';
@@ -71,6 +71,24 @@ function requireInCity(bbox: LonLatBox | undefined, catalog: readonly LayerSumma
   );
 }
 
+/**
+ * The panel's project, or null for a project of another district (a district-scoped user still sees the
+ * map, with the panel saying the project is withheld); an unknown code stays a 404 naming projectCode.
+ */
+async function visibleProject(
+  records: RecordStore,
+  pool: Pool,
+  principal: Principal,
+  code: string,
+): Promise<BlueprintProject | null> {
+  try {
+    return await readProject(records, pool, principal, code);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 403) return null;
+    throw error;
+  }
+}
+
 function unknownLayers(codes: string[]) {
   return badRequest(`图层不存在：${codes.join('、')} / unknown layer ${codes.join(', ')}`, {
     parameter: 'layers',
@@ -90,7 +108,7 @@ export function blueprintPageHandler(pool: Pool, records: RecordStore): RequestH
     if (selection.unknown.length > 0) throw unknownLayers(selection.unknown);
     const code = query.projectCode;
     const project =
-      code && mayReadProject(principal, code) ? await readProject(records, pool, principal, code) : null;
+      code && mayReadProject(principal, code) ? await visibleProject(records, pool, principal, code) : null;
     const frame: LonLatBox | null = query.bbox ?? project?.site?.bbox ?? null;
     res.json({
       // what the page draws and lists; the catalog's styles and schemas stay out of its few kilobytes

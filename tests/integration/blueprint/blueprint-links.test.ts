@@ -104,6 +104,15 @@ describe('the page data', () => {
     expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
+  it('shows a district-scoped user the map of another district’s project without its panel', async () => {
+    const tianshan = await signIn(server.url, 'planner_tianshan');
+    const res = await page(`projectCode=${OTHER_DISTRICT_PROJECT}`, { cookie: tianshan.cookie });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ project: null, projectWithheld: true });
+    const own = await page(`projectCode=${PROJECT}`, { cookie: tianshan.cookie });
+    expect(own.body.project.project.code).toBe(PROJECT);
+  });
+
   it('answers an unknown project 404 naming projectCode to whoever may read projects', async () => {
     const res = await page(`projectCode=9999-650102-00-00-000000&apikey=${key}`);
     expect(res.status).toBe(404);
