@@ -32,7 +32,13 @@ export interface AuditEntry {
 export async function appendAudit(db: Queryable, entry: AuditEntry): Promise<void> {
   const p = entry.principal;
   const userId = p?.kind === 'user' ? p.user.id : null;
-  const username = p?.kind === 'user' ? p.user.username : (entry.username ?? null);
+  // a signed link's reads are told apart from anonymous ones (its issuance is the issuer's own entry)
+  const username =
+    p?.kind === 'user'
+      ? p.user.username
+      : p?.kind === 'signed_link'
+        ? 'signed-link'
+        : (entry.username ?? null);
   const keyId = p?.kind === 'api_key' ? p.key.id : null;
   await db.query(
     sql`INSERT INTO audit_log (action, user_id, username, api_key_id, target_type, target_id, client_ip, details)

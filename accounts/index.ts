@@ -3,7 +3,14 @@ export { AccountError, type AccountErrorKind } from './account-error';
 export { API_KEY_PERMISSIONS, isPermission, KEY_SERVICES, PERMISSIONS } from './permissions';
 export type { KeyService, Permission } from './permissions';
 export { ANONYMOUS, can, canReadLayer, canUseService, inDistrictScope, principalLabel } from './principal';
-export type { ApiKeyPrincipal, LayerAccessFacts, Principal, UserPrincipal, UserSummary } from './principal';
+export type {
+  ApiKeyPrincipal,
+  LayerAccessFacts,
+  Principal,
+  SignedLinkPrincipal,
+  UserPrincipal,
+  UserSummary,
+} from './principal';
 export { checkPasswordRule, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 export { listRoles } from './roles';
 export type { RoleSummary } from './roles';
@@ -39,3 +46,6 @@ export type { AuditAction, AuditEntry, AuditQuery, AuditRow, ChainReport } from 
 export { DEMO_USERS, ensureDemoUsers } from './demo-users';
 export type { DemoUser } from './demo-users';
 export { sameSecret } from './tokens';
+export { linkSigningSecret } from './link-secret';
+export { canonicalLink, linkCovers, SIGNED_LINK_PATH, signLink, verifyLink } from './signed-links';
+export type { LinkProblem, LinkScope, LonLatBox, SignedLink } from './signed-links';

@@ -1,5 +1,6 @@
 // Who is asking: nobody, a signed-in user, or a city system with an API key; and what each may read.
 import type { KeyService, Permission } from './permissions';
+import type { SignedLink } from './signed-links';
 
 export interface UserSummary {
   id: number;
@@ -35,7 +36,13 @@ export interface ApiKeyPrincipal extends PrincipalBase {
   key: { id: number; name: string; layers: string[] | null; services: KeyService[] | null };
 }
 
-export type Principal = AnonymousPrincipal | UserPrincipal | ApiKeyPrincipal;
+/** Whoever opened a signed link to the standard page: its layers and project, nothing else, read-only. */
+export interface SignedLinkPrincipal extends PrincipalBase {
+  kind: 'signed_link';
+  link: SignedLink;
+}
+
+export type Principal = AnonymousPrincipal | UserPrincipal | ApiKeyPrincipal | SignedLinkPrincipal;
 
 export const ANONYMOUS: AnonymousPrincipal = { kind: 'anonymous', permissions: new Set(), districts: null };
 
@@ -57,6 +64,7 @@ export function inDistrictScope(principal: Principal, districtCode: string | nul
 }
 
 export function canReadLayer(principal: Principal, layer: LayerAccessFacts): boolean {
+  if (principal.kind === 'signed_link') return layer.public || principal.link.layers.includes(layer.code);
   if (principal.kind === 'api_key' && principal.key.layers && !principal.key.layers.includes(layer.code)) {
     return layer.public;
   }
@@ -82,5 +90,7 @@ export function principalLabel(principal: Principal): string {
       return principal.user.username;
     case 'api_key':
       return `key:${principal.key.name}`;
+    case 'signed_link':
+      return 'signed-link';
   }
 }

@@ -11,6 +11,8 @@ export { kindInfo, LAYER_KINDS } from './kinds';
 export type { LayerKind, LayerKindInfo } from './kinds';
 export { currentVersionId, findLayer, listLayers } from './catalog/layer-catalog';
 export { readCatalog } from './catalog/catalog-snapshot';
+export { MAX_PAGE_LAYERS, selectPageLayers, STANDARD_LAYER_SET } from './standard-layers';
+export type { LayerSelection } from './standard-layers';
 export type { CatalogSnapshot, CurrentVersion } from './catalog/catalog-snapshot';
 export type { AttributeDefinition, LayerSummary } from './catalog/layer-catalog';
 export { createLayer, softDeleteLayer, updateLayerMetadata } from './catalog/layer-admin';

@@ -27,3 +27,5 @@ export { combinePolygons, siteFromDrawing, siteFromPolygons } from './sites/site
 export type { SiteSource, SourcedSite } from './sites/site-sources';
 export { diffSiteVersions, listSiteVersions, readSiteVersion } from './sites/site-versions';
 export type { SiteDiff, SiteVersion, SiteVersionSummary } from './sites/site-versions';
+export { blueprintProject } from './blueprint-summary';
+export type { BlueprintApproval, BlueprintProject, BlueprintSite } from './blueprint-summary';

@@ -55,6 +55,7 @@ import {
   submitOpinionHandler,
 } from './routes/planning-tasks';
 import { jsonUnlessMultipart } from './routes/opinion-upload';
+import { blueprintPageHandler, issueLinkHandler } from './routes/blueprint';
 import { crsHandler } from './routes/crs';
 import { locateHandler } from './routes/locate';
 import { printHandler } from './routes/prints';
@@ -340,6 +341,9 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.post('/api/v1/compliance/conflicts/recompute', recomputeConflictsHandler(conflicts));
   route.get('/api/v1/compliance/conflicts/recomputes/:id', conflictRunHandler(conflicts));
   route.get('/api/v1/compliance/conflicts/summary', checksLimit, conflictSummaryHandler(pool));
+  // the one-blueprint standard page: its data, and signed links to it
+  route.get('/api/v1/blueprint', blueprintPageHandler(pool, records));
+  route.post('/api/v1/blueprint-links', json, issueLinkHandler(pool, records));
   // the workbench's tools: the locate box's place search and the map print
   route.get('/api/v1/locate', locateHandler(pool));
   route.post('/api/v1/prints', checksLimit, printHandler());

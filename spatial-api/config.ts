@@ -65,7 +65,16 @@ const schema = z.object({
     .max(24 * 60)
     .default(15),
   CORS_ORIGINS: z.string().default(''),
-  FRAME_ANCESTORS: z.string().default(''),
+  // CSP source expressions: 'self', 'none', a scheme (https:) or a host with optional scheme, *. and port
+  BLUEPRINT_FRAME_ANCESTORS: z
+    .string()
+    .regex(
+      /^\s*(('self'|'none'|[a-z][a-z0-9+.-]*:|([a-z][a-z0-9+.-]*:\/\/)?(\*\.)?[a-z0-9.-]+(:(\d+|\*))?)\s*(,\s*|$))+$/i,
+      "comma-separated sources such as 'self' or https://oa.example.gov.cn",
+    )
+    .optional(),
+  /** the former name: hosts framing the pages beside the platform itself */
+  FRAME_ANCESTORS: z.string().optional(),
   RATE_LIMIT_SERVICES_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
@@ -132,14 +141,14 @@ export const DEFAULT_ACCESS: AccessSettings = { session: DEFAULT_SESSION_POLICY,
 export interface HardeningSettings {
   /** origins whose pages may call the REST API with credentials */
   corsOrigins: string[];
-  /** hosts that may frame the pages (the standard page in other systems) */
+  /** CSP sources that may frame the standard page /blueprint (other pages: only the platform itself) */
   frameAncestors: string[];
   rateLimits: RateLimitSettings;
 }
 
 export const DEFAULT_HARDENING: HardeningSettings = {
   corsOrigins: [],
-  frameAncestors: [],
+  frameAncestors: ["'self'"],
   rateLimits: { servicesPerMinute: 1200, signInPerMinute: 30, checksPerMinute: 120 },
 };
 
@@ -206,7 +215,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.DEMO_PASSWORD && e.NODE_ENV !== 'production' ? { demoPassword: e.DEMO_PASSWORD } : {}),
     hardening: {
       corsOrigins: list(e.CORS_ORIGINS),
-      frameAncestors: list(e.FRAME_ANCESTORS),
+      frameAncestors: e.BLUEPRINT_FRAME_ANCESTORS
+        ? list(e.BLUEPRINT_FRAME_ANCESTORS)
+        : ["'self'", ...list(e.FRAME_ANCESTORS ?? '')],
       rateLimits: {
         servicesPerMinute: e.RATE_LIMIT_SERVICES_PER_MINUTE,
         signInPerMinute: e.RATE_LIMIT_SIGN_IN_PER_MINUTE,

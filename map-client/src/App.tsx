@@ -61,6 +61,11 @@ const TaskPage = lazyPage(
   () => import('./pages/TaskPage'),
   (m) => m.TaskPage,
 );
+// the one-blueprint standard page, opened by other systems
+const BlueprintPage = lazyPage(
+  () => import('./pages/BlueprintPage'),
+  (m) => m.BlueprintPage,
+);
 // (pages of further areas join here, one line each)
 const NotFoundPage = lazyPage(
   () => import('./pages/NotFoundPage'),
@@ -121,6 +126,7 @@ export function App() {
                   </RequireSession>
                 }
               />
+              <Route path="/blueprint" element={<BlueprintPage />} />
               {/* (routes of further areas join here, one line each) */}
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

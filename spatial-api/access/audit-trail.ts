@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { appendAudit, type AuditAction, type AuditEntry, type Principal } from '../../accounts';
 
-const SECRET_FIELDS = /^(password|currentPassword|newPassword|key|token|csrfToken)$/i;
+const SECRET_FIELDS = /^(password|currentPassword|newPassword|key|token|csrfToken|signature|signedUrl)$/i;
 const READ_THROTTLE_MS = 5 * 60_000;
 const THROTTLE_ENTRIES = 10_000;
 
@@ -57,7 +57,9 @@ export class AuditTrail {
         ? `u${principal.user.id}`
         : principal.kind === 'api_key'
           ? `k${principal.key.id}`
-          : 'anon';
+          : principal.kind === 'signed_link'
+            ? `l${principal.link.expires}:${principal.link.projectCode ?? ''}`
+            : 'anon';
     const key = `${who}|${action}|${targetType}|${targetId}`;
     const now = Date.now();
     const last = this.lastRead.get(key);

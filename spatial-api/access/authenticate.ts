@@ -1,11 +1,13 @@
 // Establishes who is asking, once per request: an API key (Authorization: Bearer, or ?apikey= for city
-// systems that can only set a URL), else the session cookie, else nobody. A key that is given but unknown,
+// systems that can only set a URL), else a signed link on the standard page's own requests, else the
+// session cookie, else nobody. A key that is given but unknown,
 // revoked or expired is refused at once; a stale session cookie is simply no session.
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import { resolveApiKey, resolveSession, type SessionPolicy } from '../../accounts';
 import { SESSION_COOKIE, readCookie } from './cookies';
 import { unauthenticated } from './access-errors';
+import { carriesSignedLink, signedLinkPrincipal } from './signed-link-access';
 
 const KEY_PROBLEMS = {
   unknown: 'API密钥无效 / unknown API key',
@@ -36,6 +38,12 @@ export function authenticate(pool: Pool, policy: SessionPolicy): RequestHandler 
       }
       res.locals.principal = resolved;
       res.locals.credential = 'api_key';
+      next();
+      return;
+    }
+    if (carriesSignedLink(req)) {
+      res.locals.principal = await signedLinkPrincipal(pool, req);
+      res.locals.credential = 'signed_link';
       next();
       return;
     }

@@ -11,6 +11,7 @@ import { setVisibility } from '../ogc/layer-visibility';
 import { OgcException } from '../ogc/ogc-exception';
 import type { AuditTrail } from './audit-trail';
 import { principalOf } from './principal-of';
+import { checkSignedLinkOgc } from './signed-link-access';
 
 const LAYER_PARAMETERS = ['LAYERS', 'QUERY_LAYERS', 'LAYER', 'TYPENAMES', 'TYPENAME'];
 
@@ -44,6 +45,7 @@ export function ogcAccess(pool: Pool, trail: AuditTrail) {
         403,
       );
     }
+    if (principal.kind === 'signed_link') checkSignedLinkOgc(principal, service, kvp);
     const catalog = await readCatalog(pool);
     for (const { parameter, code } of namedLayers(kvp)) {
       const layer = catalog.layers.find((l) => l.code === code);

@@ -155,6 +155,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/locate': { allow: 'anyone', target: 'place_name' },
   'POST /api/v1/prints': { allow: 'signed_in', target: 'map_print', audit: 'export' },
 
+  // the one-blueprint standard page: its data for anyone (layers and project filtered inside by who asks,
+  // a key, or a signed link); signed links issued by users who may read projects
+  'GET /api/v1/blueprint': { allow: 'anyone', target: 'blueprint' },
+  'POST /api/v1/blueprint-links': { allow: 'projects.read', target: 'blueprint_link', audit: 'create' },
+
   'GET /tiles/:layer.json': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.mvt': { ...read('layer', 'layer'), service: 'tiles' },
   'GET /tiles/:layer/:z/:x/:y.png': { ...read('layer', 'layer'), service: 'tiles' },

@@ -1,10 +1,14 @@
 // Security headers (helmet) for the client and the API: a content security policy that allows what the map
-// client needs (its own scripts, canvas images from blob: and data:, inline styles of OpenLayers) and lets
-// the pages be framed only by the configured hosts (FRAME_ANCESTORS, for the standard page).
+// client needs (its own scripts, canvas images from blob: and data:, inline styles of OpenLayers). Framing:
+// the one-blueprint standard page (/blueprint) may be framed by the allow-list BLUEPRINT_FRAME_ANCESTORS
+// (other systems embed it, seed Art. 10); every other page only by the platform's own pages.
 import helmet from 'helmet';
 import type { RequestHandler } from 'express';
 
-export function securityHeaders(frameAncestors: string[], tls: boolean): RequestHandler {
+/** The page other systems embed. */
+export const STANDARD_PAGE_PATH = '/blueprint';
+
+function headers(frameAncestors: string[], tls: boolean): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -19,7 +23,7 @@ export function securityHeaders(frameAncestors: string[], tls: boolean): Request
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
-        frameAncestors: ["'self'", ...frameAncestors],
+        frameAncestors,
         ...(tls ? { upgradeInsecureRequests: [] } : {}),
       },
     },
@@ -30,4 +34,11 @@ export function securityHeaders(frameAncestors: string[], tls: boolean): Request
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: tls ? { maxAge: 15_552_000, includeSubDomains: false } : false,
   });
+}
+
+/** `standardPageAncestors`: the CSP sources that may frame /blueprint (e.g. 'self', https://oa.example). */
+export function securityHeaders(standardPageAncestors: string[], tls: boolean): RequestHandler {
+  const standardPage = headers(standardPageAncestors.length > 0 ? standardPageAncestors : ["'none'"], tls);
+  const otherPages = headers(["'self'"], tls);
+  return (req, res, next) => (req.path === STANDARD_PAGE_PATH ? standardPage : otherPages)(req, res, next);
 }

@@ -3,6 +3,7 @@
 // attribute labels are data and come from the server in Chinese.
 import type { LayerKind } from '../api/types';
 import * as admin from './catalogues/admin';
+import * as blueprint from './catalogues/blueprint';
 import * as compliance from './catalogues/compliance';
 import * as core from './catalogues/core';
 import * as projects from './catalogues/projects';
@@ -18,6 +19,7 @@ const zh = {
   ...projects.zh,
   ...workbench.zh,
   ...tools.zh,
+  ...blueprint.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -30,6 +32,7 @@ const en: Messages = {
   ...projects.en,
   ...workbench.en,
   ...tools.en,
+  ...blueprint.en,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, en };
