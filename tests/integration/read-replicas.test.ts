@@ -127,7 +127,7 @@ it('serves the layer from the standby, which is ok in health', async () => {
 });
 
 it('serves a new version from the standby once replayed, and the version it has while replay is paused', async () => {
-  const { url } = servers[0]!;
+  const { url, app } = servers[0]!;
   await importVersion(5);
   await replayed();
   expect(await served(url)).toBe(5);
@@ -142,8 +142,10 @@ it('serves a new version from the standby once replayed, and the version it has 
   } finally {
     await standbyPool.query('SELECT pg_wal_replay_resume()');
   }
-  await replayed();
+  // (reading the metrics signs in, a write on the primary: before the standby is caught up and looked at)
   const before = await readQueries(url);
+  await replayed();
+  await readPoolOf(app).replicas!.poll();
   expect(await served(url, 'ob_wrote=1')).toBe(7);
   const after = await readQueries(url);
   const [replica] = (await health(url)).replicas;

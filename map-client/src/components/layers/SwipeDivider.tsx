@@ -21,9 +21,13 @@ export function SwipeDivider({ position, onMove, onCommit }: Props) {
   const [dragging, setDragging] = useState(false);
   const shown = position;
   // Keys pressed faster than the page re-renders each step from the last place asked for, not from a
-  // position prop that has not caught up yet.
+  // position prop that has not caught up yet: while a step is on its way, positions arriving that are not
+  // it (earlier steps, late) are passed over; one from elsewhere (a link, back/forward) counts otherwise.
   const latest = useRef(position);
+  const awaited = useRef<number | null>(null);
   useEffect(() => {
+    if (awaited.current !== null && Math.abs(position - awaited.current) > 0.005) return;
+    awaited.current = null;
     latest.current = position;
   }, [position]);
 
@@ -47,6 +51,7 @@ export function SwipeDivider({ position, onMove, onCommit }: Props) {
     if (next === null) return;
     event.preventDefault();
     latest.current = clamp(next);
+    awaited.current = latest.current;
     onCommit(latest.current);
   };
 
@@ -64,6 +69,7 @@ export function SwipeDivider({ position, onMove, onCommit }: Props) {
         aria-valuenow={Math.round(shown * 100)}
         data-testid="swipe-divider"
         onKeyDown={onKeyDown}
+        onBlur={() => (awaited.current = null)}
         onPointerDown={(event) => {
           event.currentTarget.setPointerCapture(event.pointerId);
           setDragging(true);
