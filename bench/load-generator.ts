@@ -6,7 +6,10 @@ export interface LoadResult {
   requests: number;
   errors: number;
   seconds: number;
+  /** every request's latency, refusals and failures included */
   latenciesMs: number[];
+  /** the latencies of the requests answered as asked */
+  answeredMs: number[];
   /** what failed first, for the note */
   firstError: string | null;
 }
@@ -22,6 +25,7 @@ export interface LoadOptions {
 
 export async function runLoad({ clients, durationMs, request, accept }: LoadOptions): Promise<LoadResult> {
   const latenciesMs: number[] = [];
+  const answeredMs: number[] = [];
   let errors = 0;
   let firstError: string | null = null;
   let next = 0;
@@ -35,7 +39,8 @@ export async function runLoad({ clients, durationMs, request, accept }: LoadOpti
         const res = await fetch(url);
         await res.arrayBuffer();
         const ok = accept(res.status, res.headers.get('content-type') ?? '');
-        if (!ok) {
+        if (ok) answeredMs.push(performance.now() - t0);
+        else {
           errors++;
           firstError ??= `HTTP ${res.status} ${res.headers.get('content-type') ?? ''} for ${url}`;
         }
@@ -52,6 +57,7 @@ export async function runLoad({ clients, durationMs, request, accept }: LoadOpti
     errors,
     seconds: (performance.now() - started) / 1000,
     latenciesMs,
+    answeredMs,
     firstError,
   };
 }
