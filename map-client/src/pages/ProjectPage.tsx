@@ -7,9 +7,8 @@ import { Link, useParams } from 'react-router';
 import { fetchChecks } from '../api/compliance';
 import { fetchProjectTasks } from '../api/planning';
 import { fetchApprovals, fetchProject } from '../api/projects';
-import { CatalogErrorBanner } from '../components/CatalogErrorBanner';
 import { Header } from '../components/Header';
-import { MapView } from '../components/MapView';
+import { BackgroundMapView } from '../components/BackgroundMapView';
 import { ApprovalTimeline } from '../components/projects/ApprovalTimeline';
 import { ComplianceRunsSection } from '../components/projects/ComplianceRunsSection';
 import { PROJECT_MAP_STYLES } from '../components/projects/mapStyles';
@@ -31,8 +30,8 @@ export function ProjectPage() {
   const { t } = useI18n();
   const code = useParams().code ?? '';
   const session = useSession();
-  const { catalog, retryCatalog, layerState, layerNames, ignoreClicks, map, setMap, projectionsReady } =
-    useBackgroundMap();
+  const background = useBackgroundMap();
+  const { layerNames, map, projectionsReady } = background;
 
   const { resource: project, reload: reloadProject } = useResource(`project:${code}`, (signal) =>
     fetchProject(code, signal),
@@ -103,15 +102,7 @@ export function ProjectPage() {
       <Header />
       <main className="ob-main ob-projects-main" data-testid="project-page" data-code={code}>
         <div className="ob-projects-map">
-          <MapView
-            layers={catalog.status === 'ready' ? catalog.layers : null}
-            layerState={layerState}
-            onFeaturesClicked={ignoreClicks}
-            onMap={setMap}
-          />
-          <div className="ob-banners">
-            {catalog.status === 'error' && <CatalogErrorBanner error={catalog} onRetry={retryCatalog} />}
-          </div>
+          <BackgroundMapView background={background} />
           <section className="ob-projects-timeline-panel" aria-label={t('projects.site.title')}>
             <ResourceSection
               resource={history.versions}

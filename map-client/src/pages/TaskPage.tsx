@@ -6,10 +6,9 @@ import { Link, useParams } from 'react-router';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { fetchPlanningCatalogue, fetchTask, type PlanningTask } from '../api/planning';
 import { fetchSiteVersions, fetchSiteVersion } from '../api/projects';
-import { CatalogErrorBanner } from '../components/CatalogErrorBanner';
 import { useSiteEditor } from '../components/compliance/useSiteEditor';
 import { Header } from '../components/Header';
-import { MapView } from '../components/MapView';
+import { BackgroundMapView } from '../components/BackgroundMapView';
 import { PROJECT_MAP_STYLES } from '../components/projects/mapStyles';
 import { OpinionForm } from '../components/projects/OpinionForm';
 import { PlanningSection } from '../components/projects/PlanningSection';
@@ -24,17 +23,8 @@ export function TaskPage() {
   const { t } = useI18n();
   const taskId = Number(useParams().taskId);
   const session = useSession();
-  const {
-    catalog,
-    retryCatalog,
-    layers,
-    layerState,
-    layerNames,
-    ignoreClicks,
-    map,
-    setMap,
-    projectionsReady,
-  } = useBackgroundMap();
+  const background = useBackgroundMap();
+  const { layers, layerNames, map, projectionsReady } = background;
 
   const { resource: loaded, reload } = useResource(`task:${taskId}`, (signal) => fetchTask(taskId, signal));
   // the answer to a submission is the task as it now stands
@@ -95,14 +85,7 @@ export function TaskPage() {
       <Header />
       <main className="ob-main ob-projects-main" data-testid="task-page" data-task-id={taskId}>
         <div className="ob-projects-map">
-          <MapView
-            layers={catalog.status === 'ready' ? catalog.layers : null}
-            layerState={layerState}
-            onFeaturesClicked={ignoreClicks}
-            onMap={setMap}
-          />
-          <div className="ob-banners">
-            {catalog.status === 'error' && <CatalogErrorBanner error={catalog} onRetry={retryCatalog} />}
+          <BackgroundMapView background={background}>
             {site.status === 'error' && (
               <ResourceSection
                 resource={site}
@@ -113,7 +96,7 @@ export function TaskPage() {
                 {() => null}
               </ResourceSection>
             )}
-          </div>
+          </BackgroundMapView>
         </div>
         <aside className="ob-projects-panel" aria-label={t('projects.task.title')}>
           <p className="ob-projects-back">

@@ -12,6 +12,8 @@ import { useCatalog } from './useCatalog';
 
 const NO_LAYERS: LayerSummary[] = [];
 
+export type BackgroundMap = ReturnType<typeof useBackgroundMap>;
+
 export function useBackgroundMap() {
   const { catalog, retry: retryCatalog } = useCatalog(sessionKey(useSession()));
   const layers = catalog.status === 'ready' ? catalog.layers : NO_LAYERS;

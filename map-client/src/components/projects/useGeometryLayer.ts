@@ -1,15 +1,15 @@
 // A vector layer of GeoJSON geometries (EPSG:4490) over the map, each drawn in the style of its kind; the
 // layer carries a name so that tests and tools can find what it shows.
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import Feature from 'ol/Feature.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import type OlMap from 'ol/Map.js';
 import type Geometry from 'ol/geom/Geometry.js';
-import VectorLayer from 'ol/layer/Vector.js';
-import VectorSource from 'ol/source/Vector.js';
+import type { FeatureLike } from 'ol/Feature.js';
 import type { Style } from 'ol/style.js';
 import type { Geometry as GeoJsonGeometry } from 'geojson';
 import { CGCS2000, VIEW_PROJECTION } from '../../map/registerProjections';
+import { useOverlaySource } from '../../map/useOverlaySource';
 
 export interface ShownGeometry {
   id: string;
@@ -29,30 +29,20 @@ export function useGeometryLayer(
   styles: Record<string, Style[]>,
   zIndex: number,
 ): void {
-  const sourceRef = useRef(new VectorSource<Feature<Geometry>>());
   const stylesRef = useRef(styles);
+  // one style function for the layer's life: new styles redraw it rather than making a new layer
+  const style = useCallback(
+    (feature: FeatureLike) => stylesRef.current[String(feature.get('kind'))] ?? [],
+    [],
+  );
+  const source = useOverlaySource(map, style, zIndex, name);
 
   useEffect(() => {
     stylesRef.current = styles;
-    sourceRef.current.changed();
-  }, [styles]);
+    source.changed();
+  }, [source, styles]);
 
   useEffect(() => {
-    if (!map) return;
-    const layer = new VectorLayer({
-      source: sourceRef.current,
-      style: (feature) => stylesRef.current[String(feature.get('kind'))] ?? [],
-      zIndex,
-    });
-    layer.set('name', name);
-    map.addLayer(layer);
-    return () => {
-      map.removeLayer(layer);
-    };
-  }, [map, name, zIndex]);
-
-  useEffect(() => {
-    const source = sourceRef.current;
     source.clear();
     for (const item of shown) {
       const geometry = toView(item.geometry);
@@ -62,5 +52,5 @@ export function useGeometryLayer(
       feature.set('kind', item.kind);
       source.addFeature(feature);
     }
-  }, [shown]);
+  }, [source, shown]);
 }

@@ -1,15 +1,14 @@
 // The place, project or point chosen in the locate box, drawn over every layer in a bright outline until
 // another is chosen or the box is cleared.
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import Feature from 'ol/Feature.js';
 import type OlMap from 'ol/Map.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import type Geometry from 'ol/geom/Geometry.js';
-import VectorLayer from 'ol/layer/Vector.js';
-import VectorSource from 'ol/source/Vector.js';
 import { Circle, Fill, Stroke, Style } from 'ol/style.js';
 import type { Geometry as GeoJsonGeometry } from 'geojson';
 import { VIEW_PROJECTION } from '../../map/registerProjections';
+import { useOverlaySource } from '../../map/useOverlaySource';
 
 const STYLE = [
   new Style({ stroke: new Stroke({ color: 'rgba(255, 255, 255, 0.9)', width: 6 }) }),
@@ -36,20 +35,10 @@ export function toView(geometry: GeoJsonGeometry): Geometry {
 }
 
 export function useLocateHighlight(map: OlMap | null, geometry: GeoJsonGeometry | null): void {
-  const sourceRef = useRef(new VectorSource<Feature<Geometry>>());
+  const source = useOverlaySource(map, STYLE, Z_INDEX);
 
   useEffect(() => {
-    if (!map) return;
-    const layer = new VectorLayer({ source: sourceRef.current, style: STYLE, zIndex: Z_INDEX });
-    map.addLayer(layer);
-    return () => {
-      map.removeLayer(layer);
-    };
-  }, [map]);
-
-  useEffect(() => {
-    const source = sourceRef.current;
     source.clear();
     if (geometry) source.addFeature(new Feature(toView(geometry)));
-  }, [geometry]);
+  }, [source, geometry]);
 }

@@ -1,15 +1,12 @@
 // Measuring on the map: while a mode is on, clicks add vertices (double-click ends, Escape drops), the
 // figures follow the sketch live, and the finished shape stays drawn until the next one or until cleared.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type OlMap from 'ol/Map.js';
-import type Feature from 'ol/Feature.js';
-import type Geometry from 'ol/geom/Geometry.js';
 import Draw from 'ol/interaction/Draw.js';
-import VectorLayer from 'ol/layer/Vector.js';
 import { unByKey } from 'ol/Observable.js';
 import type { EventsKey } from 'ol/events.js';
-import VectorSource from 'ol/source/Vector.js';
 import { Circle, Fill, Stroke, Style } from 'ol/style.js';
+import { useOverlaySource } from '../../map/useOverlaySource';
 import { measure, type Measurement } from './measureGeometry';
 
 export type MeasureMode = 'length' | 'area';
@@ -23,21 +20,11 @@ const STYLE = new Style({
 const Z_INDEX = 9_800;
 
 export function useMeasure(map: OlMap | null, mode: MeasureMode | null) {
-  const sourceRef = useRef(new VectorSource<Feature<Geometry>>());
+  const source = useOverlaySource(map, STYLE, Z_INDEX);
   const [result, setResult] = useState<{ measurement: Measurement; finished: boolean } | null>(null);
 
   useEffect(() => {
-    if (!map) return;
-    const layer = new VectorLayer({ source: sourceRef.current, style: STYLE, zIndex: Z_INDEX });
-    map.addLayer(layer);
-    return () => {
-      map.removeLayer(layer);
-    };
-  }, [map]);
-
-  useEffect(() => {
     if (!map || !mode) return;
-    const source = sourceRef.current;
     const draw = new Draw({ source, type: mode === 'length' ? 'LineString' : 'Polygon', style: STYLE });
     let sketchKey: EventsKey | null = null;
     draw.on('drawstart', (event) => {
@@ -69,12 +56,12 @@ export function useMeasure(map: OlMap | null, mode: MeasureMode | null) {
       document.removeEventListener('keydown', onKey);
       map.removeInteraction(draw);
     };
-  }, [map, mode]);
+  }, [map, mode, source]);
 
   const clear = useCallback(() => {
-    sourceRef.current.clear();
+    source.clear();
     setResult(null);
-  }, []);
+  }, [source]);
 
   return { result, clear };
 }
