@@ -35,7 +35,7 @@ import { PanelTabs } from '../components/compliance/PanelTabs';
 import { PreviewPanel } from '../components/compliance/PreviewPanel';
 import { RuleSetSection } from '../components/compliance/RuleSetSection';
 import { SitePanel } from '../components/compliance/SitePanel';
-import { toViewGeometry } from '../components/compliance/siteGeometry';
+import { toViewGeometry } from '../map/cgcs2000Geometry';
 import { useHighlightLayer, type Highlight } from '../components/compliance/useHighlightLayer';
 import { useRuleFeatures } from '../components/compliance/useRuleFeatures';
 import { useComplianceLayers } from '../components/compliance/useComplianceLayers';

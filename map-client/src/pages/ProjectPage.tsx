@@ -16,7 +16,8 @@ import { PlanningSection } from '../components/projects/PlanningSection';
 import { ProjectFacts } from '../components/projects/ProjectFacts';
 import { ResourceSection } from '../components/projects/ResourceSection';
 import { SiteTimeline } from '../components/projects/SiteTimeline';
-import { toView, useGeometryLayer, type ShownGeometry } from '../components/projects/useGeometryLayer';
+import { useGeometryLayer, type ShownGeometry } from '../components/projects/useGeometryLayer';
+import { toViewGeometry } from '../map/cgcs2000Geometry';
 import { useSiteHistory } from '../components/projects/useSiteHistory';
 import { useResource } from '../components/useResource';
 import { useI18n } from '../i18n/I18nProvider';
@@ -85,14 +86,14 @@ export function ProjectPage() {
   const fitted = useRef<string | null>(null);
   useEffect(() => {
     if (!map || !projectionsReady || history.site.status !== 'ready' || fitted.current === code) return;
-    const geometry = toView(history.site.value.geometry);
+    const geometry = toViewGeometry(history.site.value.geometry);
     if (!geometry) return;
     fitted.current = code;
     map.getView().fit(geometry.getExtent(), { padding: FIT_PADDING_PX, maxZoom: 18 });
   }, [map, projectionsReady, history.site, code]);
   useEffect(() => {
     const shown = opinionsShown.find((s) => s.kind === 'selected');
-    const geometry = shown && toView(shown.geometry);
+    const geometry = shown && toViewGeometry(shown.geometry);
     if (map && geometry)
       map.getView().fit(geometry.getExtent(), { padding: FIT_PADDING_PX, maxZoom: 18, duration: 300 });
   }, [map, opinionsShown]);

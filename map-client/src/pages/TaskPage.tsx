@@ -13,7 +13,8 @@ import { PROJECT_MAP_STYLES } from '../components/projects/mapStyles';
 import { OpinionForm } from '../components/projects/OpinionForm';
 import { PlanningSection } from '../components/projects/PlanningSection';
 import { ResourceSection } from '../components/projects/ResourceSection';
-import { toView, useGeometryLayer, type ShownGeometry } from '../components/projects/useGeometryLayer';
+import { useGeometryLayer, type ShownGeometry } from '../components/projects/useGeometryLayer';
+import { toViewGeometry } from '../map/cgcs2000Geometry';
 import { useResource } from '../components/useResource';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
@@ -69,7 +70,7 @@ export function TaskPage() {
   useEffect(() => {
     if (!map || !projectionsReady || site.status !== 'ready' || !site.value) return;
     if (fittedFor.current === projectCode) return;
-    const geometry = toView(site.value.geometry);
+    const geometry = toViewGeometry(site.value.geometry);
     if (!geometry) return;
     fittedFor.current = projectCode;
     map.getView().fit(geometry.getExtent(), { padding: [60, 60, 60, 60], maxZoom: 18 });

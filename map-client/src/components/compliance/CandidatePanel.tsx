@@ -17,7 +17,7 @@ import { StatusBanner } from '../StatusBanner';
 import { useResource } from '../useResource';
 import { AreaFigures } from './AreaFigures';
 import { candidateStyle } from './candidateStyle';
-import { toViewGeometry } from './siteGeometry';
+import { toViewGeometry } from '../../map/cgcs2000Geometry';
 import { useHighlightLayer, type Highlight } from './useHighlightLayer';
 
 const UNITS: { unit: AreaUnit; key: 'unit.m2' | 'unit.hectare' | 'unit.mu' }[] = [

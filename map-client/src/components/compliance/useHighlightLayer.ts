@@ -7,7 +7,7 @@ import type OlMap from 'ol/Map.js';
 import type { StyleLike } from 'ol/style/Style.js';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { useOverlaySource } from '../../map/useOverlaySource';
-import { toViewGeometry } from './siteGeometry';
+import { toViewGeometry } from '../../map/cgcs2000Geometry';
 
 export interface Highlight {
   id: string;

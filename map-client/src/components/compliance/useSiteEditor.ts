@@ -15,7 +15,7 @@ import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { Fill, Stroke, Style, Circle as CircleStyle } from 'ol/style.js';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { toCgcs2000Geometry, toViewGeometry } from './siteGeometry';
+import { toCgcs2000Geometry, toViewGeometry } from '../../map/cgcs2000Geometry';
 import { vertexCount } from './vertexCount';
 
 const SITE_STYLE = [

@@ -2,24 +2,17 @@
 // layer carries a name so that tests and tools can find what it shows.
 import { useCallback, useEffect, useRef } from 'react';
 import Feature from 'ol/Feature.js';
-import GeoJSON from 'ol/format/GeoJSON.js';
 import type OlMap from 'ol/Map.js';
-import type Geometry from 'ol/geom/Geometry.js';
 import type { FeatureLike } from 'ol/Feature.js';
 import type { Style } from 'ol/style.js';
 import type { Geometry as GeoJsonGeometry } from 'geojson';
-import { CGCS2000, VIEW_PROJECTION } from '../../map/registerProjections';
+import { toViewGeometry } from '../../map/cgcs2000Geometry';
 import { useOverlaySource } from '../../map/useOverlaySource';
 
 export interface ShownGeometry {
   id: string;
   kind: string;
   geometry: GeoJsonGeometry;
-}
-
-/** The view-projection geometry of a GeoJSON one; made on use, once EPSG:4490 is registered. */
-export function toView(geometry: GeoJsonGeometry): Geometry | null {
-  return new GeoJSON({ dataProjection: CGCS2000, featureProjection: VIEW_PROJECTION }).readGeometry(geometry);
 }
 
 export function useGeometryLayer(
@@ -45,9 +38,7 @@ export function useGeometryLayer(
   useEffect(() => {
     source.clear();
     for (const item of shown) {
-      const geometry = toView(item.geometry);
-      if (!geometry) continue;
-      const feature = new Feature(geometry);
+      const feature = new Feature(toViewGeometry(item.geometry));
       feature.setId(item.id);
       feature.set('kind', item.kind);
       source.addFeature(feature);
