@@ -6,12 +6,14 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import {
   createProject,
+  DETAIL_SECTIONS,
   INVESTMENT_TYPES,
   listProjects,
   PROJECT_SORT_KEYS,
   PROJECT_STAGES,
   projectDetail,
   updateProject,
+  type DetailSection,
   type ProjectSortKey,
   type RecordStore,
 } from '../../projects';
@@ -182,9 +184,31 @@ export function createProjectHandler(store: RecordStore): RequestHandler {
   });
 }
 
+/**
+ * `sections=a,b` reads only those sections of the detail (`sections=` none: a page that loads each section
+ * on its own asks for the record alone); without it, all of them.
+ */
+function sectionsAsked(raw: unknown): readonly DetailSection[] {
+  if (raw === undefined) return DETAIL_SECTIONS;
+  const names = String(raw)
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  return names.map((name) => {
+    const section = DETAIL_SECTIONS.find((s) => s.name === name);
+    if (!section)
+      throw badRequest(
+        `没有这个部分“${name}” / no section "${name}": use ${DETAIL_SECTIONS.map((s) => s.name).join(', ')}`,
+        { parameter: 'sections', value: name },
+      );
+    return section;
+  });
+}
+
 export function getProjectHandler(pool: Pool, store: RecordStore): RequestHandler {
   return projectHandler(async (req, res) => {
-    res.json(await projectDetail(store, pool, principalOf(res), String(req.params.code)));
+    const sections = sectionsAsked(req.query.sections);
+    res.json(await projectDetail(store, pool, principalOf(res), String(req.params.code), sections));
   });
 }
 

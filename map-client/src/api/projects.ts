@@ -110,8 +110,9 @@ export function fetchProjects(query: ProjectListQuery, signal?: AbortSignal): Pr
   return callJson<ProjectList>(`/api/v1/projects?${params}`, { signal });
 }
 
+/** The project's record alone: the page reads each section on its own. */
 export async function fetchProject(code: string, signal?: AbortSignal): Promise<ProjectRecord> {
-  return (await callJson<{ project: ProjectRecord }>(projectPath(code), { signal })).project;
+  return (await callJson<{ project: ProjectRecord }>(`${projectPath(code)}?sections=`, { signal })).project;
 }
 
 /** The versions of the project's site, newest first. */

@@ -127,6 +127,18 @@ describe('projects API', () => {
     ]);
   });
 
+  it('reads only the sections asked for with sections=, and refuses one it does not know', async () => {
+    const { code } = await createProject(server.url, planner);
+    const bare = await api(`/${code}?sections=`);
+    expect(bare.status).toBe(200);
+    expect(Object.keys(bare.body)).toEqual(['project']);
+    const two = await api(`/${code}?sections=approvals,site`);
+    expect(Object.keys(two.body)).toEqual(['project', 'approvals', 'site']);
+    const unknown = await api(`/${code}?sections=site,nope`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details).toMatchObject({ parameter: 'sections', value: 'nope' });
+  });
+
   it('reads a sample project with its planning tasks, opinions and approval records', async () => {
     const { rows } = await server.pool.query<{
       code: string;
