@@ -129,6 +129,19 @@ function param(page: Page, name: string): string | null {
   return new URL(page.url()).searchParams.get(name);
 }
 
+/**
+ * Ticks or clears a layer's box and waits for it to show so. The box shows the URL's state, which the
+ * click changes through a navigation: until that lands the box may still show the old state, which
+ * Playwright's check() would take for a click that did nothing.
+ */
+async function setChecked(page: Page, selector: string, checked: boolean): Promise<void> {
+  if ((await page.isChecked(selector)) !== checked) await page.click(selector);
+  await page.waitForFunction(
+    ([sel, want]) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === want,
+    [selector, checked] as const,
+  );
+}
+
 describe('workbench layers', () => {
   const pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
   const code = `e2e_wb_${randomBytes(4).toString('hex')}`;
@@ -242,7 +255,7 @@ describe('workbench layers', () => {
     await openWorkbench(`${centreQuery}&layers=`);
     expect(await alphaAt(page, 100)).toBe(0);
 
-    await page.check(`[data-testid="layer-toggle-${code}"]`);
+    await setChecked(page, `[data-testid="layer-toggle-${code}"]`, true);
     await layerReady(page, code, { visible: true });
     await rendered(page);
     const opaque = await alphaAt(page, 100);
@@ -258,7 +271,7 @@ describe('workbench layers', () => {
     expect(faded).toBeLessThan(opaque * 0.5);
     expect(param(page, 'opacity')).toBe(`${code}:30`);
 
-    await page.uncheck(`[data-testid="layer-toggle-${code}"]`);
+    await setChecked(page, `[data-testid="layer-toggle-${code}"]`, false);
     await layerReady(page, code, { visible: false });
     await rendered(page);
     expect(await alphaAt(page, 100)).toBe(0);
@@ -400,7 +413,7 @@ describe('workbench layers', () => {
 
   it('reopens the same view from a copied link', async () => {
     await page.fill(`[data-testid="layer-opacity-${code}"]`, '60');
-    await page.check('[data-testid="layer-toggle-districts"]');
+    await setChecked(page, '[data-testid="layer-toggle-districts"]', true);
     await page.click(`[data-testid="layer-details-${code}"]`);
     await page.fill(`[data-testid="layer-asof-${code}"]`, DAY_OF_FIRST);
     await page.waitForFunction(() => new URL(location.href).searchParams.has('asof'));
