@@ -11,6 +11,8 @@ export { checkProjectCode } from './project-code';
 export { createProject, findProject, recordOf, updateProject } from './project-records';
 export type { NewProject, ProjectFields, ProjectRecord } from './project-records';
 export { listProjects, PROJECT_SORT_KEYS } from './list-projects';
+export { fillProjectInitials } from './fill-project-initials';
+export { mayBeInitials, pinyinInitials } from './pinyin-initials';
 export type { ProjectListItem, ProjectListQuery, ProjectPage, ProjectSortKey } from './list-projects';
 export {
   complianceRunsSection,

@@ -1,5 +1,5 @@
 // Lists projects: filters on the record (district, stage, type, investment type, construction unit, the
-// accepted date range), a search over name, code and unit, and spatial filters on the current site (the map
+// accepted date range), a search over name, code and unit (and their pinyin initials), and spatial filters on the current site (the map
 // extent, a polygon the sites lie within, a distance from a point), sorted and paged as the features API,
 // within the caller's district scope.
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { Principal } from '../accounts';
 import type { Queryable } from '../layers';
 import { areaUnits } from '../compliance-rules';
+import { mayBeInitials } from './pinyin-initials';
 import { invalid } from './project-error';
 
 const LIST = readFileSync(path.join(__dirname, 'queries', 'list-projects.sql'), 'utf8');
@@ -39,7 +40,7 @@ export interface ProjectListQuery {
   acceptedFrom?: Date;
   /** exclusive */
   acceptedBefore?: Date;
-  /** a substring of the name, code or construction unit */
+  /** a substring of the name, code or construction unit, or of their pinyin initials (xjdl: 新疆道路…) */
   q?: string;
   bbox?: [number, number, number, number];
   within?: Polygon | MultiPolygon;
@@ -130,6 +131,7 @@ export async function listProjects(
     query.limit,
     query.offset,
     query.withGeometry,
+    query.q !== undefined && mayBeInitials(query.q) ? containsPattern(query.q.toLowerCase()) : null,
   ]);
   const row = rows[0]!;
   return {

@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { computePlanningConflicts, SAMPLE_CONFLICT_PAIRS } from '../compliance-rules';
 import { DEFAULT_SEED, generateSampleCity, loadSampleCity } from '../importers';
+import { fillProjectInitials } from '../projects';
 import { failCleanly } from './fail-cleanly';
 import { openDatabase } from './open-database';
 import { progressBar } from './progress-bar';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     const city = generateSampleCity({ seed, scale, onProgress });
     console.log('» 写入数据库 / loading into the database');
     await loadSampleCity(pool, city, { rasterDir: config.rasterDir, onProgress });
+    await fillProjectInitials(pool);
     const parcels = city.layers.find((l) => l.definition.code === 'land_use_plan')?.features.length ?? 0;
     console.log('» 计算规划冲突图斑 / computing the planning conflicts');
     const conflicts = await computePlanningConflicts(pool, SAMPLE_CONFLICT_PAIRS, {

@@ -7,6 +7,7 @@ import type { Pool } from 'pg';
 import { ensureDemoUsers } from '../accounts';
 import { ensurePlanningConflicts, ensureSampleRuleSet } from '../compliance-rules';
 import { generateSampleCity, loadSampleCity } from '../importers';
+import { fillProjectInitials } from '../projects';
 import { migrate } from '../sql';
 import { conflictJobsOf, createApp, importJobsOf, readPoolOf, recordStoreOf } from './app';
 import type { Config } from './config';
@@ -101,11 +102,17 @@ async function shutDown(server: Server, app: Express, pool: Pool): Promise<void>
   await pool.end();
 }
 
-/** What the database needs before the platform serves: migrations, the sample city, rules, demo users. */
+/**
+ * What the database needs before the platform serves: migrations, the sample city, the projects' pinyin
+ * initials where missing, rules, demo users.
+ */
 export async function prepareDatabase(pool: Pool, config: Config, options: StartOptions = {}): Promise<void> {
   const applied = await migrate(pool);
   if (applied.length > 0) options.log?.(`已应用数据库迁移 / applied migrations: ${applied.join(', ')}`);
   await ensureSampleCity(pool, config, options);
+  const initials = await fillProjectInitials(pool);
+  if (initials > 0)
+    options.log?.(`已补全${initials}个项目的拼音首字母 / pinyin initials filled for ${initials} projects`);
   if (await ensureSampleRuleSet(pool))
     options.log?.('已载入示例审查规则集 / stored the sample compliance rule set');
   const conflicts = await ensurePlanningConflicts(pool);

@@ -7,6 +7,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import { pinyinInitials } from '../pinyin-initials';
 import { numberOrNull } from './number-column';
 
 export const PROJECT_STAGES = [
@@ -34,6 +35,9 @@ export class Project extends Model<InferAttributes<Project>, InferCreationAttrib
   declare stage: ProjectStage;
   declare totalInvestmentWanYuan: number | null;
   declare currentSiteVersionId: CreationOptional<number | null>;
+  /** pinyin initials of the name and the unit, written with them (migration 023) */
+  declare nameInitials: CreationOptional<string | null>;
+  declare unitInitials: CreationOptional<string | null>;
   declare lockVersion: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -77,12 +81,26 @@ export function defineProject(sequelize: Sequelize): typeof Project {
           return numberOrNull(this.getDataValue('currentSiteVersionId'));
         },
       },
+      nameInitials: { type: DataTypes.TEXT, allowNull: true },
+      unitInitials: { type: DataTypes.TEXT, allowNull: true },
       lockVersion: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE,
     },
     // optimistic locking: an update names the version it read and fails when another came first
-    { sequelize, modelName: 'Project', tableName: 'projects', version: 'lockVersion' },
+    {
+      sequelize,
+      modelName: 'Project',
+      tableName: 'projects',
+      version: 'lockVersion',
+      hooks: {
+        // the initials follow the name and the unit whenever a record is created or changed
+        beforeSave(project: Project) {
+          project.nameInitials = pinyinInitials(project.name);
+          project.unitInitials = pinyinInitials(project.constructionUnit);
+        },
+      },
+    },
   );
   return bound;
 }

@@ -3,7 +3,8 @@
 -- $1 district scope text[] (null: the whole city), $2 district, $3 stage, $4 project type,
 -- $5 investment type, $6 construction unit (substring), $7 created from, $8 created before,
 -- $9 q (LIKE pattern over name, code and unit), $10..$13 bbox lon/lat, $14 within (GeoJSON, EPSG:4490),
--- $15 near lon, $16 near lat, $17 radius (m), $18 limit, $19 offset, $20 with geometry.
+-- $15 near lon, $16 near lat, $17 radius (m), $18 limit, $19 offset, $20 with geometry,
+-- $21 q as a LIKE pattern over the pinyin initials of name and unit (null: q is not Latin letters).
 -- The ordering comes from an allow-list in list-projects.ts, put in place of the ORDER marker below.
 WITH near AS (
   SELECT ST_SetSRID(ST_MakePoint($15::float8, $16::float8), 4490) AS point
@@ -30,7 +31,8 @@ matched AS (
     AND ($6::text IS NULL OR p.construction_unit LIKE $6)
     AND ($7::timestamptz IS NULL OR p.created_at >= $7)
     AND ($8::timestamptz IS NULL OR p.created_at < $8)
-    AND ($9::text IS NULL OR p.name ILIKE $9 OR p.code ILIKE $9 OR p.construction_unit ILIKE $9)
+    AND ($9::text IS NULL OR p.name ILIKE $9 OR p.code ILIKE $9 OR p.construction_unit ILIKE $9
+         OR ($21::text IS NOT NULL AND (p.name_initials LIKE $21 OR p.unit_initials LIKE $21)))
     AND ($10::float8 IS NULL
          OR (s.geom && ST_MakeEnvelope($10, $11, $12, $13, 4490)
              AND ST_Intersects(s.geom, ST_MakeEnvelope($10, $11, $12, $13, 4490))))

@@ -1,4 +1,5 @@
-// Once per `npm test`: a fresh test database, migrated, with the sample city, its rule set, its planning conflicts
+// Once per `npm test`: a fresh test database, migrated, with the sample city (its projects' pinyin initials
+// filled as on start-up), its rule set, its planning conflicts
 // and the demo users loaded, shared by the integration and end-to-end suites (which only read it, or write inside
 // their own transactions).
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { Pool } from 'pg';
 import { ensureDemoUsers } from '../../accounts';
 import { ensurePlanningConflicts, ensureSampleRuleSet } from '../../compliance-rules';
 import { generateSampleCity, loadSampleCity } from '../../importers';
+import { fillProjectInitials } from '../../projects';
 import { migrate } from '../../sql';
 import { demoPassword } from './access';
 import { adminDatabaseUrl, testDatabaseUrl } from './environment';
@@ -27,6 +29,7 @@ export default async function globalSetup(): Promise<void> {
     await migrate(pool);
     const dataDir = process.env.ONE_BLUEPRINT_DATA_DIR ?? path.join(__dirname, '../../.data');
     await loadSampleCity(pool, generateSampleCity(), { rasterDir: path.join(dataDir, 'test-rasters') });
+    await fillProjectInitials(pool);
     await ensureDemoUsers(pool, demoPassword());
     await ensureSampleRuleSet(pool);
     await ensurePlanningConflicts(pool);

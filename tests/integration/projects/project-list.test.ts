@@ -1,8 +1,9 @@
 // Listing projects against PostGIS: filters on the record, the search over name, code and unit (Chinese
-// substrings, pattern characters taken literally), the spatial filters on the current site (map extent,
+// substrings, pattern characters taken literally, pinyin initials), the spatial filters on the current site (map extent,
 // within a polygon, near a point), sorting, paging as the features API (past the end: an empty page), and
 // GeoJSON for the map; each compared with what PostGIS says of the same rows.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
+import { fillProjectInitials } from '../../../projects';
 import { requestJson, signIn, type SignedIn } from '../../support/access';
 import { createProject } from '../../support/projects';
 import { useTestServer } from '../../support/test-server';
@@ -88,6 +89,66 @@ describe('project list', () => {
       await sqlCodes("name LIKE '%水务局%' OR code LIKE '%水务局%' OR construction_unit LIKE '%水务局%'"),
     );
     expect(unitLike.body.numberMatched).toBeGreaterThan(1);
+  });
+
+  it('finds projects by the pinyin initials of the name or the unit, and follows a rename', async () => {
+    const serial = String(randomInt(100_000, 999_999));
+    const { code, lockVersion } = await createProject(server.url, planner, {
+      name: `新疆道路改扩建工程${serial}`,
+      constructionUnit: `乌鲁木齐市城建集团${serial}`,
+    });
+    const stored = await server.pool.query(
+      'SELECT name_initials, unit_initials FROM projects WHERE code = $1',
+      [code],
+    );
+    expect(stored.rows).toEqual([
+      { name_initials: `xjdlgkjgc${serial}`, unit_initials: `wlmqscjjt${serial}` },
+    ]);
+    // the initials of the name's start, in either case, beside what the Chinese search finds
+    const xjdl = await list('q=XJDL&limit=10000');
+    expect(codes(xjdl.body)).toContain(code);
+    expect(codes(xjdl.body)).toEqual(
+      await sqlCodes("name_initials LIKE '%xjdl%' OR unit_initials LIKE '%xjdl%'"),
+    );
+    expect(codes((await list(`q=gkjgc${serial}`)).body)).toEqual([code]);
+    expect(codes((await list(`q=cjjt${serial}`)).body)).toEqual([code]);
+    // a rename writes the new name's initials; the old ones no longer find it
+    const renamed = await requestJson(`${server.url}/api/v1/projects/${code}`, {
+      method: 'PATCH',
+      headers: planner.headers(),
+      body: { lockVersion, name: `克拉玛依输油管线工程${serial}` },
+    });
+    expect(renamed.status).toBe(200);
+    expect((await list(`q=gkjgc${serial}`)).body.numberMatched).toBe(0);
+    expect(codes((await list(`q=klmysygx`)).body)).toContain(code);
+    expect(codes((await list(`q=cjjt${serial}`)).body)).toEqual([code]);
+  });
+
+  it("finds the sample city's projects by their initials, filled when the database was prepared", async () => {
+    // 乌鲁木齐市外环路小学… (loaded by the sample city's loader, which writes no initials)
+    const res = await list('q=whlxx');
+    expect(codes(res.body)).toContain('2023-650102-83-01-000100');
+    const { rows } = await server.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM projects WHERE created_at < '2025-06-01' AND (name_initials IS NULL OR unit_initials IS NULL)",
+    );
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('fills the initials a project lacks, leaving its record version alone', async () => {
+    const code = `2026-650103-83-01-${String(randomInt(100_000, 999_999))}`;
+    await server.pool.query(
+      `INSERT INTO projects (code, name, construction_unit, investment_type, project_type, district_code, stage)
+       VALUES ($1, '米东区供热管网工程', '乌鲁木齐热力公司', 'government', '市政基础设施工程', '650103', 'construction')`,
+      [code],
+    );
+    expect((await list('q=mdqgrgw')).body.projects).toEqual([]);
+    expect(await fillProjectInitials(server.pool)).toBeGreaterThanOrEqual(1);
+    const { rows } = await server.pool.query(
+      'SELECT name_initials, unit_initials, lock_version FROM projects WHERE code = $1',
+      [code],
+    );
+    expect(rows).toEqual([{ name_initials: 'mdqgrgwgc', unit_initials: 'wlmqrlgs', lock_version: 0 }]);
+    expect(codes((await list('q=mdqgrgw')).body)).toContain(code);
   });
 
   it('takes % and _ in the search literally', async () => {

@@ -6,7 +6,7 @@ export const zh = {
   // the list
   'projects.list.title': '工程建设项目',
   'projects.list.search': '搜索',
-  'projects.list.searchPlaceholder': '项目名称、项目代码或建设单位',
+  'projects.list.searchPlaceholder': '名称、代码、建设单位或拼音首字母',
   'projects.list.searchButton': '查询',
   'projects.list.all': '全部',
   'projects.list.failed': '项目列表加载失败：{message}',
@@ -180,7 +180,7 @@ export const en: Record<keyof typeof zh, string> = {
   'projects.retry': 'Retry',
   'projects.list.title': 'Construction projects',
   'projects.list.search': 'Search',
-  'projects.list.searchPlaceholder': 'Project name, code or construction unit',
+  'projects.list.searchPlaceholder': 'Name, code, unit or pinyin initials',
   'projects.list.searchButton': 'Search',
   'projects.list.all': 'All',
   'projects.list.failed': 'Could not load the projects: {message}',
