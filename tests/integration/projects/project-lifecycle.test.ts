@@ -1,27 +1,34 @@
 // A project walked end to end over the API as the departments would: created by the planner with its
 // national code, sited by drawing (the compliance check kept with the site version), moved once with a
 // reason, planned with the departments (opinions, conclusion, the 策划意见书), and taken by the window clerk
-// through the four approval stages; the project's detail then carries all of it.
+// through the four approval stages, the due dates counted across 清明 and across 劳动节 with its worked
+// Saturday (调休); the project's detail then carries all of it.
 import { requestJson, signIn, type SignedIn } from '../../support/access';
 import { square } from '../../support/compliance-checks';
 import { regionalAreaPoint } from '../../support/planning';
 import { createProject, putSite } from '../../support/projects';
 import { useTestServer } from '../../support/test-server';
 
-/** The items of each stage, in order, with the day each is accepted and decided (Beijing time). */
-const STAGES = [
+/**
+ * The items of each stage, in order, with the day each is accepted and decided (Beijing time); for two of
+ * them the due date and the working days used, counted by hand from the 2026 State Council arrangement.
+ */
+const STAGES: readonly (readonly [string, string, string, string, { due: string; used: number }?])[] = [
   ['land_use_planning', '企业投资项目备案（核准）/政府投资项目审批', '2026-03-02', '2026-03-05'],
   ['land_use_planning', '建设项目用地预审与选址意见书核发', '2026-03-06', '2026-03-12'],
   ['land_use_planning', '建设用地规划许可证核发', '2026-03-13', '2026-03-19'],
   ['construction_planning', '建设工程设计方案审查', '2026-03-20', '2026-03-27'],
   ['construction_planning', '建设工程规划许可证核发', '2026-03-30', '2026-04-02'],
-  ['construction', '施工图设计文件审查', '2026-04-03', '2026-04-10'],
+  // 10 working days from Fri Apr 3 over 清明 (Apr 4-6 off): Apr 7-10, 13-17, 20; decided on the 4th
+  ['construction', '施工图设计文件审查', '2026-04-03', '2026-04-10', { due: '2026-04-20', used: 4 }],
   ['construction', '人防工程设计审查', '2026-04-13', '2026-04-15'],
-  ['construction', '建筑工程施工许可证核发', '2026-04-16', '2026-04-20'],
+  // 7 working days from Wed Apr 29 over 劳动节 (May 1-5 off, Sat May 9 worked): Apr 30, May 6, 7, 8, 9, 11,
+  // 12 (May 13 without the worked Saturday, May 8 without the holiday); decided on the 6th
+  ['construction', '建筑工程施工许可证核发', '2026-04-29', '2026-05-11', { due: '2026-05-12', used: 6 }],
   ['completion', '规划条件核实', '2026-09-01', '2026-09-04'],
   ['completion', '联合竣工验收', '2026-09-07', '2026-09-11'],
   ['completion', '竣工验收备案', '2026-09-14', '2026-09-16'],
-] as const;
+];
 
 describe('a project from creation through planning generation to completion', () => {
   const server = useTestServer();
@@ -103,8 +110,8 @@ describe('a project from creation through planning generation to completion', ()
     ).toBe('%PDF-');
   }, 180_000);
 
-  it('goes through the four approval stages, a stage opening only after the one before', async () => {
-    for (const [stage, item, accepted, decided] of STAGES) {
+  it('goes through the four approval stages, due dates counted across holidays and 调休', async () => {
+    for (const [stage, item, accepted, decided, counted] of STAGES) {
       const registered = await post(clerk, `/api/v1/projects/${code}/approvals`, {
         stage,
         item,
@@ -118,6 +125,9 @@ describe('a project from creation through planning generation to completion', ()
         documentNo: `全流程〔2026〕${registered.body.id}号`,
       });
       expect(decision.status).toBe(201);
+      expect(decision.body).toMatchObject({ stage, item, status: 'approved', warning: null });
+      if (counted)
+        expect(decision.body).toMatchObject({ dueDate: counted.due, workingDaysUsed: counted.used });
     }
     const { lockVersion } = (await get(planner, `/api/v1/projects/${code}`)).body.project;
     const patch = await requestJson(`${server.url}/api/v1/projects/${code}`, {
