@@ -17,8 +17,17 @@ const conditionKindSchema = z.object({
   /** the unit the value is in; null: the condition is text only */
   unit: z.string().nullable(),
   needsLayer: z.boolean().optional(),
-  /** how the map checks it; absent: it is an attribute of the building, not checkable on the map */
-  check: z.literal('setback').optional(),
+  /**
+   * how the map checks it: `setback`, the nearest distance from the site to a layer's features;
+   * `plan_indicator`, against the indicator `planAttribute` of the land-use plan (控规) parcels under the
+   * site; absent: not checkable on the map
+   */
+  check: z.enum(['setback', 'plan_indicator']).optional(),
+  /** the land_use_plan attribute a `plan_indicator` condition is checked against */
+  planAttribute: z
+    .string()
+    .regex(/^[a-z_]+$/)
+    .optional(),
   comparison: z.enum(['≥', '≤']).nullable(),
   range: z.tuple([z.number(), z.number()]).nullable(),
 });

@@ -96,7 +96,7 @@ function areaText(areaM2: number): string {
 const CHECK_TEXT: Record<ConditionCheck['status'], string> = {
   met: '图上核验：符合',
   not_met: '图上核验：不符合',
-  not_checkable: '图上核验：属建筑指标，无法在图上核验',
+  not_checkable: '图上核验：无法在图上核验',
   no_site: '图上核验：项目尚无用地范围',
 };
 
@@ -113,10 +113,14 @@ function conditionText(item: ConditionItem & { check: ConditionCheck | null }, i
   if (item.text) parts.push(item.text);
   if (item.legalBasis) parts.push(`依据：${item.legalBasis}`);
   if (item.check) {
+    // a setback's measured distance; a plan indicator's parcel and value, or why it could not be checked
+    const said = item.check.note.split(' / ')[0] ?? '';
     const measured =
       item.check.distanceM !== null
         ? `（实测最近距离 ${item.check.distanceM} 米${item.check.nearestFeature?.name ? `，${item.check.nearestFeature.name}` : ''}）`
-        : '';
+        : item.check.planValue != null || (item.check.status === 'not_checkable' && said !== '无法在图上核验')
+          ? `（${said}）`
+          : '';
     parts.push(`${CHECK_TEXT[item.check.status]}${measured}`);
   }
   return parts.join('；');

@@ -15,6 +15,8 @@ export type DepartmentStanding = 'submitted' | 'late' | 'overdue' | 'waiting';
 export interface ConditionCheck {
   status: 'met' | 'not_met' | 'not_checkable' | 'no_site';
   distanceM: number | null;
+  /** ratio, density and height: the strictest value of the land-use plan parcels under the site */
+  planValue?: number | null;
   note: string;
 }
 

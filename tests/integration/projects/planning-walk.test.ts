@@ -11,7 +11,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import yauzl from 'yauzl';
 import { createTestUser, requestJson, signIn, type SignedIn } from '../../support/access';
 import {
   createTestProject,
@@ -20,43 +19,11 @@ import {
   siteInRegionalArea,
   type TestProject,
 } from '../../support/planning';
+import { docxText } from '../../support/docx-text';
 import { useTestServer } from '../../support/test-server';
 
 const run = promisify(execFile);
 jest.setTimeout(300_000);
-
-function docxText(docx: Buffer): Promise<{ text: string; images: string[] }> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(docx, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const images: string[] = [];
-      let xml = '';
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName.startsWith('word/media/')) images.push(entry.fileName);
-        if (entry.fileName !== 'word/document.xml') return zip.readEntry();
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            xml = Buffer.concat(chunks).toString('utf8');
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () =>
-        resolve({
-          text: xml
-            .replace(/<\/w:p>/g, '\n')
-            .replace(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g, '$1')
-            .replace(/<[^>]+>/g, ''),
-          images,
-        }),
-      );
-      zip.readEntry();
-    });
-  });
-}
 
 describe('planning generation from opening to the opinion document', () => {
   const server = useTestServer();
@@ -182,7 +149,10 @@ describe('planning generation from opening to the opinion document', () => {
     expect(setback.check.distanceM).toBeCloseTo(expected, 1);
     expect(setback.check.status).toBe(expected >= 30 ? 'met' : 'not_met');
     expect(setback.check.layerVersionId).toMatch(/^\d+$/);
-    expect(ratio.check.status).toBe('not_checkable');
+    // the plot ratio: against the land-use plan parcels under the site (planning-condition-checks.test.ts)
+    expect(ratio.check.layer).toBe('land_use_plan');
+    if (ratio.check.planValue === null) expect(ratio.check.status).toBe('not_checkable');
+    else expect(ratio.check.status).toBe(2.0 <= ratio.check.planValue ? 'met' : 'not_met');
 
     expect(opinion.attachments).toEqual([
       {

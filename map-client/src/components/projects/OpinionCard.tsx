@@ -51,9 +51,15 @@ export function OpinionCard({ opinion, layerNames, selected, onSelect }: Props) 
               <li key={i}>
                 {c.name}：{conditionValue(c, layerNames)}
                 {c.check && (
-                  <span className={`ob-projects-check ob-projects-check-${c.check.status}`}>
+                  <span
+                    className={`ob-projects-check ob-projects-check-${c.check.status}`}
+                    title={c.check.note}
+                  >
                     {t(`projects.check.${c.check.status}`)}
                     {c.check.distanceM !== null ? `（${c.check.distanceM} m）` : ''}
+                    {c.check.planValue != null
+                      ? t('projects.check.planValue', { value: c.check.planValue })
+                      : ''}
                   </span>
                 )}
               </li>
