@@ -16,6 +16,7 @@ import {
   siteInRegionalArea,
   type TestProject,
 } from '../../support/planning';
+import { docxText } from '../../support/docx-text';
 import { useTestServer } from '../../support/test-server';
 
 jest.setTimeout(120_000);
@@ -253,6 +254,16 @@ describe('planning generation bad input', () => {
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('concluded');
     expect(res.body.overdueDepartments).toEqual([expect.objectContaining({ code: 'water' })]);
+    // the 策划意见书 names it under the overdue departments, with the deadline
+    const docx = await fetch(`${server.url}/api/v1/planning-tasks/${taskId}/opinion-document.docx`, {
+      headers: planner.headers(),
+    });
+    expect(docx.status).toBe(200);
+    const { text } = await docxText(Buffer.from(await docx.arrayBuffer()));
+    const overdue = text.slice(text.indexOf('逾期未提出意见的部门'));
+    expect(overdue).toMatch(
+      new RegExp(`^逾期未提出意见的部门\\n乌鲁木齐市水务局（截止日期 ${res.body.deadline}）`),
+    );
   });
 
   it('refuses an opinion after the task was concluded (409), and a second conclusion', async () => {

@@ -1,6 +1,7 @@
 // The sample city's planning tasks read through the API: every task listed, concluded ones with their
-// conclusion, open ones with the departments still missing, every sample assessment found in the catalogue,
-// and a department's inbox holding exactly the open tasks that invite it and lack its opinion.
+// conclusion, open ones with the departments still missing (flagged overdue: their deadlines have passed),
+// every sample assessment found in the catalogue, and a department's inbox holding exactly the open tasks
+// that invite it and lack its opinion.
 import { requestJson, signIn } from '../../support/access';
 import { useTestServer } from '../../support/test-server';
 
@@ -34,6 +35,16 @@ describe('the sample city in planning generation', () => {
       expect(task.conclusion).toEqual(expect.any(String));
       expect(task.missingDepartments).toEqual([]);
     }
+    // the open sample tasks' deadlines (2023-2024) have passed: who has not answered is flagged overdue
+    for (const task of open) {
+      expect(task.deadlinePassed).toBe(true);
+      const silent = task.departments.filter((d: { opinionId: number | null }) => d.opinionId === null);
+      expect(silent.every((d: { standing: string }) => d.standing === 'overdue')).toBe(true);
+      expect(task.overdueDepartments.map((d: { code: string }) => d.code).sort()).toEqual(
+        silent.map((d: { code: string }) => d.code).sort(),
+      );
+    }
+    expect(open.some((t: { overdueDepartments: unknown[] }) => t.overdueDepartments.length > 0)).toBe(true);
     for (const task of sample)
       for (const opinion of task.opinions)
         for (const assessment of opinion.requiredAssessments) expect(assessment.code).not.toBeNull();

@@ -49,6 +49,14 @@ describe('project list', () => {
       )
     ).rows.map((r) => r.code);
 
+  const sqlNames = async (constructionUnit: string) =>
+    (
+      await server.pool.query<{ name: string }>(
+        'SELECT name FROM projects WHERE construction_unit = $1 ORDER BY name, id',
+        [constructionUnit],
+      )
+    ).rows.map((r) => r.name);
+
   it('filters by construction unit, stage, investment type and type together', async () => {
     const all = await list(`constructionUnit=${encodeURIComponent(unit)}`);
     expect(all.status).toBe(200);
@@ -160,6 +168,15 @@ describe('project list', () => {
     const sorted = await list('sort=-createdAt&limit=10000');
     const times = sorted.body.projects.map((p: { createdAt: string }) => Date.parse(p.createdAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
+    const byArea = await list('sort=-siteArea&limit=10000');
+    const areas = byArea.body.projects.map((p: { siteAreaM2: number | null }) => p.siteAreaM2);
+    const sited = areas.filter((a: number | null) => a !== null);
+    expect(sited.length).toBeGreaterThan(30);
+    expect(sited).toEqual([...sited].sort((a, b) => b - a));
+    // projects without a site come last
+    expect(areas.slice(sited.length).every((a: number | null) => a === null)).toBe(true);
+    const byName = await list(`constructionUnit=${encodeURIComponent(unit)}&sort=name`);
+    expect(byName.body.projects.map((p: { name: string }) => p.name)).toEqual(await sqlNames(unit));
     const first = await list('sort=code&limit=7&offset=0');
     const second = await list('sort=code&limit=7&offset=7');
     expect(first.body.numberReturned).toBe(7);
