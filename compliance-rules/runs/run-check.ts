@@ -41,6 +41,7 @@ ORDER BY l.code`;
 interface InputsRow {
   rule_set_version_id: number | null;
   version_no: number;
+  created_at: Date;
   code: string;
   name: string;
   district_code: string | null;
@@ -83,6 +84,30 @@ async function currentVersions(client: PoolClient, codes: string[]): Promise<Lay
   return rows;
 }
 
+/**
+ * Rule-set versions are never changed once written: each is validated once per process and kept (by its id
+ * and time of writing), not parsed again for every check.
+ */
+const parsedRuleSets = new Map<string, RuleSet>();
+const PARSED_RULE_SETS_KEPT = 64;
+
+function ruleSetOf(row: InputsRow): RuleSet {
+  const key = `${row.rule_set_version_id}@${row.created_at.getTime()}`;
+  let ruleSet = parsedRuleSets.get(key);
+  if (!ruleSet) {
+    ruleSet = parseRuleSet({
+      code: row.code,
+      name: row.name,
+      districtCode: row.district_code,
+      ...row.settings,
+      rules: row.rules,
+    });
+    if (parsedRuleSets.size >= PARSED_RULE_SETS_KEPT) parsedRuleSets.clear();
+    parsedRuleSets.set(key, ruleSet);
+  }
+  return ruleSet;
+}
+
 async function readInputs(client: PoolClient, request: CheckRequest): Promise<CheckInputs> {
   const { rows } = await client.query<InputsRow>({
     name: 'compliance-check-inputs',
@@ -97,13 +122,7 @@ async function readInputs(client: PoolClient, request: CheckRequest): Promise<Ch
           parameter: 'ruleSet',
           value: request.ruleSet,
         });
-  const ruleSet = parseRuleSet({
-    code: row.code,
-    name: row.name,
-    districtCode: row.district_code,
-    ...row.settings,
-    rules: row.rules,
-  });
+  const ruleSet = ruleSetOf(row);
   if (request.projectCode !== undefined && row.project_id === null)
     throw notFound(`项目不存在：${request.projectCode} / no project with code ${request.projectCode}`, {
       parameter: 'projectCode',
@@ -232,7 +251,7 @@ export async function runCheck(pool: Pool, request: CheckRequest): Promise<Compl
         outcomes.map((o) => o.areaM2),
         outcomes.map((o) => o.distanceM),
         outcomes.map((o) => o.conflictEwkb),
-        details,
+        `[${details.join(',')}]`,
       ],
     });
     await client.query('COMMIT');
