@@ -3,7 +3,7 @@ import type { QueryResult, QueryResultRow } from 'pg';
 
 export interface Queryable {
   query<R extends QueryResultRow = QueryResultRow>(
-    text: string | { text: string; values: unknown[] },
+    text: string | { text: string; values: unknown[]; name?: string },
     values?: unknown[],
   ): Promise<QueryResult<R>>;
 }

@@ -5,7 +5,7 @@ import { isPermission } from './permissions';
 import type { UserPrincipal } from './principal';
 import type { Queryable } from './queryable';
 import { randomToken, tokenHash } from './tokens';
-import { findUser, permissionsOf } from './users';
+import { SELECT_USERS, toSummary, type UserRow } from './users';
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -39,32 +39,47 @@ export async function openSession(
   return { id: row.id, token, csrfToken, expiresAt: row.expires_at };
 }
 
+/**
+ * A live session with its user (and the user's permissions) in one statement: a request's session check is
+ * one round trip.
+ */
+const LIVE_SESSION = `
+SELECT s.id AS session_id, s.csrf_token, s.last_seen_at < now() - interval '1 minute' AS stale, u.*,
+       coalesce((SELECT array_agg(DISTINCT rp.permission_code) FROM user_roles ur
+                 JOIN role_permissions rp ON rp.role_code = ur.role_code WHERE ur.user_id = s.user_id), '{}') AS permissions
+FROM sessions s JOIN (${SELECT_USERS}) u ON u.id = s.user_id
+WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+  AND s.last_seen_at > now() - make_interval(mins => $2) AND u.active`;
+
+interface LiveSessionRow extends UserRow {
+  session_id: string;
+  csrf_token: string;
+  stale: boolean;
+  permissions: string[];
+}
+
 /** The user of a live session token, or undefined for an unknown, ended or revoked one. */
 export async function resolveSession(
   db: Queryable,
   token: string,
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
 ): Promise<UserPrincipal | undefined> {
-  const { rows } = await db.query<{ id: string; user_id: number; csrf_token: string; stale: boolean }>(
-    sql`SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at < now() - interval '1 minute' AS stale
-        FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = ${tokenHash(token)} AND s.revoked_at IS NULL AND s.expires_at > now()
-          AND s.last_seen_at > now() - make_interval(mins => ${policy.idleMinutes}) AND u.active`,
-  );
+  const { rows } = await db.query<LiveSessionRow>({
+    name: 'live-session',
+    text: LIVE_SESSION,
+    values: [tokenHash(token), policy.idleMinutes],
+  });
   const session = rows[0];
   if (!session) return undefined;
-  if (session.stale) await db.query(sql`UPDATE sessions SET last_seen_at = now() WHERE id = ${session.id}`);
-  const [user, permissions] = await Promise.all([
-    findUser(db, session.user_id),
-    permissionsOf(db, session.user_id),
-  ]);
-  if (!user) return undefined;
+  if (session.stale)
+    await db.query(sql`UPDATE sessions SET last_seen_at = now() WHERE id = ${session.session_id}`);
+  const user = toSummary(session);
   return {
     kind: 'user',
     user,
-    sessionId: session.id,
+    sessionId: session.session_id,
     csrfToken: session.csrf_token,
-    permissions: new Set(permissions.filter(isPermission)),
+    permissions: new Set(session.permissions.filter(isPermission)),
     districts: user.districts.length > 0 ? user.districts : null,
   };
 }

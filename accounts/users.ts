@@ -5,7 +5,7 @@ import { checkPasswordRule, hashPassword, verifyPassword } from './passwords';
 import type { UserSummary } from './principal';
 import type { Queryable } from './queryable';
 
-interface UserRow {
+export interface UserRow {
   id: number;
   username: string;
   display_name: string;
@@ -18,14 +18,14 @@ interface UserRow {
   last_login_at: Date | null;
 }
 
-const SELECT_USERS = `
+export const SELECT_USERS = `
   SELECT u.id, u.username, u.display_name, u.active, u.last_login_at,
          d.id AS department_id, d.code AS department_code, d.name AS department_name,
          coalesce((SELECT array_agg(role_code ORDER BY role_code) FROM user_roles WHERE user_id = u.id), '{}') AS roles,
          coalesce((SELECT array_agg(district_code ORDER BY district_code) FROM district_scopes WHERE user_id = u.id), '{}') AS districts
   FROM users u LEFT JOIN departments d ON d.id = u.department_id`;
 
-function toSummary(row: UserRow): UserSummary {
+export function toSummary(row: UserRow): UserSummary {
   return {
     id: row.id,
     username: row.username,

@@ -1,9 +1,11 @@
 // Compliance benchmarks on the benchmark city (`--scale 100`): a 10-hectare site checked against every rule
 // of the sample rule set over `POST /api/v1/compliance/checks`, one request at a time and from 8 clients at
 // once, against the same rule SQL run by hand (the very statements the evaluator sends, recorded once, in
-// one REPEATABLE READ transaction on plain connections); and the PDF report of that check.
+// one REPEATABLE READ transaction on plain connections); and the PDF report of that check. The clients of
+// both sides run in a worker thread (check-clients.ts), apart from our server's event loop.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Client, type Pool, type QueryResult, type QueryResultRow } from 'pg';
 import { ensureDemoUsers } from '../accounts';
 import { ensureSampleRuleSet, readRuleSet, type Rule } from '../compliance-rules';
@@ -13,8 +15,9 @@ import { parseSiteGeometry } from '../compliance-rules/site/site-input';
 import type { Queryable } from '../layers';
 import { SESSION_OPTIONS } from '../spatial-api';
 import type { BenchRow } from './import-cases';
+import type { ClientsAnswer, ClientsSetup, ClientsTask, Statement } from './check-clients';
 import { ensureCity, startOurServer, type OurServer } from './ows-setup';
-import { formatTiming, summarise, timeInterleaved, type Timing } from './timing';
+import { formatTiming, summarise, type Timing } from './timing';
 
 type Case = (pool: Pool, databaseUrl: string, work: string) => Promise<BenchRow>;
 
@@ -25,11 +28,6 @@ const TARGET_MEDIAN_MS = 150;
 const TARGET_RATIO = 1.5;
 const TARGET_PDF_MS = 3000;
 
-interface Statement {
-  text: string;
-  values: unknown[];
-}
-
 interface ComplianceSetup {
   server: OurServer;
   databaseUrl: string;
@@ -37,7 +35,7 @@ interface ComplianceSetup {
   site: { type: 'Polygon'; coordinates: number[][][] };
   siteNote: string;
   statements: Statement[];
-  peers: Client[];
+  clients: ClientsThread;
   runId: string | null;
   close(): Promise<void>;
 }
@@ -160,6 +158,44 @@ async function signInReviewer(server: OurServer): Promise<Record<string, string>
   return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
 }
 
+interface ClientsThread {
+  run(task: ClientsTask): Promise<{ ours: Timing; peer: Timing; runId: string | null }>;
+  close(): Promise<void>;
+}
+
+/** The worker thread of both sides' clients (check-clients.ts), ready to take tasks one at a time. */
+async function startClients(setup: ClientsSetup): Promise<ClientsThread> {
+  // tsx compiles the worker's TypeScript as it does the main thread's
+  const worker = new Worker(
+    `require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'check-clients.ts'))});`,
+    { eval: true, workerData: setup },
+  );
+  const next = () =>
+    new Promise<unknown>((resolve, reject) => {
+      const onError = (error: Error) => reject(error);
+      worker.once('error', onError);
+      worker.once('message', (message: unknown) => {
+        worker.off('error', onError);
+        resolve(message);
+      });
+    });
+  if ((await next()) !== 'ready') throw new Error('the benchmark clients did not start');
+  return {
+    async run(task) {
+      const answer = next() as Promise<ClientsAnswer>;
+      worker.postMessage(task);
+      const result = await answer;
+      if (!result.ok) throw new Error(result.error);
+      return result;
+    },
+    async close() {
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.postMessage('close');
+      await exited;
+    },
+  };
+}
+
 async function setUp(pool: Pool, databaseUrl: string, work: string): Promise<ComplianceSetup> {
   const features = await ensureCity(pool, databaseUrl, path.dirname(work));
   await ensureSampleRuleSet(pool);
@@ -169,13 +205,15 @@ async function setUp(pool: Pool, databaseUrl: string, work: string): Promise<Com
   if (process.env.BENCH_EXPLAIN === '1') await explain(databaseUrl, statements);
   const server = await startOurServer(databaseUrl, work);
   const headers = await signInReviewer(server);
-  const peers = await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      const c = new Client({ connectionString: databaseUrl, options: SESSION_OPTIONS });
-      await c.connect();
-      return c;
-    }),
-  );
+  const clients = await startClients({
+    checksUrl: `${server.url}/api/v1/compliance/checks`,
+    headers,
+    body: JSON.stringify({ geometry: site, projectType: '房屋建筑工程', ruleSet: RULE_SET }),
+    databaseUrl,
+    sessionOptions: SESSION_OPTIONS,
+    statements,
+    connections: CONCURRENCY,
+  });
   const kinds = [...new Set(rules.map((r) => r.kind))];
   return {
     server,
@@ -184,10 +222,10 @@ async function setUp(pool: Pool, databaseUrl: string, work: string): Promise<Com
     site,
     siteNote: `${features.toLocaleString('en')} land_use_plan parcels; site 10 ha square at ${centre.lon.toFixed(5)}E ${centre.lat.toFixed(5)}N; ${rules.length} rules of ${kinds.length} kinds (${kinds.join(', ')}); peer: ${statements.length} statements`,
     statements,
-    peers,
+    clients,
     runId: null,
     close: async () => {
-      await Promise.all(peers.map((c) => c.end()));
+      await clients.close();
       await server.close();
     },
   };
@@ -205,37 +243,6 @@ async function postCheck(setup: ComplianceSetup): Promise<{ id: string; verdict:
   return JSON.parse(text) as { id: string; verdict: string };
 }
 
-async function runByHand(client: Client, statements: Statement[]): Promise<void> {
-  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-  try {
-    for (const s of statements) await client.query(s.text, s.values);
-  } finally {
-    await client.query('COMMIT');
-  }
-}
-
-/** `clients` workers each taking the next of `total` requests until none is left; every latency kept. */
-async function concurrently(
-  clients: number,
-  total: number,
-  warmUp: number,
-  request: (worker: number) => Promise<void>,
-): Promise<Timing> {
-  const samples: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: clients }, async (_, worker) => {
-      while (next < total + warmUp) {
-        const i = next++;
-        const started = process.hrtime.bigint();
-        await request(worker);
-        if (i >= warmUp) samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-      }
-    }),
-  );
-  return summarise(samples);
-}
-
 function checkRow(name: string, ours: Timing, peer: Timing, note: string): BenchRow {
   const ratio = ours.medianMs / peer.medianMs;
   return {
@@ -249,15 +256,8 @@ function checkRow(name: string, ours: Timing, peer: Timing, note: string): Bench
 
 const sequentialChecks = async (setup: ComplianceSetup): Promise<BenchRow> => {
   const runs = 40;
-  const { ours, peer } = await timeInterleaved(
-    runs,
-    3,
-    async () => {
-      const run = await postCheck(setup);
-      setup.runId = run.id;
-    },
-    () => runByHand(setup.peers[0]!, setup.statements),
-  );
+  const { ours, peer, runId } = await setup.clients.run({ kind: 'sequential', runs, warmUp: 3 });
+  setup.runId = runId ?? setup.runId;
   return checkRow(
     'compliance check, 10 ha site, one at a time',
     ours,
@@ -268,12 +268,7 @@ const sequentialChecks = async (setup: ComplianceSetup): Promise<BenchRow> => {
 
 const concurrentChecks = async (setup: ComplianceSetup): Promise<BenchRow> => {
   const total = 80;
-  const ours = await concurrently(CONCURRENCY, total, CONCURRENCY, async () => {
-    await postCheck(setup);
-  });
-  const peer = await concurrently(CONCURRENCY, total, CONCURRENCY, (worker) =>
-    runByHand(setup.peers[worker]!, setup.statements),
-  );
+  const { ours, peer } = await setup.clients.run({ kind: 'concurrent', clients: CONCURRENCY, total });
   return checkRow(
     `compliance check, 10 ha site, ${CONCURRENCY} clients at once`,
     ours,

@@ -71,7 +71,7 @@ SELECT rule_id, kind, severity, passed, area_m2, distance_m, details,
        ST_AsGeoJSON(conflict_geom, 9)::jsonb AS conflict
 FROM compliance_results WHERE run_id = $1::bigint ORDER BY id`;
 
-interface RunRow {
+export interface RunRow {
   id: string;
   verdict: Verdict;
   created_at: Date;
@@ -86,7 +86,7 @@ interface RunRow {
   verification_code: string | null;
 }
 
-interface ResultRow {
+export interface ResultRow {
   rule_id: string;
   kind: string;
   severity: RuleResult['severity'];
@@ -103,20 +103,16 @@ interface ResultRow {
   conflict: Record<string, unknown> | null;
 }
 
-/** The run, or undefined when there is none with that id. */
-export async function readRun(db: Queryable, id: string): Promise<ComplianceRun | undefined> {
-  if (!/^[0-9]{1,18}$/.test(id)) return undefined;
-  const { rows } = await db.query<RunRow>(RUN, [id]);
-  const run = rows[0];
-  if (!run) return undefined;
-  const layers = await db.query<{
-    code: string;
-    name: string;
-    version_no: number;
-    version_id: string;
-    published_at: Date | null;
-  }>(LAYERS, [id]);
-  const results = await db.query<ResultRow>(RESULTS, [id]);
+export interface LayerRow {
+  code: string;
+  name: string;
+  version_no: number;
+  version_id: string;
+  published_at: Date | null;
+}
+
+/** The run as the API presents it, from its row, its layers' and its results' rows. */
+export function assembleRun(run: RunRow, layers: LayerRow[], results: ResultRow[]): ComplianceRun {
   const site = areaUnits(run.site_area_m2);
   return {
     id: run.id,
@@ -130,14 +126,14 @@ export async function readRun(db: Queryable, id: string): Promise<ComplianceRun 
     siteAreaHa: site.areaHa,
     siteAreaMu: site.areaMu,
     ruleSet: { code: run.rule_set_code, name: run.rule_set_name, version: run.rule_set_version },
-    layerVersions: layers.rows.map((l) => ({
+    layerVersions: layers.map((l) => ({
       layer: l.code,
       name: l.name,
       version: l.version_no,
       versionId: l.version_id,
       publishedAt: l.published_at?.toISOString() ?? null,
     })),
-    rules: results.rows.map((r) => {
+    rules: results.map((r) => {
       const area = r.area_m2 === null ? null : areaUnits(r.area_m2);
       return {
         ruleId: r.rule_id,
@@ -158,6 +154,17 @@ export async function readRun(db: Queryable, id: string): Promise<ComplianceRun 
     }),
     verificationCode: run.verification_code,
   };
+}
+
+/** The run, or undefined when there is none with that id. */
+export async function readRun(db: Queryable, id: string): Promise<ComplianceRun | undefined> {
+  if (!/^[0-9]{1,18}$/.test(id)) return undefined;
+  const { rows } = await db.query<RunRow>(RUN, [id]);
+  const run = rows[0];
+  if (!run) return undefined;
+  const layers = await db.query<LayerRow>(LAYERS, [id]);
+  const results = await db.query<ResultRow>(RESULTS, [id]);
+  return assembleRun(run, layers.rows, results.rows);
 }
 
 /** What the verification code covers: the run without the code itself. */

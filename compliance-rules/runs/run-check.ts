@@ -1,14 +1,18 @@
-// Runs a compliance check: in one REPEATABLE READ transaction it reads the rule set and the current version
-// of every layer the rules name, prepares the site, evaluates every rule in PostGIS, stores the run with the
-// versions it read and each rule's result, and seals it with its verification code.
+// Runs a compliance check: in one REPEATABLE READ transaction it reads the rule set, the current version of
+// every layer the rules name and the project (one statement), prepares the site, evaluates every rule in
+// PostGIS (one query per rule), and stores the run sealed with its verification code, the versions it read
+// and each rule's result (one statement). The answer and its code are made from what is stored, as a stored
+// run is read back, without reading it back.
 import type { Pool, PoolClient } from 'pg';
 import { invalid, notFound } from '../compliance-error';
 import { evaluateRule, type RuleOutcome } from '../kinds';
-import { defaultRuleSetCode, readRuleSet } from '../rule-sets/rule-set-store';
+import { parseRuleSet, type RuleSet } from '../rule-sets/rule-set-schema';
 import { prepareSite } from '../site/prepare-site';
 import { parseSiteGeometry, sourceProjection } from '../site/site-input';
+import { readSqlFile } from '../sql-file';
 import { requireSiteInDistricts, type DistrictScope } from './district-scope';
-import { canonicalRun, readRun, type ComplianceRun } from './read-run';
+import { assembleRun, canonicalRun, type ComplianceRun, type LayerRow, type ResultRow } from './read-run';
+import { storedJson } from './stored-json';
 import { verificationCode } from './verification-code';
 import { verdictOf } from './verdict';
 
@@ -28,41 +32,126 @@ export interface CheckRequest {
 }
 
 const LAYER_VERSIONS = `
-SELECT l.code, l.current_version_id::text AS version_id
+SELECT l.code, l.name, lv.version_no, lv.id::text AS version_id, lv.published_at
 FROM layers l
-WHERE l.code = ANY($1::text[]) AND l.deleted_at IS NULL AND l.current_version_id IS NOT NULL`;
+JOIN layer_versions lv ON lv.id = l.current_version_id
+WHERE l.code = ANY($1::text[]) AND l.deleted_at IS NULL
+ORDER BY l.code`;
 
-/** every rule's result in one statement, in the rule set's order (the order runs are read back in) */
-const INSERT_RESULTS = `
-INSERT INTO compliance_results (run_id, rule_id, kind, severity, passed, area_m2, distance_m, conflict_geom, details)
-SELECT $1::bigint, r.rule_id, r.kind, r.severity, r.passed, r.area_m2, r.distance_m, ST_GeomFromEWKB(r.ewkb), r.details
-FROM unnest($2::text[], $3::text[], $4::text[], $5::boolean[], $6::float8[], $7::float8[], $8::bytea[], $9::jsonb[])
-     WITH ORDINALITY AS r(rule_id, kind, severity, passed, area_m2, distance_m, ewkb, details, n)
-ORDER BY r.n`;
+interface InputsRow {
+  rule_set_version_id: number | null;
+  version_no: number;
+  created_at: Date;
+  code: string;
+  name: string;
+  district_code: string | null;
+  rules: unknown[];
+  settings: Record<string, unknown>;
+  project_id: number | null;
+  project_code: string | null;
+  project_type: string | null;
+  checked_by: string | null;
+  layer_codes: string[];
+  layer_names: string[];
+  layer_version_nos: number[];
+  layer_version_ids: string[];
+  layer_published_at: (Date | null)[];
+  run_id: string;
+  checked_at: Date;
+}
 
-async function currentVersions(client: PoolClient, codes: string[]): Promise<Map<string, string>> {
-  const { rows } = await client.query<{ code: string; version_id: string }>(LAYER_VERSIONS, [codes]);
-  const versions = new Map(rows.map((r) => [r.code, r.version_id]));
-  const missing = codes.filter((c) => !versions.has(c));
+interface CheckInputs {
+  ruleSet: RuleSet;
+  ruleSetVersionId: number;
+  ruleSetVersion: number;
+  project: { id: number; code: string; projectType: string } | null;
+  checkedBy: string | null;
+  /** the current version of every layer the rule set names, in code order */
+  layers: LayerRow[];
+  runId: string;
+  checkedAt: Date;
+}
+
+/** The layers of `codes` with a current version, in code order; refuses a rule set naming one without. */
+async function currentVersions(client: PoolClient, codes: string[]): Promise<LayerRow[]> {
+  const { rows } = await client.query<LayerRow>(LAYER_VERSIONS, [codes]);
+  const missing = codes.filter((c) => !rows.some((r) => r.code === c));
   if (missing.length > 0)
     throw invalid(`规则集引用的图层没有可用版本：${missing.join('、')} / layers without a current version`, {
       parameter: 'ruleSet',
       layers: missing,
     });
-  return versions;
+  return rows;
 }
 
-async function findProject(client: PoolClient, code: string): Promise<{ id: number; projectType: string }> {
-  const { rows } = await client.query<{ id: number; project_type: string }>(
-    'SELECT id, project_type FROM projects WHERE code = $1',
-    [code],
-  );
-  if (!rows[0])
-    throw notFound(`项目不存在：${code} / no project with code ${code}`, {
-      parameter: 'projectCode',
-      value: code,
+/**
+ * Rule-set versions are never changed once written: each is validated once per process and kept (by its id
+ * and time of writing), not parsed again for every check.
+ */
+const parsedRuleSets = new Map<string, RuleSet>();
+const PARSED_RULE_SETS_KEPT = 64;
+
+function ruleSetOf(row: InputsRow): RuleSet {
+  const key = `${row.rule_set_version_id}@${row.created_at.getTime()}`;
+  let ruleSet = parsedRuleSets.get(key);
+  if (!ruleSet) {
+    ruleSet = parseRuleSet({
+      code: row.code,
+      name: row.name,
+      districtCode: row.district_code,
+      ...row.settings,
+      rules: row.rules,
     });
-  return { id: rows[0].id, projectType: rows[0].project_type };
+    if (parsedRuleSets.size >= PARSED_RULE_SETS_KEPT) parsedRuleSets.clear();
+    parsedRuleSets.set(key, ruleSet);
+  }
+  return ruleSet;
+}
+
+async function readInputs(client: PoolClient, request: CheckRequest): Promise<CheckInputs> {
+  const { rows } = await client.query<InputsRow>({
+    name: 'compliance-check-inputs',
+    text: readSqlFile(__dirname, 'check-inputs'),
+    values: [request.ruleSet ?? null, request.projectCode ?? null, request.userId],
+  });
+  const row = rows[0]!;
+  if (row.rule_set_version_id === null)
+    throw request.ruleSet === undefined
+      ? notFound('尚未配置审查规则集 / no rule set is configured', { parameter: 'ruleSet' })
+      : notFound(`规则集不存在 / no rule set "${request.ruleSet}"`, {
+          parameter: 'ruleSet',
+          value: request.ruleSet,
+        });
+  const ruleSet = ruleSetOf(row);
+  if (request.projectCode !== undefined && row.project_id === null)
+    throw notFound(`项目不存在：${request.projectCode} / no project with code ${request.projectCode}`, {
+      parameter: 'projectCode',
+      value: request.projectCode,
+    });
+  const codes = [...new Set([ruleSet.cityBoundaryLayer, ...ruleSet.rules.flatMap((r) => r.layers)])];
+  const found = row.layer_codes.map((code, i) => ({
+    code,
+    name: row.layer_names[i]!,
+    version_no: row.layer_version_nos[i]!,
+    version_id: row.layer_version_ids[i]!,
+    published_at: row.layer_published_at[i] ?? null,
+  }));
+  const layers = codes.every((c) => row.layer_codes.includes(c))
+    ? found.filter((l) => codes.includes(l.code))
+    : await currentVersions(client, codes);
+  return {
+    ruleSet,
+    ruleSetVersionId: row.rule_set_version_id,
+    ruleSetVersion: row.version_no,
+    project:
+      row.project_id === null
+        ? null
+        : { id: row.project_id, code: row.project_code!, projectType: row.project_type! },
+    checkedBy: row.checked_by,
+    layers,
+    runId: row.run_id,
+    checkedAt: row.checked_at,
+  };
 }
 
 export async function runCheck(pool: Pool, request: CheckRequest): Promise<ComplianceRun> {
@@ -72,11 +161,9 @@ export async function runCheck(pool: Pool, request: CheckRequest): Promise<Compl
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-    const stored = await readRuleSet(client, request.ruleSet ?? (await defaultRuleSetCode(client)));
-    const ruleSet = stored.definition;
-    const project = request.projectCode ? await findProject(client, request.projectCode) : null;
-    const codes = [...new Set([ruleSet.cityBoundaryLayer, ...ruleSet.rules.flatMap((r) => r.layers)])];
-    const versions = await currentVersions(client, codes);
+    const inputs = await readInputs(client, request);
+    const { ruleSet, project } = inputs;
+    const versions = new Map(inputs.layers.map((l) => [l.code, l.version_id]));
     const site = await prepareSite(client, geometry, crs, {
       cityVersionId: versions.get(ruleSet.cityBoundaryLayer)!,
       maxSiteAreaM2: ruleSet.maxSiteAreaM2,
@@ -97,56 +184,76 @@ export async function runCheck(pool: Pool, request: CheckRequest): Promise<Compl
     const verdict = verdictOf(
       ruleSet.rules.map((rule, i) => ({ severity: rule.severity, passed: outcomes[i]!.passed })),
     );
-
-    const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO compliance_runs (project_id, site_geom, rule_set_version_id, created_by, verdict, site_area_m2, input, site_version_id)
-       VALUES ($1, ST_GeomFromEWKB($2::bytea), $3, $4, $5, $6, $7::jsonb, $8::bigint) RETURNING id::text`,
-      [
+    const input = JSON.stringify({
+      crs,
+      projectType: context.projectType,
+      repaired: site.repaired,
+      repairReason: site.repairReason,
+    });
+    const details = ruleSet.rules.map((rule, i) =>
+      JSON.stringify({
+        title: rule.title,
+        legalBasis: rule.legalBasis,
+        ratio: outcomes[i]!.ratio,
+        features: outcomes[i]!.features,
+        details: outcomes[i]!.details,
+      }),
+    );
+    const results: ResultRow[] = ruleSet.rules.map((rule, i) => ({
+      rule_id: rule.id,
+      kind: rule.kind,
+      severity: rule.severity,
+      passed: outcomes[i]!.passed,
+      area_m2: outcomes[i]!.areaM2,
+      distance_m: outcomes[i]!.distanceM,
+      details: storedJson(details[i]!) as ResultRow['details'],
+      // the conflict's GeoJSON as its query gave it: ST_AsGeoJSON(geom, 9) of the geometry stored
+      conflict: outcomes[i]!.conflictGeometry,
+    }));
+    const run = assembleRun(
+      {
+        id: inputs.runId,
+        verdict,
+        created_at: inputs.checkedAt,
+        username: inputs.checkedBy,
+        project_code: project?.code ?? null,
+        input: storedJson(input) as ComplianceRun['input'],
+        site_area_m2: site.areaM2,
+        site: site.geojson,
+        rule_set_code: ruleSet.code,
+        rule_set_name: ruleSet.name,
+        rule_set_version: inputs.ruleSetVersion,
+        verification_code: null,
+      },
+      inputs.layers,
+      results,
+    );
+    const code = verificationCode(canonicalRun(run));
+    await client.query({
+      name: 'compliance-store-run',
+      text: readSqlFile(__dirname, 'store-run'),
+      values: [
+        inputs.runId,
         project?.id ?? null,
         site.ewkb,
-        stored.versionId,
+        inputs.ruleSetVersionId,
         request.userId,
         verdict,
         site.areaM2,
-        JSON.stringify({
-          crs,
-          projectType: context.projectType,
-          repaired: site.repaired,
-          repairReason: site.repairReason,
-        }),
+        input,
         request.siteVersionId ?? null,
+        code,
+        inputs.layers.map((l) => l.version_id),
+        ruleSet.rules.map((r) => r.id),
+        ruleSet.rules.map((r) => r.kind),
+        ruleSet.rules.map((r) => r.severity),
+        outcomes.map((o) => o.passed),
+        outcomes.map((o) => o.areaM2),
+        outcomes.map((o) => o.distanceM),
+        outcomes.map((o) => o.conflictEwkb),
+        `[${details.join(',')}]`,
       ],
-    );
-    const runId = rows[0]!.id;
-    await client.query(
-      'INSERT INTO compliance_run_layers (run_id, layer_version_id) SELECT $1::bigint, unnest($2::bigint[])',
-      [runId, [...new Set(versions.values())]],
-    );
-    await client.query(INSERT_RESULTS, [
-      runId,
-      ruleSet.rules.map((r) => r.id),
-      ruleSet.rules.map((r) => r.kind),
-      ruleSet.rules.map((r) => r.severity),
-      outcomes.map((o) => o.passed),
-      outcomes.map((o) => o.areaM2),
-      outcomes.map((o) => o.distanceM),
-      outcomes.map((o) => o.conflictEwkb),
-      ruleSet.rules.map((rule, i) =>
-        JSON.stringify({
-          title: rule.title,
-          legalBasis: rule.legalBasis,
-          ratio: outcomes[i]!.ratio,
-          features: outcomes[i]!.features,
-          details: outcomes[i]!.details,
-        }),
-      ),
-    ]);
-    const run = (await readRun(client, runId))!;
-    const code = verificationCode(canonicalRun(run));
-    await client.query(
-      "UPDATE compliance_runs SET verification_code = $2, status = 'done', finished_at = clock_timestamp() WHERE id = $1::bigint",
-      [runId, code],
-    );
+    });
     await client.query('COMMIT');
     return { ...run, verificationCode: code };
   } catch (error) {

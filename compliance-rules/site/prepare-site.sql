@@ -1,6 +1,7 @@
 -- A submitted site as the check uses it: in EPSG:4490 (transformed from the given proj4 definition, $2, when
 -- not already CGCS2000), repaired when invalid, polygons only, with its ellipsoidal area and how much of it
--- lies outside the city ($3: the city boundary layer's current version).
+-- lies outside the city ($3: the city boundary layer's current version); as EWKB for the rules' queries and as
+-- GeoJSON with nine decimals (as a stored run presents its site).
 -- $1 GeoJSON text, $2 proj4 text or null, $3 layer version id
 WITH given AS (
   SELECT CASE WHEN $2::text IS NULL THEN ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490)
@@ -30,6 +31,7 @@ SELECT m.empty OR m.geom IS NULL OR ST_IsEmpty(m.geom) AS empty,
        m.reason,
        m.on_earth,
        CASE WHEN m.on_earth THEN ST_AsEWKB(m.geom) END AS ewkb,
+       CASE WHEN m.on_earth THEN ST_AsGeoJSON(m.geom, 9)::jsonb END AS geojson,
        CASE WHEN m.on_earth THEN ST_Area(m.geom::geography) END AS area_m2,
        CASE WHEN m.on_earth THEN ST_Area(ST_Difference(m.geom, city.geom)::geography) END AS outside_city_m2,
        CASE WHEN m.geom IS NOT NULL AND NOT ST_IsEmpty(m.geom)

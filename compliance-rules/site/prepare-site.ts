@@ -15,6 +15,8 @@ export const OUTSIDE_CITY_TOLERANCE_M2 = 1;
 export interface PreparedSite {
   /** EWKB of the site in EPSG:4490, passed losslessly to every rule's query */
   ewkb: Buffer;
+  /** the same site as GeoJSON with nine decimals, as `ST_AsGeoJSON(geom, 9)` of the stored site gives it */
+  geojson: Record<string, unknown>;
   areaM2: number;
   crs: string;
   repaired: boolean;
@@ -27,6 +29,7 @@ interface Row {
   reason: string | null;
   on_earth: boolean;
   ewkb: Buffer | null;
+  geojson: Record<string, unknown> | null;
   area_m2: number | null;
   outside_city_m2: number | null;
   bbox: number[] | null;
@@ -56,7 +59,13 @@ export async function prepareSite(
   const axisHint = isGeographic(crs)
     ? '；请检查坐标轴顺序（经度在前、纬度在后） / check the axis order (longitude first)'
     : '';
-  if (!row.on_earth || row.ewkb === null || row.area_m2 === null || row.outside_city_m2 === null)
+  if (
+    !row.on_earth ||
+    row.ewkb === null ||
+    row.geojson === null ||
+    row.area_m2 === null ||
+    row.outside_city_m2 === null
+  )
     throw invalid(
       `用地范围的坐标超出经纬度范围${axisHint} / geometry coordinates are off the earth in ${crs}`,
       {
@@ -76,6 +85,7 @@ export async function prepareSite(
     );
   return {
     ewkb: row.ewkb,
+    geojson: row.geojson,
     areaM2: row.area_m2,
     crs,
     repaired: !row.valid,

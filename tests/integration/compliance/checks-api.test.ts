@@ -30,6 +30,59 @@ describe('compliance checks API', () => {
     expect((await get(`/api/v1/compliance/checks/99999999`)).status).toBe(404);
   });
 
+  it('answers a check with the very JSON a read of the stored check gives, whatever the rules found', async () => {
+    const project = await projectSite(server.pool, '矿泉水生产线');
+    const [lon, lat, d] = [87.4432, 43.8046, 0.0005];
+    const bowTie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [lon - d, lat - d],
+          [lon + d, lat + d],
+          [lon + d, lat - d],
+          [lon - d, lat + d],
+          [lon - d, lat - d],
+        ],
+      ],
+    };
+    const bodies: Record<string, unknown>[] = [
+      // over the red line, of a project: conflicts, features with attributes, the project's code and type
+      { geometry: project.geometry, projectCode: project.code },
+      // straddling the development boundary, over plan parcels of several classes
+      { geometry: square(87.36777081, 43.83174608, 100), projectType: '工业项目' },
+      // 15 m from the river's blue line, inside a regional assessment area's neighbourhood
+      {
+        geometry: square(
+          87.56674132 + 55 / (111_320 * Math.cos((43.73266026 * Math.PI) / 180)),
+          43.73266026,
+          80,
+        ),
+      },
+      // repaired (self-intersecting), so the input carries the reason
+      { geometry: bowTie },
+    ];
+    for (const body of bodies) {
+      const posted = await fetch(`${server.url}/api/v1/compliance/checks`, {
+        method: 'POST',
+        headers: reviewer.headers({ 'content-type': 'application/json' }),
+        body: JSON.stringify(body),
+      });
+      expect(posted.status).toBe(201);
+      const answered = await posted.text();
+      const { id, verificationCode } = JSON.parse(answered) as { id: string; verificationCode: string };
+      const read = await fetch(`${server.url}${posted.headers.get('location')}`, {
+        headers: reviewer.headers(),
+      });
+      // the same text: every value, and every object's keys in the same order
+      expect(answered).toBe(await read.text());
+      const verified = await get<{ valid: boolean; run: { id: string } }>(
+        `/api/v1/compliance/verify/${verificationCode}`,
+        null,
+      );
+      expect(verified).toMatchObject({ status: 200, body: { valid: true, run: { id } } });
+    }
+  });
+
   it("lists a project's checks, newest first, and refuses an unknown project", async () => {
     const project = await projectSite(server.pool, '矿泉水生产线');
     const a = await run({ geometry: project.geometry, projectCode: project.code });
