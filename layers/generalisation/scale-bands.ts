@@ -1,6 +1,6 @@
 // The scale bands of a generalisation: zoom levels of 256-pixel tiles, each with the pixel size (in degrees
 // of longitude) it was generalised for. A map reads the coarsest band whose pixel is not larger than its
-// own, so nothing it draws was simplified by more than a quarter of one of its pixels.
+// own: its cells are then at most 64 of the map's pixels wide, so little is read beyond the frame.
 
 /** The bands built, coarsest first: from a region to a few streets on a 256-pixel map. */
 export const GENERALISED_BANDS: readonly number[] = [8, 9, 10, 11, 12, 13, 14];

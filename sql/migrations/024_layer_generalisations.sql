@@ -1,8 +1,8 @@
 -- Generalised forms of dense layer versions for small scales. For each scale band (the pixel size of a
--- zoom level), a version's features are grouped by cell (128 pixels of the band) and by the values of the
--- properties its style's filters read; each group is one row whose geometry collects its features, each
--- simplified to a quarter of the band's pixel. A map at a small scale reads a few thousand such rows
--- instead of half a million features and draws the same picture (the members stay separate features).
+-- zoom level), a version's features are grouped by cell (64 pixels of the band) and by the values of the
+-- properties its style's filters read; each group is one row whose geometry collects its features. A map
+-- at a small scale reads a few thousand such rows instead of half a million features and draws the same
+-- picture (the members stay separate features, with their own geometry).
 -- Built in the background after a version is published; dropped with its version.
 CREATE TABLE layer_generalisations (
   layer_version_id bigint PRIMARY KEY REFERENCES layer_versions (id) ON DELETE CASCADE,
