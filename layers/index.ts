@@ -48,3 +48,4 @@ export type { FeatureInput, LayerDefinition, VersionOptions } from './catalog/wr
 export { codeListStyle, defaultStyle, landUseStyle } from './styles/default-styles';
 export * from './publishing';
 export { SldConversionError, styleToSld } from './styles/sld';
+export * from './generalisation';

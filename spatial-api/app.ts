@@ -19,6 +19,7 @@ import { jsonBody } from './json-body';
 import { GeoServerSync } from './geoserver-sync';
 import { ImportJobs } from './imports/import-jobs';
 import { ConflictJobs } from './conflicts/conflict-jobs';
+import { GeneralisationJobs } from './generalisation/generalisation-jobs';
 import { issueApiKeyHandler, listApiKeysHandler, revokeApiKeyHandler } from './routes/api-keys';
 import { auditHandler, verifyAuditHandler } from './routes/audit';
 import { codeListsHandler } from './routes/code-lists';
@@ -147,6 +148,7 @@ export type AppConfig = Pick<
       | 'tls'
       | 'approvalNearLimitWorkingDays'
       | 'planningAttachmentMaxBytes'
+      | 'generaliseMinFeatures'
       | 'databaseReplicaUrls'
       | 'replicaMaxLagMs'
       | 'statementTimeoutMs'
@@ -166,8 +168,13 @@ export function createApp({ pool, config }: AppOptions): Express {
   });
   // a new current version of a layer a conflict pair reads recomputes the planning conflicts in the background
   const conflicts = new ConflictJobs(pool, SAMPLE_CONFLICT_PAIRS, (code) => geoserver.layerChanged(code));
+  // dense layers get their generalised form for small scales in the background: those lacking one now,
+  // and each new current version
+  const generalisations = new GeneralisationJobs(pool, config.generaliseMinFeatures ?? 20_000);
+  generalisations.catchUp();
   const jobs = new ImportJobs(pool, async (code) => {
     conflicts.layerPublished(code, 'import');
+    generalisations.layerPublished(code);
     await geoserver.layerChanged(code);
   });
   const tiles = new TileCache(config.tileCacheBytes);
@@ -182,6 +189,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   app.locals.tileCache = tiles;
   app.locals.importJobs = jobs;
   app.locals.conflictJobs = conflicts;
+  app.locals.generalisationJobs = generalisations;
   app.locals.gdalProcesses = gdal;
   // Sequelize for the project records; connects on first use, closed with the server
   const records = openRecordStore(pool);
@@ -257,7 +265,10 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.post(
     '/api/v1/layers/:code/rollback',
     json,
-    rollbackHandler(pool, geoserver, (code) => conflicts.layerPublished(code, 'rollback')),
+    rollbackHandler(pool, geoserver, (code) => {
+      conflicts.layerPublished(code, 'rollback');
+      generalisations.layerPublished(code);
+    }),
   );
   route.get('/api/v1/layers/:code/diff', diffHandler(reads.pool));
   route.post('/api/v1/layers/:code/imports', startImportHandler(pool, jobs, config));
@@ -385,6 +396,11 @@ export function createApp({ pool, config }: AppOptions): Express {
 
 export function importJobsOf(app: Express): ImportJobs {
   return app.locals.importJobs as ImportJobs;
+}
+
+/** The background builds of generalised forms of dense layers. */
+export function generalisationJobsOf(app: Express): GeneralisationJobs {
+  return app.locals.generalisationJobs as GeneralisationJobs;
 }
 
 /** The background recomputations of the planning conflicts. */

@@ -25,6 +25,7 @@ const schema = z.object({
     .int()
     .min(0)
     .default(256 * 1024 ** 2),
+  GENERALISE_MIN_FEATURES: z.coerce.number().int().min(1).default(20_000),
   PLANNING_ATTACHMENT_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -107,6 +108,8 @@ export interface Config {
   planningAttachmentMaxBytes: number;
   /** bound of the in-process tile cache, bytes */
   tileCacheBytes: number;
+  /** layer versions with at least this many features get a generalised form for small scales */
+  generaliseMinFeatures: number;
   wmsLimits: WmsLimits;
   /** gdalwarp children running at once, across all requests */
   gdalMaxProcesses: number;
@@ -208,6 +211,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadDir: path.join(e.ONE_BLUEPRINT_DATA_DIR, 'uploads'),
     planningAttachmentMaxBytes: e.PLANNING_ATTACHMENT_MAX_BYTES,
     tileCacheBytes: e.TILE_CACHE_BYTES,
+    generaliseMinFeatures: e.GENERALISE_MIN_FEATURES,
     access: {
       session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
       lockout: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },

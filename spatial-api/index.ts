@@ -1,5 +1,14 @@
 // spatial-api's public face: configuration, the app and the server.
-export { conflictJobsOf, createApp, gdalProcessesOf, importJobsOf, readPoolOf, recordStoreOf } from './app';
+export {
+  conflictJobsOf,
+  createApp,
+  gdalProcessesOf,
+  generalisationJobsOf,
+  importJobsOf,
+  readPoolOf,
+  recordStoreOf,
+} from './app';
+export { generaliseLayers } from './generalisation/generalise-layers';
 export type { AppConfig, AppOptions } from './app';
 export { ConfigError, DEFAULT_ACCESS, DEFAULT_HARDENING, readConfig } from './config';
 export type { Config, TrustProxy, WmsLimits } from './config';

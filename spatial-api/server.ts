@@ -9,7 +9,14 @@ import { ensurePlanningConflicts, ensureSampleRuleSet } from '../compliance-rule
 import { generateSampleCity, loadSampleCity } from '../importers';
 import { fillProjectInitials } from '../projects';
 import { migrate } from '../sql';
-import { conflictJobsOf, createApp, importJobsOf, readPoolOf, recordStoreOf } from './app';
+import {
+  conflictJobsOf,
+  createApp,
+  generalisationJobsOf,
+  importJobsOf,
+  readPoolOf,
+  recordStoreOf,
+} from './app';
 import type { Config } from './config';
 import { checkConnection, createPool } from './database';
 
@@ -75,7 +82,7 @@ function listen(
 
 /**
  * A graceful stop: no new connections; requests under way finish (idle keep-alive connections are
- * closed as they become idle); running imports and conflict computations are stopped and rolled back;
+ * closed as they become idle); running imports, conflict computations and generalisation builds are stopped and rolled back;
  * after SHUTDOWN_GRACE_MS whatever is left is closed; then the pool.
  */
 async function shutDown(server: Server, app: Express, pool: Pool): Promise<void> {
@@ -90,6 +97,7 @@ async function shutDown(server: Server, app: Express, pool: Pool): Promise<void>
       Promise.race([drained, grace]),
       jobs.interrupt(SHUTDOWN_GRACE_MS),
       conflicts.interrupt(SHUTDOWN_GRACE_MS),
+      generalisationJobsOf(app).interrupt(),
     ]);
   } finally {
     clearInterval(idle);

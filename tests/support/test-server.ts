@@ -1,7 +1,13 @@
 // The whole app on a free local port against the test database, for the length of a test file.
 import type { Express } from 'express';
 import { Pool } from 'pg';
-import { createApp, readPoolOf, recordStoreOf, type AppConfig } from '../../spatial-api';
+import {
+  createApp,
+  generalisationJobsOf,
+  readPoolOf,
+  recordStoreOf,
+  type AppConfig,
+} from '../../spatial-api';
 import { testAppConfig } from './app-config';
 import { testDatabaseUrl } from './environment';
 import { listenOnFreePort } from './http';
@@ -25,6 +31,7 @@ export function useTestServer(overrides: Partial<AppConfig> = {}): TestServer {
   });
   afterAll(async () => {
     await server?.close();
+    if (app) await generalisationJobsOf(app).interrupt();
     if (app) await Promise.all([recordStoreOf(app).close(), readPoolOf(app).close()]);
     await pool.end();
   });

@@ -11,7 +11,8 @@ import type { OgcOperation } from '../ows-router';
 import { bboxTransformError, isGeographic, parseMapParams, type MapParams } from './get-map-params';
 import { drawnVersions, type DrawnVersion } from './layer-versions';
 import { renderMap, type DrawnLayer } from './render/canvas-renderer';
-import { streamPixelFeatures, type MapFrame } from './render/feature-query';
+import { streamPixelFeatures, type MapFrame, type PixelFeature } from './render/feature-query';
+import { generalisedSource, streamGeneralisedFeatures } from './render/generalised-features';
 import { scaleDenominator } from './render/map-scale';
 import { rasterFile, readRasterWindow } from './render/raster-window';
 import { LayerPainter } from './render/style-painter';
@@ -32,6 +33,8 @@ export interface DrawOptions {
   processes: ChildProcessPool;
   /** fires when the request is aborted or passes its rendering deadline */
   signal?: AbortSignal;
+  /** false to read every feature even where a generalisation would serve (comparisons) */
+  generalised?: boolean;
 }
 
 export function mapFrame(params: Pick<MapParams, 'bbox' | 'srid' | 'width' | 'height'>): MapFrame {
@@ -63,17 +66,33 @@ export async function drawLayer(
   });
   const painter = new LayerPainter(style, scale, frame);
   if (!painter.active) return { kind: 'empty' };
-  await streamPixelFeatures(
-    pool,
-    version.versionId,
-    frame,
-    { properties: style.properties, labelPoints: style.needsLabelPoints },
-    (feature) => painter.add(feature),
-    options.signal,
-  ).catch((error: unknown) => {
+  const onFeature = (feature: PixelFeature) => painter.add(feature);
+  const generalised =
+    options.generalised !== false && !painter.needsPoints
+      ? await generalisedSource(pool, version.versionId, frame, style.filterProperties)
+      : undefined;
+  const read = generalised
+    ? streamGeneralisedFeatures(
+        pool,
+        version.versionId,
+        generalised,
+        frame,
+        style.properties,
+        onFeature,
+        options.signal,
+      )
+    : streamPixelFeatures(
+        pool,
+        version.versionId,
+        frame,
+        { properties: style.properties, labelPoints: style.needsLabelPoints },
+        onFeature,
+        options.signal,
+      );
+  await read.catch((error: unknown) => {
     throw bboxTransformError(error);
   });
-  return { kind: 'vector', painter };
+  return { kind: 'vector', painter, band: generalised?.band ?? null };
 }
 
 /** Draws the requested layers, each imagery layer once however often LAYERS names it. */

@@ -108,6 +108,48 @@ describe('style painter', () => {
     expect(a).toBeLessThan(128);
   });
 
+  it('splats the same pixels whatever order tiny polygons of several colours arrive in', () => {
+    const style = {
+      name: 's',
+      rules: [
+        {
+          name: 'a',
+          filter: ['==', 'code', 'A'],
+          symbolizers: [{ kind: 'Fill', color: '#0000FF', fillOpacity: 0.8 }],
+        },
+        {
+          name: 'b',
+          filter: ['==', 'code', 'B'],
+          symbolizers: [{ kind: 'Fill', color: '#00FF00', fillOpacity: 1 }],
+        },
+      ],
+    };
+    const tiny = (x: number, y: number, code: string) =>
+      polygonFeature([Float64Array.from([x, y, x + 0.6, y, x + 0.6, y + 0.6, x, y + 0.6, x, y])], [code]);
+    const features = [
+      tiny(20.1, 20.1, 'A'),
+      tiny(20.3, 20.2, 'B'),
+      tiny(20.2, 20.4, 'A'),
+      tiny(21.1, 20.2, 'B'),
+    ];
+    const forwards = paint(style, features);
+    const backwards = paint(style, [...features].reverse());
+    for (const [x, y] of [
+      [20, 20],
+      [21, 20],
+      [20, 21],
+      [21, 21],
+    ]) {
+      expect(backwards(x!, y!)).toEqual(forwards(x!, y!));
+    }
+    // blue and green mixed by coverage, more opaque than either one alone
+    const [r, g, b, a] = forwards(20, 20);
+    expect(r).toBe(0);
+    expect(g).toBeGreaterThan(60);
+    expect(b).toBeGreaterThan(60);
+    expect(a).toBeGreaterThan(paint(style, [features[0]!])(20, 20)[3]!);
+  });
+
   it('strokes a dashed outline without a fill', () => {
     const outline = (dash?: number[]) => ({
       name: 's',

@@ -2,13 +2,16 @@
 // it to pixels and drops vertices closer than the tolerance, but never the area of a tiny ring.
 import {
   decodeTwkb,
+  decodeTwkbMembers,
   inverseWebMercator,
   shapeSize,
   webMercatorX,
   webMercatorY,
+  type DecodedShape,
 } from '../../../spatial-api/ogc/wms/render/twkb';
 
 const hex = (h: string) => Buffer.from(h, 'hex');
+const IDENTITY_TRANSFORM = { scaleX: 1, offsetX: 0, scaleY: 1, offsetY: 0, tolerance: 0 };
 const list = (a: Float64Array) => Array.from(a, (v) => Number(v.toFixed(6)));
 
 describe('TWKB decoder', () => {
@@ -41,6 +44,34 @@ describe('TWKB decoder', () => {
     const shape = decodeTwkb(hex('0700020100020402000206080404'));
     expect(shape.points).toEqual([1, 2]);
     expect(shape.lines.map(list)).toEqual([[3, 4, 5, 6]]);
+  });
+
+  it('splits a multipolygon into its polygons, each with its own bounding box', () => {
+    const members: DecodedShape[] = [];
+    const multipolygon = '060002020500001400001413000013050404000404000003030001042424140000141313';
+    decodeTwkbMembers(hex(multipolygon), IDENTITY_TRANSFORM, (shape) => members.push(shape));
+    expect(members).toHaveLength(2);
+    expect(members[0]!.polygons[0]!.map(list)).toEqual([
+      [0, 0, 10, 0, 10, 10, 0, 10, 0, 0],
+      [2, 2, 2, 4, 4, 4, 4, 2, 2, 2],
+    ]);
+    expect(members[0]!.bbox).toEqual([0, 0, 10, 10]);
+    expect(members[1]!.polygons[0]!.map(list)).toEqual([[20, 20, 30, 20, 30, 30, 20, 20]]);
+    expect(members[1]!.bbox).toEqual([20, 20, 30, 30]);
+  });
+
+  it('splits a collection into its geometries and reads a single geometry as one member', () => {
+    const members: DecodedShape[] = [];
+    decodeTwkbMembers(hex('0700020100020402000206080404'), IDENTITY_TRANSFORM, (shape) =>
+      members.push(shape),
+    );
+    expect(members.map((m) => [m.points, m.lines.map(list), m.bbox])).toEqual([
+      [[1, 2], [], [1, 2, 1, 2]],
+      [[], [[3, 4, 5, 6]], [3, 4, 5, 6]],
+    ]);
+    const single: DecodedShape[] = [];
+    decodeTwkbMembers(hex('4100ac02c103'), IDENTITY_TRANSFORM, (shape) => single.push(shape));
+    expect(single.map((m) => m.points)).toEqual([[1.5, -2.25]]);
   });
 
   it('reads an empty geometry as nothing', () => {

@@ -1,19 +1,9 @@
--- The features of one layer version that a map shows: transformed to the CRS of the box, clipped to the
--- box when they reach beyond it, and written as TWKB rounded to about a tenth of a pixel; moving them to
--- pixels and dropping sub-pixel detail is left to the decoder.
--- $1 layer version id; $2..$5 the frame with its margin (minx, miny, maxx, maxy); $6 its SRID (the map's,
--- or 4490 for Web Mercator maps, which the decoder projects); $7 TWKB decimal digits; $8 property names
--- to return (the first four as columns, all of them as the properties object when there are more);
--- $9 whether to add label points.
-WITH search AS (
-  SELECT
-    box,
-    -- the frame in EPSG:4490 for the index; densified first, as edges of a projected box curve in lon/lat
-    CASE WHEN $6::int = 4490 THEN box
-         ELSE ST_Envelope(ST_Transform(ST_Segmentize(box, least($4::float8 - $2::float8, $5::float8 - $3::float8) / 16), 4490))
-    END AS area
-  FROM (SELECT ST_MakeEnvelope($2::float8, $3::float8, $4::float8, $5::float8, $6::int) AS box) frame
-)
+-- (after frame-search.sql) The features of one layer version that a map shows: transformed to the CRS of
+-- the box, clipped to the box when they reach beyond it, and written as TWKB rounded to about a tenth of a
+-- pixel; moving them to pixels and dropping sub-pixel detail is left to the decoder.
+-- $1 layer version id; $2..$6 the frame (frame-search.sql); $7 TWKB decimal digits; $8 property names to
+-- return (the first four as columns, all of them as the properties object when there are more); $9 whether
+-- to add label points.
 SELECT
   ST_AsTWKB(d.geom, $7::int) AS shape,
   CASE WHEN $9::boolean THEN ST_AsTWKB(ST_PointOnSurface(d.geom), $7::int) END AS label_at,

@@ -2,10 +2,13 @@
 // as it arrives (Web Mercator projected here, far cheaper than ST_Transform of every feature).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Query, type Pool } from 'pg';
+import type { Pool } from 'pg';
+import { streamRows } from './stream-rows';
 import { decodeTwkb, inverseWebMercator, type DecodedShape, type PixelTransform } from './twkb';
 
-const FEATURE_QUERY = readFileSync(path.join(__dirname, 'feature-query.sql'), 'utf8');
+const FEATURE_QUERY =
+  readFileSync(path.join(__dirname, 'frame-search.sql'), 'utf8') +
+  readFileSync(path.join(__dirname, 'feature-query.sql'), 'utf8');
 
 /** Pixels read around the frame, so strokes, marks and labels of features just outside still show. */
 export const FRAME_MARGIN_PX = 16;
@@ -71,7 +74,7 @@ export function twkbDigits(box: [number, number, number, number], width: number,
  * (whose rectangles are lon/lat rectangles), in EPSG:4490, projecting in the decoder being far cheaper
  * than ST_Transform of every feature.
  */
-function queryBox(frame: MapFrame): { box: [number, number, number, number]; srid: number } {
+export function queryBox(frame: MapFrame): { box: [number, number, number, number]; srid: number } {
   const [minX, minY, maxX, maxY] = frame.bbox;
   const marginX = ((maxX - minX) * FRAME_MARGIN_PX) / frame.width;
   const marginY = ((maxY - minY) * FRAME_MARGIN_PX) / frame.height;
@@ -87,7 +90,7 @@ function queryBox(frame: MapFrame): { box: [number, number, number, number]; sri
   return { box: [west, south, east, north], srid: GEOGRAPHIC };
 }
 
-function text(value: unknown): string | null {
+export function text(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
@@ -132,40 +135,6 @@ export async function streamPixelFeatures(
           : [row.v1, row.v2, row.v3, row.v4].slice(0, wanted.length),
     });
   };
-  const client = await pool.connect();
-  // a request stopped (client gone, deadline passed) cancels its query in PostgreSQL
-  const backend = (client as unknown as { processID: number }).processID;
-  const cancel = () => {
-    pool.query('SELECT pg_cancel_backend($1)', [backend]).catch(() => undefined);
-  };
-  signal?.addEventListener('abort', cancel, { once: true });
-  try {
-    signal?.throwIfAborted();
-    // a plan for each frame (an index scan for a street, a parallel scan for the whole city)
-    await client.query('BEGIN READ ONLY; SET LOCAL plan_cache_mode = force_custom_plan');
-    await new Promise<void>((resolve, reject) => {
-      const query = new Query<Row>({ name: 'wms-feature-query', text: FEATURE_QUERY, values });
-      let failure: unknown;
-      query.on('row', (row: Row) => {
-        if (failure !== undefined) return;
-        try {
-          handleRow(row);
-        } catch (error) {
-          failure = error;
-        }
-      });
-      query.on('error', reject);
-      query.on('end', () => (failure === undefined ? resolve() : reject(failure)));
-      client.query(query);
-    });
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    signal?.removeEventListener('abort', cancel);
-    // after a cancel the connection is closed, so a late cancel cannot reach the next query on it
-    client.release(signal?.aborted === true);
-  }
+  await streamRows<Row>(pool, { name: 'wms-feature-query', text: FEATURE_QUERY, values }, handleRow, signal);
   return count;
 }

@@ -23,7 +23,7 @@ function stroke(ctx: SKRSContext2D, path: Path2D, spec: StrokeSpec): void {
 const MIN_OUTLINED_PX = 3;
 /** Filled polygons smaller than this (pixels) are splatted rather than drawn as paths. */
 const MAX_SPLAT_PX = 1;
-/** Larger images draw tiny polygons as paths: the splat buffer (16 bytes a pixel) would be too big. */
+/** Larger images draw tiny polygons as paths: the splat buffers (20 bytes a pixel) would be too big. */
 const MAX_SPLAT_IMAGE_PX = 2048 * 2048;
 
 /** What one rule draws, gathered feature by feature. */
@@ -102,6 +102,11 @@ export class LayerPainter {
     this.regular = this.batches.filter((b) => !b.rule.elseRule);
     this.otherwise = this.batches.filter((b) => b.rule.elseRule);
     this.splatAllowed = size.width * size.height <= MAX_SPLAT_IMAGE_PX;
+  }
+
+  /** Whether a rule drawing at this scale places marks or labels (at points of each feature). */
+  get needsPoints(): boolean {
+    return this.batches.some((b) => b.needsPoints);
   }
 
   /** Whether any rule draws at this scale (if not, the layer need not be read at all). */

@@ -61,6 +61,8 @@ export interface PaintStyle {
   rules: PaintRule[];
   /** the feature properties filters and labels read, in the order values are passed */
   properties: string[];
+  /** the properties rule filters read (a subset of `properties`): what decides a feature's paint */
+  filterProperties: string[];
   /** whether any rule places a label or a mark at a polygon's or line's representative point */
   needsLabelPoints: boolean;
 }
@@ -223,6 +225,11 @@ export function compileStyle(source: StyleSource): PaintStyle {
     const found = properties.indexOf(name);
     return found >= 0 ? found : properties.push(name) - 1;
   };
+  const filterProperties = new Set<string>();
+  const filterPropertyIndex = (name: string) => {
+    filterProperties.add(name);
+    return propertyIndex(name);
+  };
   const rules: PaintRule[] = [];
   for (const entry of raw.rules as unknown[]) {
     if (!entry || typeof entry !== 'object') continue;
@@ -234,7 +241,7 @@ export function compileStyle(source: StyleSource): PaintStyle {
       .filter((s): s is PaintSymbolizer => s !== null);
     rules.push({
       name: typeof rule.name === 'string' && rule.name !== '' ? rule.name : source.layerName,
-      matches: compileFilter(rule.filter, propertyIndex),
+      matches: compileFilter(rule.filter, filterPropertyIndex),
       elseRule: rule.elseRule === true,
       minScale: num(scale.min, 0),
       maxScale: num(scale.max, Infinity),
@@ -246,6 +253,7 @@ export function compileStyle(source: StyleSource): PaintStyle {
     name: typeof raw.name === 'string' ? raw.name : source.layerName,
     rules,
     properties,
+    filterProperties: [...filterProperties],
     needsLabelPoints: rules.some((r) =>
       r.symbolizers.some((s) => s.kind === 'Text' || (s.kind === 'Mark' && !geometryIsPoint)),
     ),

@@ -1,21 +1,27 @@
 // Polygons smaller than a pixel (a city map of parcels) are not rasterised as paths: each adds its colour,
-// weighted by its area, to the pixels at its centre, and the layer's splat is drawn as one image.
+// weighted by its area, to the pixels at its centre, and the layer's splat is drawn as one image. The sum
+// does not depend on the order the polygons arrive in (a pixel's colour is the coverage-weighted mean of
+// theirs, its opacity what their coverages leave uncovered), so a map drawn from a generalised form of a
+// layer, whose features come in another order, splats the same pixels.
 import { createCanvas, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Rgba } from './colors';
 
 export class SubPixelSplat {
-  /** premultiplied RGBA, 0..1 */
-  private readonly rgba: Float32Array;
+  /** per pixel: red, green and blue (0..1) times weight, and the weights' sum */
+  private readonly weighted: Float32Array;
+  /** per pixel: the share left uncovered, the product of (1 - weight) */
+  private readonly uncovered: Float32Array;
   private touched = false;
 
   constructor(
     readonly width: number,
     readonly height: number,
   ) {
-    this.rgba = new Float32Array(width * height * 4);
+    this.weighted = new Float32Array(width * height * 4);
+    this.uncovered = new Float32Array(width * height).fill(1);
   }
 
-  /** Blends a colour over the pixels around (x, y), covering `coverage` (0..1) of a pixel in all. */
+  /** Blends a colour into the pixels around (x, y), covering `coverage` (0..1) of a pixel in all. */
   add(x: number, y: number, color: Rgba, coverage: number): void {
     const fx = x - 0.5;
     const fy = y - 0.5;
@@ -32,13 +38,14 @@ export class SubPixelSplat {
   private blend(x: number, y: number, color: Rgba, weight: number): void {
     if (x < 0 || y < 0 || x >= this.width || y >= this.height || weight <= 0) return;
     const a = color[3] * weight;
-    const i = (y * this.width + x) * 4;
-    const keep = 1 - a;
-    const p = this.rgba;
-    p[i] = (color[0] / 255) * a + p[i]! * keep;
-    p[i + 1] = (color[1] / 255) * a + p[i + 1]! * keep;
-    p[i + 2] = (color[2] / 255) * a + p[i + 2]! * keep;
-    p[i + 3] = a + p[i + 3]! * keep;
+    const pixel = y * this.width + x;
+    const i = pixel * 4;
+    const w = this.weighted;
+    w[i] = w[i]! + (color[0] / 255) * a;
+    w[i + 1] = w[i + 1]! + (color[1] / 255) * a;
+    w[i + 2] = w[i + 2]! + (color[2] / 255) * a;
+    w[i + 3] = w[i + 3]! + a;
+    this.uncovered[pixel] = this.uncovered[pixel]! * (1 - Math.min(1, a));
     this.touched = true;
   }
 
@@ -47,14 +54,15 @@ export class SubPixelSplat {
     if (!this.touched) return;
     const image = new ImageData(this.width, this.height);
     const out = image.data;
-    const p = this.rgba;
-    for (let i = 0; i < p.length; i += 4) {
-      const a = p[i + 3]!;
-      if (a <= 0) continue;
-      out[i] = Math.round((p[i]! / a) * 255);
-      out[i + 1] = Math.round((p[i + 1]! / a) * 255);
-      out[i + 2] = Math.round((p[i + 2]! / a) * 255);
-      out[i + 3] = Math.round(a * 255);
+    const w = this.weighted;
+    for (let pixel = 0; pixel < this.uncovered.length; pixel++) {
+      const i = pixel * 4;
+      const sum = w[i + 3]!;
+      if (sum <= 0) continue;
+      out[i] = Math.round((w[i]! / sum) * 255);
+      out[i + 1] = Math.round((w[i + 1]! / sum) * 255);
+      out[i + 2] = Math.round((w[i + 2]! / sum) * 255);
+      out[i + 3] = Math.round((1 - this.uncovered[pixel]!) * 255);
     }
     const layer = createCanvas(this.width, this.height);
     layer.getContext('2d').putImageData(image, 0, 0);

@@ -48,7 +48,7 @@ export function paintSwatch(
   ctx.rect(x, y, width, height);
   ctx.clip();
   const painter = new LayerPainter(
-    { name: rule.name, rules: [always], properties: [], needsLabelPoints: true },
+    { name: rule.name, rules: [always], properties: [], filterProperties: [], needsLabelPoints: true },
     1,
     {
       width: Math.ceil(x + width),

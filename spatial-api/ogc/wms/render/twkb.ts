@@ -155,7 +155,8 @@ class Decoder {
     return count;
   }
 
-  geometry(shape: DecodedShape): void {
+  /** Reads a geometry's header; its type and metadata, or undefined for an empty geometry. */
+  private header(): { type: number; metadata: number } | undefined {
     const header = this.byte();
     const type = header & 0x0f;
     const zigzag = header >> 4;
@@ -168,20 +169,18 @@ class Decoder {
     }
     if (metadata & 0x02) this.unsigned(); // size of the rest
     if (metadata & 0x01) for (let i = 0; i < this.dims * 2; i++) this.signed(); // bounding box
-    if (metadata & 0x10) return; // empty
+    if (metadata & 0x10) return undefined; // empty
     this.scale = 10 ** precision;
     this.x = 0;
     this.y = 0;
+    return { type, metadata };
+  }
+
+  geometry(shape: DecodedShape): void {
+    const header = this.header();
+    if (!header) return;
+    const { type, metadata } = header;
     switch (type) {
-      case POINT:
-        for (const c of this.coordinates(1, 'points')) shape.points.push(c);
-        return;
-      case LINESTRING:
-        shape.lines.push(this.coordinates(this.unsigned(), 'line'));
-        return;
-      case POLYGON:
-        this.polygon(shape);
-        return;
       case MULTIPOINT:
         for (const c of this.coordinates(this.parts(metadata), 'points')) shape.points.push(c);
         return;
@@ -196,19 +195,79 @@ class Decoder {
         for (let i = this.parts(metadata); i > 0; i--) this.geometry(shape);
         return;
       default:
-        throw new RangeError(`unknown TWKB geometry type ${type}`);
+        this.body(type, shape);
     }
   }
+
+  /**
+   * Reads a multi-geometry or collection member by member, each a shape of its own with its own bounding
+   * box; any other geometry is one member.
+   */
+  members(onMember: (shape: DecodedShape) => void): void {
+    const header = this.header();
+    if (!header) return;
+    const { type, metadata } = header;
+    const multi = type >= MULTIPOINT && type <= COLLECTION;
+    const count = multi ? this.parts(metadata) : 1;
+    for (let i = 0; i < count; i++) {
+      this.minX = this.minY = Infinity;
+      this.maxX = this.maxY = -Infinity;
+      const shape = emptyShape();
+      switch (type) {
+        case MULTIPOINT:
+          for (const c of this.coordinates(1, 'points')) shape.points.push(c);
+          break;
+        case MULTILINESTRING:
+          shape.lines.push(this.coordinates(this.unsigned(), 'line'));
+          break;
+        case MULTIPOLYGON:
+          this.polygon(shape);
+          break;
+        case COLLECTION:
+          this.geometry(shape);
+          break;
+        default:
+          this.body(type, shape);
+      }
+      shape.bbox = [this.minX, this.minY, this.maxX, this.maxY];
+      onMember(shape);
+    }
+  }
+
+  /** The coordinates of a single point, line or polygon after its header. */
+  private body(type: number, shape: DecodedShape): void {
+    if (type === POINT) for (const c of this.coordinates(1, 'points')) shape.points.push(c);
+    else if (type === LINESTRING) shape.lines.push(this.coordinates(this.unsigned(), 'line'));
+    else if (type === POLYGON) this.polygon(shape);
+    else throw new RangeError(`unknown TWKB geometry type ${type}`);
+  }
+}
+
+function emptyShape(): DecodedShape {
+  return { polygons: [], lines: [], points: [], bbox: [0, 0, 0, 0] };
 }
 
 const decoder = new Decoder();
 
 export function decodeTwkb(bytes: Uint8Array, transform: PixelTransform = IDENTITY): DecodedShape {
   decoder.reset(bytes, transform);
-  const shape: DecodedShape = { polygons: [], lines: [], points: [], bbox: [0, 0, 0, 0] };
+  const shape = emptyShape();
   decoder.geometry(shape);
   shape.bbox = [decoder.minX, decoder.minY, decoder.maxX, decoder.maxY];
   return shape;
+}
+
+/**
+ * Decodes a multi-geometry or collection (a generalised group of features) into one shape per member, in
+ * order; a single geometry is one shape.
+ */
+export function decodeTwkbMembers(
+  bytes: Uint8Array,
+  transform: PixelTransform,
+  onMember: (shape: DecodedShape) => void,
+): void {
+  decoder.reset(bytes, transform);
+  decoder.members(onMember);
 }
 
 /** The larger side of a shape's bounding box. */

@@ -1,0 +1,10 @@
+-- (after frame-search.sql) The groups of one band of a layer version's generalisation that reach into the
+-- frame, each a collection of features written as TWKB rounded to about a tenth of a pixel; a group is
+-- read whole (its cell is at most a few dozen pixels of the map), the decoder splits it into its features.
+-- $1 layer version id; $2..$6 the frame (frame-search.sql); $7 TWKB decimal digits; $8 the band.
+SELECT
+  ST_AsTWKB(CASE WHEN $6::int = 4490 THEN g.geom ELSE ST_Transform(g.geom, $6::int) END, $7::int) AS shape,
+  g.property_values
+FROM layer_generalised_groups g
+CROSS JOIN search s
+WHERE g.layer_version_id = $1 AND g.band = $8 AND g.geom && s.area
