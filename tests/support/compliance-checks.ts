@@ -23,6 +23,22 @@ export function square(lon: number, lat: number, sideM: number): Polygon {
   };
 }
 
+/** A self-intersecting (bow-tie) ring of half-width `d` degrees around lon/lat: two triangles meeting at it. */
+export function bowTie(lon: number, lat: number, d: number): Polygon {
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon - d, lat - d],
+        [lon + d, lat + d],
+        [lon + d, lat - d],
+        [lon - d, lat + d],
+        [lon - d, lat - d],
+      ],
+    ],
+  };
+}
+
 export async function featureGeometry(pool: Pool, layer: string, key: string): Promise<Polygon> {
   const { rows } = await pool.query<{ g: Polygon }>(
     `SELECT ST_AsGeoJSON(f.geom, 12)::json AS g FROM layer_features f JOIN layers l ON l.current_version_id = f.layer_version_id

@@ -1,7 +1,7 @@
 // Sites and requests a compliance check must refuse (400 naming the parameter, 404 for what does not exist),
 // and the self-intersecting site it repairs and says so; nothing is stored for a refused check.
 import { createTestUser, signIn, type SignedIn } from '../../support/access';
-import { postCheck, square } from '../../support/compliance-checks';
+import { bowTie, postCheck, square } from '../../support/compliance-checks';
 import { useTestServer } from '../../support/test-server';
 
 describe('compliance check bad input', () => {
@@ -102,20 +102,8 @@ describe('compliance check bad input', () => {
   });
 
   it('repairs a self-intersecting (bow-tie) site with ST_MakeValid and says so', async () => {
-    const [lon, lat, d] = [87.4432, 43.8046, 0.0005];
-    const bowTie = {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [lon - d, lat - d],
-          [lon + d, lat + d],
-          [lon + d, lat - d],
-          [lon - d, lat + d],
-          [lon - d, lat - d],
-        ],
-      ],
-    };
-    const { status, body } = await postCheck(server.url, reviewer, { geometry: bowTie });
+    const bowTieSite = bowTie(87.4432, 43.8046, 0.0005);
+    const { status, body } = await postCheck(server.url, reviewer, { geometry: bowTieSite });
     expect({ status, error: body.error }).toEqual({ status: 201, error: undefined });
     expect(body.input).toMatchObject({
       repaired: true,
@@ -123,7 +111,7 @@ describe('compliance check bad input', () => {
     });
     const { rows } = await server.pool.query<{ a: number }>(
       'SELECT ST_Area(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490))::geography) AS a',
-      [JSON.stringify(bowTie)],
+      [JSON.stringify(bowTieSite)],
     );
     expect(Math.abs(body.siteAreaM2 - rows[0]!.a) / rows[0]!.a).toBeLessThan(1e-4);
   });

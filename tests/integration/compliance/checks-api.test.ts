@@ -1,7 +1,7 @@
 // A stored check read back, a project's checks listed, two checks compared (site moved, rule set changed),
 // verification codes confirmed (an altered one refused), and who may do what.
 import { signIn, type SignedIn } from '../../support/access';
-import { postCheck, projectSite, square, type CheckBody } from '../../support/compliance-checks';
+import { bowTie, postCheck, projectSite, square, type CheckBody } from '../../support/compliance-checks';
 import { useTestServer } from '../../support/test-server';
 import { SAMPLE_RULE_SET } from '../../../compliance-rules';
 
@@ -32,19 +32,7 @@ describe('compliance checks API', () => {
 
   it('answers a check with the very JSON a read of the stored check gives, whatever the rules found', async () => {
     const project = await projectSite(server.pool, '矿泉水生产线');
-    const [lon, lat, d] = [87.4432, 43.8046, 0.0005];
-    const bowTie = {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [lon - d, lat - d],
-          [lon + d, lat + d],
-          [lon + d, lat - d],
-          [lon - d, lat + d],
-          [lon - d, lat - d],
-        ],
-      ],
-    };
+    const bowTieSite = bowTie(87.4432, 43.8046, 0.0005);
     const bodies: Record<string, unknown>[] = [
       // over the red line, of a project: conflicts, features with attributes, the project's code and type
       { geometry: project.geometry, projectCode: project.code },
@@ -59,7 +47,7 @@ describe('compliance checks API', () => {
         ),
       },
       // repaired (self-intersecting), so the input carries the reason
-      { geometry: bowTie },
+      { geometry: bowTieSite },
     ];
     for (const body of bodies) {
       const posted = await fetch(`${server.url}/api/v1/compliance/checks`, {

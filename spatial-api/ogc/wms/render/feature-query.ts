@@ -90,6 +90,20 @@ export function queryBox(frame: MapFrame): { box: [number, number, number, numbe
   return { box: [west, south, east, north], srid: GEOGRAPHIC };
 }
 
+/**
+ * The first parameters of a frame's queries (frame-search.sql): the version, the frame with its margin in
+ * the CRS the database is asked in, that CRS, and the TWKB decimal digits for it.
+ */
+export function frameValues(versionId: string, frame: MapFrame): unknown[] {
+  const { box, srid } = queryBox(frame);
+  return [
+    versionId,
+    ...box,
+    srid,
+    twkbDigits(box, frame.width + 2 * FRAME_MARGIN_PX, frame.height + 2 * FRAME_MARGIN_PX),
+  ];
+}
+
 export function text(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -108,15 +122,7 @@ export async function streamPixelFeatures(
   signal?: AbortSignal,
 ): Promise<number> {
   signal?.throwIfAborted();
-  const { box, srid } = queryBox(frame);
-  const values = [
-    versionId,
-    ...box,
-    srid,
-    twkbDigits(box, frame.width + 2 * FRAME_MARGIN_PX, frame.height + 2 * FRAME_MARGIN_PX),
-    needs.properties,
-    needs.labelPoints,
-  ];
+  const values = [...frameValues(versionId, frame), needs.properties, needs.labelPoints];
   const transform = pixelTransform(frame);
   const wanted = needs.properties;
   let count = 0;

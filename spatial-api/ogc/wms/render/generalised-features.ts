@@ -8,9 +8,9 @@ import type { Pool } from 'pg';
 import { bandFor, findGeneralisation, type Generalisation } from '../../../../layers';
 import {
   FRAME_MARGIN_PX,
+  frameValues,
   pixelTransform,
   queryBox,
-  twkbDigits,
   type MapFrame,
   type PixelFeature,
 } from './feature-query';
@@ -91,14 +91,7 @@ export async function streamGeneralisedFeatures(
   onFeature: (feature: PixelFeature) => void,
   signal?: AbortSignal,
 ): Promise<number> {
-  const { box, srid } = queryBox(frame);
-  const values = [
-    versionId,
-    ...box,
-    srid,
-    twkbDigits(box, frame.width + 2 * FRAME_MARGIN_PX, frame.height + 2 * FRAME_MARGIN_PX),
-    source.band,
-  ];
+  const values = [...frameValues(versionId, frame), source.band];
   const transform = pixelTransform(frame);
   // where each property the style reads sits in a group's values (-1: not carried, not read at this scale)
   const positions = properties.map((name) => source.propertyNames.indexOf(name));
