@@ -20,6 +20,7 @@ import { GeoServerSync } from './geoserver-sync';
 import { ImportJobs } from './imports/import-jobs';
 import { ConflictJobs } from './conflicts/conflict-jobs';
 import { GeneralisationJobs } from './generalisation/generalisation-jobs';
+import { DENSE_LAYER_FEATURES } from './tiles/tile-generalisation';
 import { issueApiKeyHandler, listApiKeysHandler, revokeApiKeyHandler } from './routes/api-keys';
 import { auditHandler, verifyAuditHandler } from './routes/audit';
 import { codeListsHandler } from './routes/code-lists';
@@ -170,7 +171,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   const conflicts = new ConflictJobs(pool, SAMPLE_CONFLICT_PAIRS, (code) => geoserver.layerChanged(code));
   // dense layers get their generalised form for small scales in the background: those lacking one now,
   // and each new current version
-  const generalisations = new GeneralisationJobs(pool, config.generaliseMinFeatures ?? 20_000);
+  const generalisations = new GeneralisationJobs(pool, config.generaliseMinFeatures ?? DENSE_LAYER_FEATURES);
   generalisations.catchUp();
   const jobs = new ImportJobs(pool, async (code) => {
     conflicts.layerPublished(code, 'import');

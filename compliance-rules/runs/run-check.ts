@@ -31,13 +31,6 @@ export interface CheckRequest {
   districts?: DistrictScope;
 }
 
-const LAYER_VERSIONS = `
-SELECT l.code, l.name, lv.version_no, lv.id::text AS version_id, lv.published_at
-FROM layers l
-JOIN layer_versions lv ON lv.id = l.current_version_id
-WHERE l.code = ANY($1::text[]) AND l.deleted_at IS NULL
-ORDER BY l.code`;
-
 interface InputsRow {
   rule_set_version_id: number | null;
   version_no: number;
@@ -70,18 +63,6 @@ interface CheckInputs {
   layers: LayerRow[];
   runId: string;
   checkedAt: Date;
-}
-
-/** The layers of `codes` with a current version, in code order; refuses a rule set naming one without. */
-async function currentVersions(client: PoolClient, codes: string[]): Promise<LayerRow[]> {
-  const { rows } = await client.query<LayerRow>(LAYER_VERSIONS, [codes]);
-  const missing = codes.filter((c) => !rows.some((r) => r.code === c));
-  if (missing.length > 0)
-    throw invalid(`规则集引用的图层没有可用版本：${missing.join('、')} / layers without a current version`, {
-      parameter: 'ruleSet',
-      layers: missing,
-    });
-  return rows;
 }
 
 /**
@@ -136,9 +117,13 @@ async function readInputs(client: PoolClient, request: CheckRequest): Promise<Ch
     version_id: row.layer_version_ids[i]!,
     published_at: row.layer_published_at[i] ?? null,
   }));
-  const layers = codes.every((c) => row.layer_codes.includes(c))
-    ? found.filter((l) => codes.includes(l.code))
-    : await currentVersions(client, codes);
+  const missing = codes.filter((c) => !row.layer_codes.includes(c));
+  if (missing.length > 0)
+    throw invalid(`规则集引用的图层没有可用版本：${missing.join('、')} / layers without a current version`, {
+      parameter: 'ruleSet',
+      layers: missing,
+    });
+  const layers = found.filter((l) => codes.includes(l.code));
   return {
     ruleSet,
     ruleSetVersionId: row.rule_set_version_id,

@@ -92,7 +92,7 @@ export async function drawLayer(
   await read.catch((error: unknown) => {
     throw bboxTransformError(error);
   });
-  return { kind: 'vector', painter, band: generalised?.band ?? null };
+  return { kind: 'vector', painter };
 }
 
 /** Draws the requested layers, each imagery layer once however often LAYERS names it. */

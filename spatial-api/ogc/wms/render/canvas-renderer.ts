@@ -8,8 +8,7 @@ import { encodeImage } from './encode-image';
 import type { LayerPainter } from './style-painter';
 
 export type DrawnLayer =
-  /** `band`: the generalisation band it was drawn from, null when from its features */
-  | { kind: 'vector'; painter: LayerPainter; band?: number | null }
+  | { kind: 'vector'; painter: LayerPainter }
   /** `source`: the part of the image the map shows (x, y, width, height in its pixels); all of it when absent */
   | { kind: 'raster'; png: Buffer; source?: [number, number, number, number] }
   | { kind: 'empty' };
