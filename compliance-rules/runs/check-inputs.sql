@@ -1,7 +1,8 @@
 -- What a check reads before it evaluates, in one statement: the current version of the rule set ($1, or the
 -- default rule set when null), the project ($2, code or null), the name of the user checking ($3), the
 -- current version of every layer the rule set names (by name, version and publication, in the order a stored
--- run lists them), and the run's id and time (now(): the created_at the run's row gets in this transaction).
+-- run lists them), the run's id and time (now(): the created_at the run's row gets in this transaction), and
+-- the transaction's snapshot for the connections that evaluate rules beside it.
 WITH rule_set AS (
   SELECT v.id, v.version_no, v.created_at, u.username, s.code, s.name, s.district_code, v.rules, v.settings
   FROM rule_sets s
@@ -33,7 +34,8 @@ SELECT r.id AS rule_set_version_id, r.version_no, r.created_at, r.username, r.co
        (SELECT coalesce(array_agg(version_id ORDER BY code), '{}') FROM current_layers) AS layer_version_ids,
        (SELECT coalesce(array_agg(published_at ORDER BY code), '{}') FROM current_layers) AS layer_published_at,
        nextval(pg_get_serial_sequence('compliance_runs', 'id'))::text AS run_id,
-       now() AS checked_at
+       now() AS checked_at,
+       pg_export_snapshot() AS snapshot
 FROM (SELECT 1) one
 LEFT JOIN rule_set r ON true
 LEFT JOIN projects p ON p.code = $2::text

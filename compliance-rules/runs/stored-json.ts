@@ -2,20 +2,21 @@
 // keys first, keys of one length bytewise; numbers and strings keep their values). A check answers with
 // what it stores without reading it back.
 
+/** Keys as jsonb sorts them: by their length in UTF-8, then bytewise (for ASCII keys, as strings compare). */
 function jsonbKeyOrder(a: string, b: string): number {
+  if (ASCII.test(a) && ASCII.test(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
   const length = Buffer.byteLength(a) - Buffer.byteLength(b);
   return length !== 0 ? length : Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 function reordered(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reordered);
   if (value === null || typeof value !== 'object') return value;
   const object = value as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.keys(object)
-      .sort(jsonbKeyOrder)
-      .map((key) => [key, reordered(object[key])]),
-  );
+  const keys = Object.keys(object).sort(jsonbKeyOrder);
+  return Object.fromEntries(keys.map((key) => [key, reordered(object[key])]));
 }
 
 /** `text` (as JSON.stringify wrote it) parsed as reading it back from a jsonb column parses it */

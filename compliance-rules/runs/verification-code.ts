@@ -5,10 +5,14 @@ import { createHash } from 'node:crypto';
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    const object = value as Record<string, unknown>;
+    const members: string[] = [];
+    // sort() orders by UTF-16 code units, as comparing the strings does
+    for (const key of Object.keys(object).sort()) {
+      const v = object[key];
+      if (v !== undefined) members.push(`${JSON.stringify(key)}:${canonical(v)}`);
+    }
+    return `{${members.join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }

@@ -98,6 +98,20 @@ function targetId(req: Request, rule: RouteRule): string | null {
   return value === undefined ? null : String(value);
 }
 
+/** What the audit entry keeps of a change's answer: the rule's fields of it, or all of it. */
+function auditedAnswer(rule: RouteRule, answer: unknown): unknown {
+  if (!rule.auditFields || answer === null || typeof answer !== 'object') return withoutSecrets(answer);
+  const fields = answer as Record<string, unknown>;
+  return Object.fromEntries(rule.auditFields.filter((f) => f in fields).map((f) => [f, fields[f]]));
+}
+
+/** The id of what a change created, when its path names none (POST to a collection). */
+function createdId(rule: RouteRule, answer: unknown): string | null {
+  if (!rule.auditFields || answer === null || typeof answer !== 'object') return null;
+  const id = (answer as Record<string, unknown>).id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+}
+
 function isExport(req: Request, rule: RouteRule): boolean {
   if (rule.export) return true;
   const format = req.query.format;
@@ -124,15 +138,16 @@ function recordOutcome(
     const id = targetId(req, rule);
     if (sent) {
       if (rule.audit === 'login' || rule.audit === 'logout') return; // the session routes write these
+      const answer = sent();
       void trail.write(req, principal, {
         action: rule.audit ?? CHANGE_ACTION[req.method] ?? 'update',
         targetType: target,
-        targetId: id,
+        targetId: id ?? createdId(rule, answer),
         details: {
           method: req.method,
           path: req.originalUrl.split('?')[0],
           ...(layer ? { before: layer } : {}),
-          after: withoutSecrets(sent()) ?? null,
+          after: auditedAnswer(rule, answer) ?? null,
           ...(req.body && typeof req.body === 'object' ? { request: withoutSecrets(req.body) } : {}),
         },
       });

@@ -17,6 +17,11 @@ export interface RouteRule {
   target?: string;
   /** a download (a report or an export file): each successful call is recorded as an export */
   export?: true;
+  /**
+   * The fields of a change's answer its audit entry keeps, where the object is stored sealed in its own table
+   * (a compliance run and its verification code): the entry names it rather than copying it. All when absent.
+   */
+  auditFields?: readonly string[];
 }
 
 const read = (target: string, layerParam?: string): RouteRule => ({
@@ -80,7 +85,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/compliance/rule-sets': { allow: 'compliance.run', target: 'rule_set' },
   'GET /api/v1/compliance/rule-sets/:code': { allow: 'compliance.run', target: 'rule_set' },
   'PUT /api/v1/compliance/rule-sets/:code': { allow: 'rules.manage', target: 'rule_set', audit: 'update' },
-  'POST /api/v1/compliance/checks': { allow: 'compliance.run', target: 'compliance_check' },
+  'POST /api/v1/compliance/checks': {
+    allow: 'compliance.run',
+    target: 'compliance_check',
+    auditFields: ['id', 'verdict', 'projectCode', 'siteAreaM2', 'verificationCode'],
+  },
   'GET /api/v1/compliance/checks': { allow: 'compliance.run', target: 'compliance_check' },
   'GET /api/v1/compliance/checks/:id': { allow: 'compliance.run', target: 'compliance_check' },
   'GET /api/v1/compliance/checks/:id/diff/:otherId': { allow: 'compliance.run', target: 'compliance_check' },

@@ -7,6 +7,7 @@ import { appendAudit, verifyAuditChain } from '../../../accounts';
 import { importFile } from '../../../importers';
 import { migrate } from '../../../sql';
 import { createTestUser, issueTestKey, requestJson, signIn, type SignedIn } from '../../support/access';
+import { postCheck, square } from '../../support/compliance-checks';
 import { ROOT } from '../../support/environment';
 import { freshLayer, sourceParcels, workDir, writeJson } from '../../support/import-fixtures';
 import { runCommand } from '../../support/run-command';
@@ -87,6 +88,30 @@ describe('what is recorded', () => {
         request: { name: '审计后的名称' },
       },
     });
+  });
+
+  it('records a compliance check by its run, not a copy of the sealed run', async () => {
+    const reviewer = await signIn(server.url, 'reviewer');
+    const site = square(87.4432, 43.8046, 60);
+    const { status, body: run } = await postCheck(server.url, reviewer, { geometry: site });
+    expect(status).toBe(201);
+    const [entry] = await entries({ targetType: 'compliance_check', targetId: run.id, action: 'create' });
+    expect(entry).toMatchObject({
+      username: 'reviewer',
+      details: {
+        method: 'POST',
+        path: '/api/v1/compliance/checks',
+        after: {
+          id: run.id,
+          verdict: run.verdict,
+          projectCode: null,
+          siteAreaM2: run.siteAreaM2,
+          verificationCode: run.verificationCode,
+        },
+        request: { geometry: site },
+      },
+    });
+    expect(Object.keys(entry!.details.after as object)).toHaveLength(5);
   });
 
   it('masks passwords in a recorded change', async () => {
