@@ -1,9 +1,9 @@
 // Evaluates a check's rules together. Each rule is one query on the check's REPEATABLE READ transaction; when
 // the pool has idle connections, up to one fewer than the cores more take rules from the same queue, each in a
 // read-only transaction on the check's exported snapshot, so every rule reads exactly what the check's own
-// connection would and a check takes about as long as its longest rules rather than their sum. Under load (no
-// idle connection) the rules run one after another on the check's connection: a check never waits for a
-// second connection.
+// connection would and a check takes about as long as its longest rules rather than their sum. Checks
+// evaluating at once in the process share those extra lanes (together no more lanes than cores); under load
+// the rules run one after another on the check's connection: a check never waits for a second connection.
 import { availableParallelism } from 'node:os';
 import type { Pool, PoolClient } from 'pg';
 import type { Queryable } from '../../layers';
@@ -12,6 +12,8 @@ import type { Rule } from '../rule-sets/rule-set-schema';
 
 /** the connections a check may borrow besides its own: PostgreSQL runs each on a core */
 const MAX_HELPERS = Math.max(0, availableParallelism() - 1);
+/** checks of this process evaluating their rules now */
+let evaluating = 0;
 
 /** what pg_export_snapshot() returns (e.g. 00000003-0000001B-1): checked before it goes into SQL text */
 const SNAPSHOT_ID = /^[0-9A-F]+(-[0-9A-F]+)+$/i;
@@ -81,17 +83,22 @@ export async function evaluateRules(
   const queue: Queue = { next: 0, failed: false, outcomes: [] };
   const helpers =
     snapshot !== null && SNAPSHOT_ID.test(snapshot)
-      ? Math.min(MAX_HELPERS, pool.idleCount, rules.length - 1)
+      ? Math.max(0, Math.min(MAX_HELPERS - evaluating, pool.idleCount, rules.length - 1))
       : 0;
-  const lanes = [work(client, rules, context, queue)];
-  for (let i = 0; i < helpers; i++)
-    lanes.push(
-      pool.connect().then(
-        (borrowed) => helper(borrowed, snapshot!, rules, context, queue),
-        () => undefined, // the check's own connection takes the rules
-      ),
-    );
-  await Promise.all(lanes);
+  evaluating++;
+  try {
+    const lanes = [work(client, rules, context, queue)];
+    for (let i = 0; i < helpers; i++)
+      lanes.push(
+        pool.connect().then(
+          (borrowed) => helper(borrowed, snapshot!, rules, context, queue),
+          () => undefined, // the check's own connection takes the rules
+        ),
+      );
+    await Promise.all(lanes);
+  } finally {
+    evaluating--;
+  }
   // every rule taken was awaited by its lane; the first failure in rule order is the check's
   const settled = await Promise.allSettled(queue.outcomes);
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
