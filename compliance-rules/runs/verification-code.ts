@@ -2,8 +2,14 @@
 // of its inputs and results, so anyone can confirm a report against the stored run.
 import { createHash } from 'node:crypto';
 
+const isPrimitive = (v: unknown) => v === null || typeof v !== 'object';
+
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (Array.isArray(value)) {
+    // coordinates and other lists of plain values: JSON.stringify writes them as the members would be
+    if (value.every(isPrimitive)) return JSON.stringify(value);
+    return `[${value.map(canonical).join(',')}]`;
+  }
   if (value !== null && typeof value === 'object') {
     const object = value as Record<string, unknown>;
     const members: string[] = [];
