@@ -26,7 +26,8 @@ export interface ClientsSetup {
 
 export type ClientsTask =
   | { kind: 'sequential'; runs: number; warmUp: number }
-  | { kind: 'concurrent'; clients: number; total: number };
+  /** `checksUrl`: another server's (the one `npm start` runs) instead of the setup's */
+  | { kind: 'concurrent'; clients: number; total: number; checksUrl?: string };
 
 export type ClientsAnswer =
   { ok: true; ours: Timing; peer: Timing; runId: string | null } | { ok: false; error: string };
@@ -38,8 +39,8 @@ function asParameter(value: unknown): unknown {
     : value;
 }
 
-async function postCheck(setup: ClientsSetup): Promise<string> {
-  const res = await fetch(setup.checksUrl, { method: 'POST', headers: setup.headers, body: setup.body });
+async function postCheck(setup: ClientsSetup, url = setup.checksUrl): Promise<string> {
+  const res = await fetch(url, { method: 'POST', headers: setup.headers, body: setup.body });
   const text = await res.text();
   if (res.status !== 201)
     throw new Error(`POST /compliance/checks: HTTP ${res.status}: ${text.slice(0, 400)}`);
@@ -106,7 +107,7 @@ async function serve(setup: ClientsSetup): Promise<void> {
         return { ok: true, ...timing, runId };
       }
       const ours = await concurrently(task.clients, task.total, task.clients, async () => {
-        runId = await postCheck(setup);
+        runId = await postCheck(setup, task.checksUrl);
       });
       const peer = await concurrently(task.clients, task.total, task.clients, (worker) =>
         runByHand(peers[worker]!, statements),

@@ -4,6 +4,7 @@
 // one REPEATABLE READ transaction on plain connections); and the PDF report of that check. The clients of
 // both sides run in a worker thread (check-clients.ts), apart from our server's event loop.
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Client, type Pool, type QueryResult, type QueryResultRow } from 'pg';
@@ -16,6 +17,7 @@ import type { Queryable } from '../layers';
 import { SESSION_OPTIONS } from '../spatial-api';
 import type { BenchRow } from './import-cases';
 import type { ClientsAnswer, ClientsSetup, ClientsTask, Statement } from './check-clients';
+import { startServeProcesses } from './load-server';
 import { ensureCity, startOurServer, type OurServer } from './ows-setup';
 import { formatTiming, summarise, type Timing } from './timing';
 
@@ -31,6 +33,8 @@ const TARGET_PDF_MS = 3000;
 interface ComplianceSetup {
   server: OurServer;
   databaseUrl: string;
+  /** the benchmark's data directory (imagery), for a server started apart */
+  dataDir: string;
   headers: Record<string, string>;
   site: { type: 'Polygon'; coordinates: number[][][] };
   siteNote: string;
@@ -218,6 +222,7 @@ async function setUp(pool: Pool, databaseUrl: string, work: string): Promise<Com
   return {
     server,
     databaseUrl,
+    dataDir: path.dirname(work),
     headers,
     site,
     siteNote: `${features.toLocaleString('en')} land_use_plan parcels; site 10 ha square at ${centre.lon.toFixed(5)}E ${centre.lat.toFixed(5)}N; ${rules.length} rules of ${kinds.length} kinds (${kinds.join(', ')}); peer: ${statements.length} statements`,
@@ -277,6 +282,29 @@ const concurrentChecks = async (setup: ComplianceSetup): Promise<BenchRow> => {
   );
 };
 
+/** The same 8 clients against our server as `npm start` runs it: one process per core sharing the port. */
+const deployedConcurrentChecks = async (setup: ComplianceSetup): Promise<BenchRow> => {
+  const total = 80;
+  const processes = availableParallelism();
+  const served = await startServeProcesses(setup.databaseUrl, setup.dataDir, processes);
+  try {
+    const { ours, peer } = await setup.clients.run({
+      kind: 'concurrent',
+      clients: CONCURRENCY,
+      total,
+      checksUrl: `${served.url}/api/v1/compliance/checks`,
+    });
+    return checkRow(
+      `compliance check, 10 ha site, ${CONCURRENCY} clients at once, ${processes} server processes`,
+      ours,
+      peer,
+      `${total} checks per side, latency per check; our server as \`npm start\` runs it (scripts/serve.ts, ${processes} processes, pool 10 each), peer ${CONCURRENCY} connections`,
+    );
+  } finally {
+    await served.stop();
+  }
+};
+
 const pdfReport = async (setup: ComplianceSetup): Promise<BenchRow> => {
   const runId = setup.runId ?? (await postCheck(setup)).id;
   const url = `${setup.server.url}/api/v1/compliance/checks/${runId}/report.pdf`;
@@ -307,6 +335,7 @@ const pdfReport = async (setup: ComplianceSetup): Promise<BenchRow> => {
 const SPECS: ((setup: ComplianceSetup) => Promise<BenchRow>)[] = [
   sequentialChecks,
   concurrentChecks,
+  deployedConcurrentChecks,
   pdfReport,
 ];
 

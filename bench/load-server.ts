@@ -27,6 +27,7 @@ export async function startServeProcesses(
     SERVER_PROCESSES: String(processes),
     TILE_CACHE_BYTES: '0',
     RATE_LIMIT_SERVICES_PER_MINUTE: '100000000',
+    RATE_LIMIT_CHECKS_PER_MINUTE: '100000000',
   };
   delete env.DEMO_PASSWORD;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/serve.ts')], {

@@ -1,6 +1,7 @@
 // One structured JSON line (pino) per answered request: its id (also in X-Request-Id), method, address with
 // any API key masked, status, time taken and who asked. LOG_LEVEL sets what is written (default info;
-// jest runs quiet at warn).
+// jest runs quiet at warn). Lines are written to standard output from libuv's thread pool, in order, rather
+// than by a blocking write on the event loop per request; what is pending is flushed when the process exits.
 import type { RequestHandler } from 'express';
 import pino, { type Logger } from 'pino';
 import { principalLabel } from '../accounts';
@@ -10,7 +11,10 @@ import { requestIdOf } from './request-id';
 export function createLogger(
   level = process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? 'warn' : 'info'),
 ): Logger {
-  return pino({ level, base: { service: 'one-blueprint' }, timestamp: pino.stdTimeFunctions.isoTime });
+  return pino(
+    { level, base: { service: 'one-blueprint' }, timestamp: pino.stdTimeFunctions.isoTime },
+    pino.destination({ dest: 1, sync: false }),
+  );
 }
 
 /** The address as logged: an API key given in the query is never written. */
