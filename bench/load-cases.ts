@@ -68,7 +68,18 @@ function mapServer(url: string, wfsFormat: string): Target {
   };
 }
 
-type Request = (target: Target) => string;
+interface Request {
+  /** for the breakdown of latencies: the operation and its scale */
+  kind: string;
+  url: (target: Target) => string;
+}
+
+/** A GetMap's scale by the ground width of its box. */
+function mapScale(widthM: number): string {
+  if (widthM < 2000) return 'GetMap, street (< 2 km)';
+  if (widthM < 20_000) return 'GetMap, district (2-20 km)';
+  return 'GetMap, city (≥ 20 km)';
+}
 
 /** The seeded mix: half GetMap, a quarter GetFeature, a quarter tiles. */
 function requestMix(e: CityExtents, count: number): Request[] {
@@ -78,11 +89,12 @@ function requestMix(e: CityExtents, count: number): Request[] {
     const kind = i % 4;
     if (kind <= 1) {
       // street (600 m) to city scale, log-uniform
-      const span = Math.min(600 * (cityWidthGround / 600) ** random(), cityWidthGround) * MERCATOR_STRETCH;
+      const ground = Math.min(600 * (cityWidthGround / 600) ** random(), cityWidthGround);
+      const span = ground * MERCATOR_STRETCH;
       const minx = e.mx0 + random() * (e.mx1 - e.mx0 - span);
       const miny = e.my0 + random() * Math.max(0, e.my1 - e.my0 - span);
       const box = [minx, miny, minx + span, miny + span].map((v) => Number(v.toFixed(2)));
-      return (t) => t.getMap([LAYER], box, 256, 256);
+      return { kind: mapScale(ground), url: (t) => t.getMap([LAYER], box, 256, 256) };
     }
     if (kind === 2) {
       const spanDeg = (300 + random() * 700) / 111_000;
@@ -90,7 +102,7 @@ function requestMix(e: CityExtents, count: number): Request[] {
       const lat = e.y0 + random() * (e.y1 - e.y0 - spanDeg);
       // WFS 2.0 in urn:ogc:def:crs:EPSG::4490: latitude first
       const box = [lat, lon, lat + spanDeg, lon + spanDeg * 1.4].map((v) => Number(v.toFixed(6)));
-      return (t) => t.getFeature(box);
+      return { kind: 'GetFeature', url: (t) => t.getFeature(box) };
     }
     const z = 11 + Math.floor(random() * 6);
     const lon = e.x0 + random() * (e.x1 - e.x0);
@@ -99,7 +111,7 @@ function requestMix(e: CityExtents, count: number): Request[] {
     const x = Math.floor(((lon + 180) / 360) * n);
     const phi = (lat * Math.PI) / 180;
     const y = Math.floor(((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * n);
-    return (t) => t.tile(z, x, y);
+    return { kind: z <= 12 ? 'tile z11-12' : 'tile z13-16', url: (t) => t.tile(z, x, y) };
   });
 }
 
@@ -108,6 +120,18 @@ const acceptAnswer = (status: number, type: string) => status === 200 && /image\
 /** Requests answered as asked, per second: a refusal (503 from a gate) is quick but is no answer. */
 function answeredPerSecond(r: LoadResult): number {
   return (r.requests - r.errors) / r.seconds;
+}
+
+/** p95 and the share over 5 s of each kind of request, slowest first */
+function byKind(r: LoadResult): string {
+  return [...r.answeredByKind]
+    .map(([kind, ms]) => ({ kind, ms, p95: summarise(ms).p95Ms }))
+    .sort((a, b) => b.p95 - a.p95)
+    .map(
+      ({ kind, ms, p95 }) =>
+        `${kind}: ${ms.length} answers, p95 ${(p95 / 1000).toFixed(1)} s, ${ms.filter((x) => x > 5000).length} over 5 s`,
+    )
+    .join('; ');
 }
 
 function describe(r: LoadResult, healthMs?: number[]): string {
@@ -162,20 +186,21 @@ export async function loadCases(pool: Pool, databaseUrl: string, work: string): 
         runLoad({
           clients,
           durationMs: LOAD_SECONDS * 1000,
-          request: (i) => mix[i % mix.length]!(target),
+          request: (i) => mix[i % mix.length]!.url(target),
           accept: acceptAnswer,
+          kindOf: (i) => mix[i % mix.length]!.kind,
         });
       // a short warm-up of both, then the measured runs, MapServer first at 16 and ours first at 64
       await runLoad({
         clients: 4,
         durationMs: 3000,
-        request: (i) => mix[i]!(targets.ours),
+        request: (i) => mix[i]!.url(targets.ours),
         accept: acceptAnswer,
       });
       await runLoad({
         clients: 4,
         durationMs: 3000,
-        request: (i) => mix[i]!(targets.peer),
+        request: (i) => mix[i]!.url(targets.peer),
         accept: acceptAnswer,
       });
       const order = clients === 16 ? (['peer', 'ours'] as const) : (['ours', 'peer'] as const);
@@ -195,7 +220,7 @@ export async function loadCases(pool: Pool, databaseUrl: string, work: string): 
         peer: `${describe(p.load)} (${label})`,
         // time per answer: below 1 means more answers per second than MapServer
         ratio: peerRps / oursRps,
-        note: `${note}${o.load.firstError ? `; our first error: ${o.load.firstError}` : ''}${p.load.firstError ? `; MapServer's first error: ${p.load.firstError}` : ''}`,
+        note: `${note}; ours by kind: ${byKind(o.load)}; MapServer by kind: ${byKind(p.load)}${o.load.firstError ? `; our first error: ${o.load.firstError}` : ''}${p.load.firstError ? `; MapServer's first error: ${p.load.firstError}` : ''}`,
       });
     }
     const city = [extents.mx0, extents.my0, extents.mx1, extents.my1];

@@ -12,6 +12,8 @@ export interface LoadResult {
   answeredMs: number[];
   /** what failed first, for the note */
   firstError: string | null;
+  /** the answered latencies by kind of request (`kindOf`), for finding where the slow ones are */
+  answeredByKind: Map<string, number[]>;
 }
 
 export interface LoadOptions {
@@ -21,11 +23,20 @@ export interface LoadOptions {
   request: (i: number) => string;
   /** the answer is right (status and type checked by the caller's rule) */
   accept: (status: number, type: string) => boolean;
+  /** the kind of the i-th request (e.g. "GetMap, city scale"); one kind when absent */
+  kindOf?: (i: number) => string;
 }
 
-export async function runLoad({ clients, durationMs, request, accept }: LoadOptions): Promise<LoadResult> {
+export async function runLoad({
+  clients,
+  durationMs,
+  request,
+  accept,
+  kindOf = () => 'all',
+}: LoadOptions): Promise<LoadResult> {
   const latenciesMs: number[] = [];
   const answeredMs: number[] = [];
+  const answeredByKind = new Map<string, number[]>();
   let errors = 0;
   let firstError: string | null = null;
   let next = 0;
@@ -33,14 +44,21 @@ export async function runLoad({ clients, durationMs, request, accept }: LoadOpti
   const end = started + durationMs;
   const caller = async () => {
     while (performance.now() < end) {
-      const url = request(next++);
+      const i = next++;
+      const url = request(i);
       const t0 = performance.now();
       try {
         const res = await fetch(url);
         await res.arrayBuffer();
         const ok = accept(res.status, res.headers.get('content-type') ?? '');
-        if (ok) answeredMs.push(performance.now() - t0);
-        else {
+        if (ok) {
+          const ms = performance.now() - t0;
+          answeredMs.push(ms);
+          const kind = kindOf(i);
+          const ofKind = answeredByKind.get(kind) ?? [];
+          ofKind.push(ms);
+          answeredByKind.set(kind, ofKind);
+        } else {
           errors++;
           firstError ??= `HTTP ${res.status} ${res.headers.get('content-type') ?? ''} for ${url}`;
         }
@@ -59,6 +77,7 @@ export async function runLoad({ clients, durationMs, request, accept }: LoadOpti
     latenciesMs,
     answeredMs,
     firstError,
+    answeredByKind,
   };
 }
 
