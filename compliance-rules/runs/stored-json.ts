@@ -4,12 +4,13 @@
 
 /** Keys as jsonb sorts them: by their length in UTF-8, then bytewise (for ASCII keys, as strings compare). */
 function jsonbKeyOrder(a: string, b: string): number {
-  if (ASCII.test(a) && ASCII.test(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  if (!NOT_ASCII.test(a) && !NOT_ASCII.test(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
   const length = Buffer.byteLength(a) - Buffer.byteLength(b);
   return length !== 0 ? length : Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** anything but printable ASCII: such keys are compared as UTF-8 bytes */
+const NOT_ASCII = /[^ -~]/;
 
 function reordered(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reordered);
