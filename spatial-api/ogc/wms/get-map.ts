@@ -1,6 +1,7 @@
 // GetMap (WMS 1.3.0, 7.3): reads each requested layer's features or imagery window for the frame in
-// parallel, draws them in LAYERS order with their styles, and answers the encoded image; within the
-// WMS resource limits (resource-limits.ts), its work stopped when the client goes or time runs out.
+// parallel, has a render thread (render-workers/) draw them in LAYERS order with their styles, and answers
+// the encoded image; within the WMS resource limits (resource-limits.ts), its work (the queries, gdalwarp,
+// the thread's painting) stopped when the client goes or time runs out.
 import type { Pool } from 'pg';
 import { readCatalog } from '../../../layers';
 import type { ChildProcessPool } from '../../child-process-pool';
@@ -10,13 +11,17 @@ import type { Kvp } from '../kvp';
 import type { OgcOperation } from '../ows-router';
 import { bboxTransformError, isGeographic, parseMapParams, type MapParams } from './get-map-params';
 import { drawnVersions, type DrawnVersion } from './layer-versions';
-import { renderMap, type DrawnLayer } from './render/canvas-renderer';
-import { streamPixelFeatures, type MapFrame, type PixelFeature } from './render/feature-query';
-import { generalisedSource, streamGeneralisedFeatures } from './render/generalised-features';
+import type { JobLayer } from '../../render-workers/messages';
+import type { RenderJob, RenderPool } from '../../render-workers/render-pool';
+import type { DrawnLayer } from './render/canvas-renderer';
+import type { FeatureRowSink } from './render/feature-decoder';
+import { streamFeatureRows, type MapFrame } from './render/feature-query';
+import { generalisedSource, streamGeneralisedRows } from './render/generalised-features';
+import { planPainter, type VectorPlan } from './render/layer-plan';
 import { scaleDenominator } from './render/map-scale';
 import { rasterFile, readRasterWindow } from './render/raster-window';
 import { LayerPainter } from './render/style-painter';
-import { compileStyle } from './render/style-rules';
+import { compileStyle, type StyleSource } from './render/style-rules';
 import { checkLayerCount, checkRenderingMemory, renderingStopped } from './resource-limits';
 import { publishedWmsLayers, type WmsLayer } from './wms-layers';
 
@@ -24,6 +29,8 @@ export interface MapOptions {
   rasterDir: string;
   /** the gdalwarp children shared by every request */
   processes: ChildProcessPool;
+  /** the threads maps are painted and encoded on */
+  renders: RenderPool;
   limits: WmsLimits;
 }
 
@@ -41,6 +48,51 @@ export function mapFrame(params: Pick<MapParams, 'bbox' | 'srid' | 'width' | 'he
   return { bbox: params.bbox, srid: params.srid, width: params.width, height: params.height };
 }
 
+/**
+ * Reads a vector layer's rows for the frame into the sink `open` gives for its plan (from its generalised
+ * form where one serves the scale); false, and nothing read, when no rule of its style draws at this scale.
+ */
+export async function readVectorLayer(
+  pool: Pool,
+  options: DrawOptions,
+  layer: WmsLayer,
+  versionId: string,
+  frame: MapFrame,
+  scale: number,
+  open: (plan: VectorPlan) => FeatureRowSink,
+): Promise<boolean> {
+  const { summary } = layer;
+  const source: StyleSource = {
+    style: summary.style,
+    layerName: summary.name,
+    geometryType: summary.geometryType,
+    attributes: summary.attributeSchema.map((a) => a.name),
+  };
+  const style = compileStyle(source);
+  const rules = new LayerPainter(style, scale, frame);
+  if (!rules.active) return false;
+  const generalised =
+    options.generalised !== false && !rules.needsPoints
+      ? await generalisedSource(pool, versionId, frame, style.filterProperties)
+      : undefined;
+  const sink = open({ style: source, members: generalised !== undefined, frame, scale });
+  const read = generalised
+    ? streamGeneralisedRows(pool, versionId, generalised, frame, style.properties, sink, options.signal)
+    : streamFeatureRows(
+        pool,
+        versionId,
+        frame,
+        { properties: style.properties, labelPoints: style.needsLabelPoints },
+        sink,
+        options.signal,
+      );
+  await read.catch((error: unknown) => {
+    throw bboxTransformError(error);
+  });
+  return true;
+}
+
+/** One layer drawn in this thread (the compliance report's and documents' maps, with their overlays). */
 export async function drawLayer(
   pool: Pool,
   options: DrawOptions,
@@ -57,60 +109,60 @@ export async function drawLayer(
       png: await readRasterWindow(rasterFile(options.rasterDir, version.filePath), frame, options),
     };
   }
-  const { summary } = layer;
-  const style = compileStyle({
-    style: summary.style,
-    layerName: summary.name,
-    geometryType: summary.geometryType,
-    attributes: summary.attributeSchema.map((a) => a.name),
+  let painter: LayerPainter | undefined;
+  await readVectorLayer(pool, options, layer, version.versionId, frame, scale, (plan) => {
+    const planned = planPainter(plan);
+    painter = planned.painter;
+    return planned.sink;
   });
-  const painter = new LayerPainter(style, scale, frame);
-  if (!painter.active) return { kind: 'empty' };
-  const onFeature = (feature: PixelFeature) => painter.add(feature);
-  const generalised =
-    options.generalised !== false && !painter.needsPoints
-      ? await generalisedSource(pool, version.versionId, frame, style.filterProperties)
-      : undefined;
-  const read = generalised
-    ? streamGeneralisedFeatures(
-        pool,
-        version.versionId,
-        generalised,
-        frame,
-        style.properties,
-        onFeature,
-        options.signal,
-      )
-    : streamPixelFeatures(
-        pool,
-        version.versionId,
-        frame,
-        { properties: style.properties, labelPoints: style.needsLabelPoints },
-        onFeature,
-        options.signal,
-      );
-  await read.catch((error: unknown) => {
-    throw bboxTransformError(error);
-  });
-  return { kind: 'vector', painter };
+  return painter ? { kind: 'vector', painter } : { kind: 'empty' };
 }
 
-/** Draws the requested layers, each imagery layer once however often LAYERS names it. */
-function drawLayers(
+/**
+ * One layer of a map drawn on a render thread (`job`, as layer `index`): its rows streamed there as they
+ * are read, or its imagery window read here and handed over with the map.
+ */
+export async function readLayerInto(
+  job: RenderJob,
+  index: number,
+  pool: Pool,
+  options: DrawOptions,
+  layer: WmsLayer,
+  version: DrawnVersion | undefined,
+  frame: MapFrame,
+  scale: number,
+): Promise<JobLayer> {
+  if (!version?.versionId) return { kind: 'empty' };
+  if (layer.raster) {
+    if (!version.filePath) return { kind: 'empty' };
+    return {
+      kind: 'raster',
+      png: await readRasterWindow(rasterFile(options.rasterDir, version.filePath), frame, options),
+    };
+  }
+  const read = await readVectorLayer(pool, options, layer, version.versionId, frame, scale, (plan) =>
+    job.open(index, plan),
+  );
+  return read ? { kind: 'vector', layer: index } : { kind: 'empty' };
+}
+
+/** Reads the requested layers into the map's job, each imagery layer once however often LAYERS names it. */
+function readLayers(
+  job: RenderJob,
   pool: Pool,
   options: DrawOptions,
   params: MapParams,
   versions: Map<string, DrawnVersion>,
-): Promise<DrawnLayer[]> {
+): Promise<JobLayer[]> {
   const frame = mapFrame(params);
   const scale = scaleDenominator(params.bbox, params.width, isGeographic(params.crs.epsg));
-  const imagery = new Map<string, Promise<DrawnLayer>>();
+  const imagery = new Map<string, Promise<JobLayer>>();
   return Promise.all(
-    params.layers.map((layer) => {
+    params.layers.map((layer, index) => {
       const code = layer.summary.code;
-      const draw = () => drawLayer(pool, options, layer, versions.get(code), frame, scale);
-      if (!layer.raster) return draw();
-      const drawn = imagery.get(code) ?? draw();
+      const read = () => readLayerInto(job, index, pool, options, layer, versions.get(code), frame, scale);
+      if (!layer.raster) return read();
+      const drawn = imagery.get(code) ?? read();
       imagery.set(code, drawn);
       return drawn;
     }),
@@ -134,15 +186,20 @@ async function drawMap(
     params.layers.map((l) => l.summary.code),
     params.time,
   );
-  const layers = await drawLayers(pool, { ...options, signal }, params, versions);
-  signal.throwIfAborted();
-  const body = await renderMap(layers, {
-    width: params.width,
-    height: params.height,
-    background: params.background,
-    format: params.format,
-  });
-  return { body, mime: params.format.mime };
+  const job = options.renders.job(signal);
+  try {
+    const layers = await readLayers(job, pool, { ...options, signal }, params, versions);
+    signal.throwIfAborted();
+    const body = await job.render(layers, {
+      width: params.width,
+      height: params.height,
+      background: params.background,
+      format: params.format,
+    });
+    return { body, mime: params.format.mime };
+  } finally {
+    job.end();
+  }
 }
 
 export function getMap(pool: Pool, options: MapOptions): OgcOperation {
