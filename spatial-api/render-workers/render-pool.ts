@@ -39,11 +39,16 @@ interface Pending {
   reject(error: unknown): void;
 }
 
+type RenderMessage = Extract<ToRenderThread, { type: 'render' }>;
+
 class RenderThread {
   readonly worker: Worker;
   /** jobs assigned to this thread and not ended */
   readonly jobs = new Set<RenderJob>();
   alive = true;
+  /** the map the thread is painting and encoding; the others wait here for their turn */
+  private drawing: number | undefined;
+  private readonly waiting: RenderMessage[] = [];
 
   constructor(heapMb: number, onExit: (thread: RenderThread) => void) {
     this.worker = new Worker(THREAD_SOURCE, {
@@ -73,8 +78,33 @@ class RenderThread {
     if (this.jobs.size === 1) this.worker.ref();
   }
 
+  /** A job ended (drawn, failed or given up): the next map waiting takes its turn. */
   remove(job: RenderJob): void {
     if (this.jobs.delete(job) && this.jobs.size === 0) this.worker.unref();
+    const at = this.waiting.findIndex((m) => m.job === job.id);
+    if (at >= 0) this.waiting.splice(at, 1);
+    if (this.drawing === job.id) {
+      this.drawing = undefined;
+      this.drawNext();
+    }
+  }
+
+  /**
+   * Maps are painted one at a time, the smallest waiting first: a street map asked for while city maps
+   * are drawn waits for one of them at most, not for all whose rows reached the thread before it.
+   */
+  draw(message: RenderMessage): void {
+    this.waiting.push(message);
+    this.drawNext();
+  }
+
+  private drawNext(): void {
+    if (this.drawing !== undefined || this.waiting.length === 0) return;
+    const pixels = (m: RenderMessage) => m.canvas.width * m.canvas.height;
+    const next = this.waiting.reduce((least, m) => (pixels(m) < pixels(least) ? m : least));
+    this.waiting.splice(this.waiting.indexOf(next), 1);
+    this.drawing = next.job;
+    this.post(next);
   }
 
   post(message: ToRenderThread, transfer: ArrayBuffer[] = []): void {
@@ -117,7 +147,7 @@ export class RenderJob {
     for (const batcher of this.batchers) batcher.flush();
     return new Promise<Buffer>((resolve, reject) => {
       this.pending = { resolve, reject };
-      this.thread.post({ type: 'render', job: this.id, layers, canvas });
+      this.thread.draw({ type: 'render', job: this.id, layers, canvas });
     });
   }
 

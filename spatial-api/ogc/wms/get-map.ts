@@ -2,6 +2,7 @@
 // parallel, has a render thread (render-workers/) draw them in LAYERS order with their styles, and answers
 // the encoded image; within the WMS resource limits (resource-limits.ts), its work (the queries, gdalwarp,
 // the thread's painting) stopped when the client goes or time runs out.
+import type { Response } from 'express';
 import type { Pool } from 'pg';
 import { readCatalog } from '../../../layers';
 import type { ChildProcessPool } from '../../child-process-pool';
@@ -9,6 +10,7 @@ import type { WmsLimits } from '../../config';
 import { requestDeadline } from '../../request-deadline';
 import type { Kvp } from '../kvp';
 import type { OgcOperation } from '../ows-router';
+import { leaveGate } from '../request-gate';
 import { bboxTransformError, isGeographic, parseMapParams, type MapParams } from './get-map-params';
 import { drawnVersions, type DrawnVersion } from './layer-versions';
 import type { JobLayer } from '../../render-workers/messages';
@@ -175,6 +177,7 @@ async function drawMap(
   options: MapOptions,
   kvp: Kvp,
   signal: AbortSignal,
+  res: Response,
 ): Promise<{ body: Buffer; mime: string }> {
   const catalog = await readCatalog(pool);
   const params = parseMapParams(kvp, publishedWmsLayers(catalog));
@@ -190,6 +193,8 @@ async function drawMap(
   try {
     const layers = await readLayers(job, pool, { ...options, signal }, params, versions);
     signal.throwIfAborted();
+    // the rows are read: the next OGC request may have the database while this map is drawn
+    leaveGate(res);
     const body = await job.render(layers, {
       width: params.width,
       height: params.height,
@@ -206,7 +211,7 @@ export function getMap(pool: Pool, options: MapOptions): OgcOperation {
   return async (_req, res, kvp) => {
     const deadline = requestDeadline(res, options.limits.maxRenderingMs);
     try {
-      const image = await deadline.race(drawMap(pool, options, kvp, deadline.signal));
+      const image = await deadline.race(drawMap(pool, options, kvp, deadline.signal, res));
       res.status(200).type(image.mime).send(image.body);
     } catch (error) {
       throw renderingStopped(error);
