@@ -26,6 +26,8 @@ export interface RenderPoolStats {
   running: number;
   /** maps being read or drawn */
   jobs: number;
+  /** maps being drawn, or read and waiting for their thread */
+  drawing: number;
   /** threads started so far (more than `running` after a thread died) */
   started: number;
 }
@@ -93,6 +95,10 @@ class RenderThread {
    * Maps are painted one at a time, the smallest waiting first: a street map asked for while city maps
    * are drawn waits for one of them at most, not for all whose rows reached the thread before it.
    */
+  get drawingCount(): number {
+    return this.waiting.length + (this.drawing === undefined ? 0 : 1);
+  }
+
   draw(message: RenderMessage): void {
     this.waiting.push(message);
     this.drawNext();
@@ -212,6 +218,7 @@ export class RenderPool {
     return {
       running: this.threads.length,
       jobs: this.threads.reduce((n, t) => n + t.jobs.size, 0),
+      drawing: this.threads.reduce((n, t) => n + t.drawingCount, 0),
       started: this.started,
     };
   }
