@@ -194,7 +194,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   const gdal = new ChildProcessPool(config.gdalMaxProcesses);
   // the threads maps and image tiles are painted and encoded on, closed with the server
   const renders = new RenderPool({
-    threads: config.renderThreads ?? Math.max(2, os.availableParallelism()),
+    threads: Math.max(2, config.renderThreads ?? os.availableParallelism()),
     heapMb: config.renderThreadHeapMb ?? 2048,
   });
   app.locals.renderPool = renders;
