@@ -297,7 +297,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.get('/api/v1/compliance/checks', listChecksHandler(pool));
   route.get('/api/v1/compliance/checks/:id', getCheckHandler(pool));
   route.get('/api/v1/compliance/checks/:id/diff/:otherId', diffChecksHandler(pool));
-  const reportMaps = { rasterDir: config.rasterDir, processes: gdal };
+  const reportMaps = { rasterDir: config.rasterDir, processes: gdal, renders };
   route.get('/api/v1/compliance/checks/:id/report.pdf', checksLimit, reportHandler(pool, reportMaps, 'pdf'));
   route.get(
     '/api/v1/compliance/checks/:id/report.docx',

@@ -1,6 +1,7 @@
 // What the server's threads and its render threads say to each other about a map being drawn. The rows of
 // a layer travel in batches: their TWKB bytes in one buffer (transferred, not copied) with the offsets
 // of each row, and their property values in one flat array.
+import type { Highlights } from '../document-maps/highlights';
 import type { ImageFormat } from '../ogc/wms/formats';
 import type { Rgba } from '../ogc/wms/render/colors';
 import type { VectorPlan } from '../ogc/wms/render/layer-plan';
@@ -11,6 +12,8 @@ export interface CanvasSpec {
   /** null for a transparent background */
   background: Rgba | null;
   format: ImageFormat;
+  /** a document's site and shapes, drawn over the layers and labels */
+  highlights?: Highlights;
 }
 
 /** A layer of the map, in LAYERS order: the rows sent for `layer`, an imagery window, or nothing. */

@@ -1,5 +1,7 @@
 // One map on a render thread: a painter per vector layer fed the batches of rows as they come, then the
-// whole map painted, read back and encoded (render/canvas-renderer.ts) when the server asks for it.
+// whole map painted (a document's highlights on top), read back and encoded (render/canvas-renderer.ts)
+// when the server asks for it.
+import { drawHighlights } from '../document-maps/highlights';
 import { renderMap, type DrawnLayer } from '../ogc/wms/render/canvas-renderer';
 import type { FeatureRowSink } from '../ogc/wms/render/feature-decoder';
 import { planPainter, type VectorPlan } from '../ogc/wms/render/layer-plan';
@@ -46,6 +48,12 @@ export class ThreadJob {
       return { kind: 'raster', png, ...(layer.source ? { source: layer.source } : {}) };
     });
     this.layers.clear();
-    return renderMap(drawn, canvas);
+    const { highlights, ...options } = canvas;
+    return renderMap(drawn, {
+      ...options,
+      ...(highlights
+        ? { overlay: (ctx) => drawHighlights(ctx, highlights.frame, highlights.site, highlights.shapes) }
+        : {}),
+    });
   }
 }

@@ -7,7 +7,7 @@ import type { Pool } from 'pg';
 import { readCatalog } from '../../layers';
 import type { ChildProcessPool } from '../child-process-pool';
 import { unavailable, notFound } from '../errors';
-import { mapFrame, readLayerInto } from '../ogc/wms/get-map';
+import { drawOnThread, mapFrame, readLayerInto } from '../ogc/wms/get-map';
 import { imageFormat } from '../ogc/wms/formats';
 import { drawnVersions } from '../ogc/wms/layer-versions';
 import { scaleDenominator } from '../ogc/wms/render/map-scale';
@@ -61,22 +61,23 @@ export function pngTileHandler(pool: Pool, options: PngTileOptions): RequestHand
     const deadline = requestDeadline(res, options.maxRenderingMs);
     try {
       const image = await deadline.race(
-        (async () => {
-          const drawOptions = { ...options, signal: deadline.signal };
-          const job = options.renders.job(deadline.signal);
-          try {
-            const drawn = await readLayerInto(job, 0, pool, drawOptions, layer, version, frame, scale);
-            deadline.signal.throwIfAborted();
-            return await job.render([drawn], {
-              width: TILE_PX,
-              height: TILE_PX,
-              background: null,
-              format: imageFormat('image/png'),
-            });
-          } finally {
-            job.end();
-          }
-        })(),
+        drawOnThread(
+          options.renders,
+          deadline.signal,
+          async (job) => [
+            await readLayerInto(
+              job,
+              0,
+              pool,
+              { ...options, signal: deadline.signal },
+              layer,
+              version,
+              frame,
+              scale,
+            ),
+          ],
+          { width: TILE_PX, height: TILE_PX, background: null, format: imageFormat('image/png') },
+        ),
       );
       res.type('image/png').send(image);
     } catch (error) {

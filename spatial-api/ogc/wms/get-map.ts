@@ -13,13 +13,12 @@ import type { OgcOperation } from '../ows-router';
 import { leaveGate } from '../request-gate';
 import { bboxTransformError, isGeographic, parseMapParams, type MapParams } from './get-map-params';
 import { drawnVersions, type DrawnVersion } from './layer-versions';
-import type { JobLayer } from '../../render-workers/messages';
+import type { CanvasSpec, JobLayer } from '../../render-workers/messages';
 import type { RenderJob, RenderPool } from '../../render-workers/render-pool';
-import type { DrawnLayer } from './render/canvas-renderer';
 import type { FeatureRowSink } from './render/feature-decoder';
 import { streamFeatureRows, type MapFrame } from './render/feature-query';
 import { generalisedSource, streamGeneralisedRows } from './render/generalised-features';
-import { planPainter, type VectorPlan } from './render/layer-plan';
+import type { VectorPlan } from './render/layer-plan';
 import { scaleDenominator } from './render/map-scale';
 import { rasterFile, readRasterWindow } from './render/raster-window';
 import { LayerPainter } from './render/style-painter';
@@ -94,32 +93,6 @@ export async function readVectorLayer(
   return true;
 }
 
-/** One layer drawn in this thread (the compliance report's and documents' maps, with their overlays). */
-export async function drawLayer(
-  pool: Pool,
-  options: DrawOptions,
-  layer: WmsLayer,
-  version: DrawnVersion | undefined,
-  frame: MapFrame,
-  scale: number,
-): Promise<DrawnLayer> {
-  if (!version?.versionId) return { kind: 'empty' };
-  if (layer.raster) {
-    if (!version.filePath) return { kind: 'empty' };
-    return {
-      kind: 'raster',
-      png: await readRasterWindow(rasterFile(options.rasterDir, version.filePath), frame, options),
-    };
-  }
-  let painter: LayerPainter | undefined;
-  await readVectorLayer(pool, options, layer, version.versionId, frame, scale, (plan) => {
-    const planned = planPainter(plan);
-    painter = planned.painter;
-    return planned.sink;
-  });
-  return painter ? { kind: 'vector', painter } : { kind: 'empty' };
-}
-
 /**
  * One layer of a map drawn on a render thread (`job`, as layer `index`): its rows streamed there as they
  * are read, or its imagery window read here and handed over with the map.
@@ -146,6 +119,28 @@ export async function readLayerInto(
     job.open(index, plan),
   );
   return read ? { kind: 'vector', layer: index } : { kind: 'empty' };
+}
+
+/**
+ * A map drawn on a render thread: `read` reads its layers into the job (`afterRead` runs once they are),
+ * then the thread paints and encodes it. The signal, or any failure, drops the job on its thread.
+ */
+export async function drawOnThread(
+  renders: RenderPool,
+  signal: AbortSignal | undefined,
+  read: (job: RenderJob) => Promise<JobLayer[]>,
+  canvas: CanvasSpec,
+  afterRead?: () => void,
+): Promise<Buffer> {
+  const job = renders.job(signal);
+  try {
+    const layers = await read(job);
+    signal?.throwIfAborted();
+    afterRead?.();
+    return await job.render(layers, canvas);
+  } finally {
+    job.end();
+  }
 }
 
 /** Reads the requested layers into the map's job, each imagery layer once however often LAYERS names it. */
@@ -189,22 +184,15 @@ async function drawMap(
     params.layers.map((l) => l.summary.code),
     params.time,
   );
-  const job = options.renders.job(signal);
-  try {
-    const layers = await readLayers(job, pool, { ...options, signal }, params, versions);
-    signal.throwIfAborted();
+  const body = await drawOnThread(
+    options.renders,
+    signal,
+    (job) => readLayers(job, pool, { ...options, signal }, params, versions),
+    { width: params.width, height: params.height, background: params.background, format: params.format },
     // the rows are read: the next OGC request may have the database while this map is drawn
-    leaveGate(res);
-    const body = await job.render(layers, {
-      width: params.width,
-      height: params.height,
-      background: params.background,
-      format: params.format,
-    });
-    return { body, mime: params.format.mime };
-  } finally {
-    job.end();
-  }
+    () => leaveGate(res),
+  );
+  return { body, mime: params.format.mime };
 }
 
 export function getMap(pool: Pool, options: MapOptions): OgcOperation {
