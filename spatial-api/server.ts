@@ -142,6 +142,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // one of several server processes: the primary prepared the database before starting them
     if (!options.prepared) await prepareDatabase(pool, config, options);
     const app = createApp({ pool, config });
+    // the render threads load while the server starts listening, not under its first maps
+    renderPoolOf(app).warm();
     const server = await listen(app, config.port, config.host, config.tls);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

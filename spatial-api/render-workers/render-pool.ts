@@ -1,8 +1,8 @@
 // The render threads of one server process (worker_threads): maps are painted, read back and encoded
 // there, so the process's own thread only streams rows from PostgreSQL and answers requests, and a
 // city-scale map does not hold up a street map or the health check behind it. Threads start on the first
-// map and keep the process alive only while they draw one; a thread that dies fails the maps it held
-// and a new one takes its place on the next map.
+// map (or all at once with warm()) and keep the process alive only while they draw one; a thread that
+// dies fails the maps it held and a new one takes its place on the next map.
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { FeatureRowSink } from '../ogc/wms/render/feature-decoder';
@@ -203,15 +203,23 @@ export class RenderPool {
       (least, t) => (least && least.jobs.size <= t.jobs.size ? least : t),
       undefined,
     );
-    if (!thread || (thread.jobs.size > 0 && this.threads.length < this.options.threads)) {
-      thread = new RenderThread(this.options.heapMb, (gone) => {
-        const at = this.threads.indexOf(gone);
-        if (at >= 0) this.threads.splice(at, 1);
-      });
-      this.threads.push(thread);
-      this.started++;
-    }
+    if (!thread || (thread.jobs.size > 0 && this.threads.length < this.options.threads)) thread = this.start();
     return new RenderJob(this.nextId++, thread, signal);
+  }
+
+  /** Starts every thread now (a server about to serve), so the first maps do not wait for them to load. */
+  warm(): void {
+    while (!this.closed && this.threads.length < this.options.threads) this.start();
+  }
+
+  private start(): RenderThread {
+    const thread = new RenderThread(this.options.heapMb, (gone) => {
+      const at = this.threads.indexOf(gone);
+      if (at >= 0) this.threads.splice(at, 1);
+    });
+    this.threads.push(thread);
+    this.started++;
+    return thread;
   }
 
   stats(): RenderPoolStats {
