@@ -203,7 +203,8 @@ export class RenderPool {
       (least, t) => (least && least.jobs.size <= t.jobs.size ? least : t),
       undefined,
     );
-    if (!thread || (thread.jobs.size > 0 && this.threads.length < this.options.threads)) thread = this.start();
+    if (!thread || (thread.jobs.size > 0 && this.threads.length < this.options.threads))
+      thread = this.start();
     return new RenderJob(this.nextId++, thread, signal);
   }
 
