@@ -43,6 +43,9 @@ interface Pending {
 
 type RenderMessage = Extract<ToRenderThread, { type: 'render' }>;
 
+/** How long a large map lets smaller ones go before it, ms. */
+const LONGEST_WAIT_MS = 2000;
+
 class RenderThread {
   readonly worker: Worker;
   /** jobs assigned to this thread and not ended */
@@ -50,7 +53,7 @@ class RenderThread {
   alive = true;
   /** the map the thread is painting and encoding; the others wait here for their turn */
   private drawing: number | undefined;
-  private readonly waiting: RenderMessage[] = [];
+  private readonly waiting: { message: RenderMessage; since: number }[] = [];
 
   constructor(heapMb: number, onExit: (thread: RenderThread) => void) {
     this.worker = new Worker(THREAD_SOURCE, {
@@ -83,7 +86,7 @@ class RenderThread {
   /** A job ended (drawn, failed or given up): the next map waiting takes its turn. */
   remove(job: RenderJob): void {
     if (this.jobs.delete(job) && this.jobs.size === 0) this.worker.unref();
-    const at = this.waiting.findIndex((m) => m.job === job.id);
+    const at = this.waiting.findIndex((w) => w.message.job === job.id);
     if (at >= 0) this.waiting.splice(at, 1);
     if (this.drawing === job.id) {
       this.drawing = undefined;
@@ -91,26 +94,33 @@ class RenderThread {
     }
   }
 
-  /**
-   * Maps are painted one at a time, the smallest waiting first: a street map asked for while city maps
-   * are drawn waits for one of them at most, not for all whose rows reached the thread before it.
-   */
+  /** Maps being drawn or waiting for their turn. */
   get drawingCount(): number {
     return this.waiting.length + (this.drawing === undefined ? 0 : 1);
   }
 
+  /**
+   * Maps are painted one at a time, the smallest waiting first: a street map asked for while city maps
+   * are drawn waits for one of them at most, not for all whose rows reached the thread before it. A map
+   * waiting LONGEST_WAIT_MS goes first whatever its size.
+   */
   draw(message: RenderMessage): void {
-    this.waiting.push(message);
+    this.waiting.push({ message, since: performance.now() });
     this.drawNext();
   }
 
   private drawNext(): void {
     if (this.drawing !== undefined || this.waiting.length === 0) return;
     const pixels = (m: RenderMessage) => m.canvas.width * m.canvas.height;
-    const next = this.waiting.reduce((least, m) => (pixels(m) < pixels(least) ? m : least));
+    // the first in line once it has waited long enough, so a stream of small maps cannot hold it back
+    const first = this.waiting[0]!;
+    const next =
+      performance.now() - first.since >= LONGEST_WAIT_MS
+        ? first
+        : this.waiting.reduce((least, w) => (pixels(w.message) < pixels(least.message) ? w : least));
     this.waiting.splice(this.waiting.indexOf(next), 1);
-    this.drawing = next.job;
-    this.post(next);
+    this.drawing = next.message.job;
+    this.post(next.message);
   }
 
   post(message: ToRenderThread, transfer: ArrayBuffer[] = []): void {
