@@ -44,7 +44,7 @@ interface Pending {
 type RenderMessage = Extract<ToRenderThread, { type: 'render' }>;
 
 /** How long a large map lets smaller ones go before it, ms. */
-const LONGEST_WAIT_MS = 2000;
+const LONGEST_WAIT_MS = 5000;
 
 class RenderThread {
   readonly worker: Worker;
