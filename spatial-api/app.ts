@@ -1,4 +1,5 @@
 // The Express application: the route table in one screen, then the client and the error handler.
+import os from 'node:os';
 import express, { type Express } from 'express';
 import type { Pool } from 'pg';
 import { AuditTrail } from './access/audit-trail';
@@ -68,6 +69,8 @@ import {
   updateDepartmentHandler,
 } from './routes/departments';
 import { healthHandler } from './routes/health';
+import { healthConnection } from './routes/health-connection';
+import { RenderPool } from './render-workers/render-pool';
 import { importJobHandler, startImportHandler } from './routes/imports';
 import { featuresHandler } from './routes/layer-features';
 import {
@@ -153,6 +156,8 @@ export type AppConfig = Pick<
       | 'databaseReplicaUrls'
       | 'replicaMaxLagMs'
       | 'statementTimeoutMs'
+      | 'renderThreads'
+      | 'renderThreadHeapMb'
     >
   >;
 
@@ -187,6 +192,15 @@ export function createApp({ pool, config }: AppOptions): Express {
   const route = guardedRoutes(app, guard);
   // one bound on gdalwarp children for WMS and image tiles together
   const gdal = new ChildProcessPool(config.gdalMaxProcesses);
+  // the threads maps and image tiles are painted and encoded on, closed with the server
+  const renders = new RenderPool({
+    threads: Math.max(2, config.renderThreads ?? os.availableParallelism()),
+    heapMb: config.renderThreadHeapMb ?? 2048,
+  });
+  app.locals.renderPool = renders;
+  // the health check's own connection, closed with the server
+  const healthPool = healthConnection(pool);
+  app.locals.healthPool = healthPool;
   app.locals.tileCache = tiles;
   app.locals.importJobs = jobs;
   app.locals.conflictJobs = conflicts;
@@ -220,10 +234,11 @@ export function createApp({ pool, config }: AppOptions): Express {
   app.use('/api', apiCors(hardening.corsOrigins));
   // who is asking matters to the API and the services, not to the client's files
   app.use(['/api', ...OGC_PATHS, '/tiles'], authenticate(pool, access.session));
+  // health before the services' pool, gate and rate limits, on its own connection
+  route.get('/api/v1/health', healthHandler(healthPool, reads.replicas));
   app.use(['/api', ...OGC_PATHS, '/tiles'], reads.middleware);
   app.use(OGC_PATHS, servicesRateLimit(hardening.rateLimits));
 
-  route.get('/api/v1/health', healthHandler(pool, reads.replicas));
   route.get('/api/v1/crs', crsHandler);
   route.get('/api/v1/code-lists', codeListsHandler);
 
@@ -282,7 +297,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   route.get('/api/v1/compliance/checks', listChecksHandler(pool));
   route.get('/api/v1/compliance/checks/:id', getCheckHandler(pool));
   route.get('/api/v1/compliance/checks/:id/diff/:otherId', diffChecksHandler(pool));
-  const reportMaps = { rasterDir: config.rasterDir, processes: gdal };
+  const reportMaps = { rasterDir: config.rasterDir, processes: gdal, renders };
   route.get('/api/v1/compliance/checks/:id/report.pdf', checksLimit, reportHandler(pool, reportMaps, 'pdf'));
   route.get(
     '/api/v1/compliance/checks/:id/report.docx',
@@ -368,12 +383,14 @@ export function createApp({ pool, config }: AppOptions): Express {
     pngTileHandler(reads.pool, {
       rasterDir: config.rasterDir,
       processes: gdal,
+      renders,
       maxRenderingMs: config.wmsLimits.maxRenderingMs,
     }),
   );
   const wms = wmsService(reads.pool, {
     rasterDir: config.rasterDir,
     processes: gdal,
+    renders,
     limits: config.wmsLimits,
   });
   app.use(
@@ -417,6 +434,16 @@ export function recordStoreOf(app: Express): RecordStore {
 /** The read side of the database (the standbys, when configured), which the server closes when it stops. */
 export function readPoolOf(app: Express): ReadPool {
   return app.locals.readPool as ReadPool;
+}
+
+/** The app's render threads, which the server closes when it stops (and the tests look into). */
+export function renderPoolOf(app: Express): RenderPool {
+  return app.locals.renderPool as RenderPool;
+}
+
+/** The health check's own connection, which the server closes when it stops. */
+export function healthPoolOf(app: Express): Pool {
+  return app.locals.healthPool as Pool;
 }
 
 /** The app's pool of gdalwarp children, whose counts the tests read. */

@@ -39,6 +39,8 @@ const schema = z.object({
     .default(128 * 1024 ** 2),
   WMS_MAX_RENDERING_MS: z.coerce.number().int().min(1).default(60_000),
   GDAL_MAX_PROCESSES: z.coerce.number().int().min(1).max(256).default(os.availableParallelism()),
+  RENDER_THREADS: z.coerce.number().int().min(1).max(256).default(os.availableParallelism()),
+  RENDER_THREAD_HEAP_MB: z.coerce.number().int().min(64).default(2048),
   SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(Math.min(os.availableParallelism(), 8)),
   TRUST_PROXY: z.string().default('false'),
   GEOSERVER_URL: z.string().url().optional(),
@@ -113,6 +115,13 @@ export interface Config {
   wmsLimits: WmsLimits;
   /** gdalwarp children running at once, across all requests */
   gdalMaxProcesses: number;
+  /**
+   * threads painting and encoding maps (render-workers/), for the whole platform: each server process
+   * gets its share, at least two (see the README)
+   */
+  renderThreads: number;
+  /** the JavaScript heap of each render thread, MiB (the canvases' pixels are bounded by wmsLimits) */
+  renderThreadHeapMb: number;
   /** server processes sharing the port (node:cluster); 1: the platform runs in this process */
   serverProcesses: number;
   /** which clients' X-Forwarded-* headers count, as Express's `trust proxy` setting */
@@ -239,6 +248,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRenderingMs: e.WMS_MAX_RENDERING_MS,
     },
     gdalMaxProcesses: e.GDAL_MAX_PROCESSES,
+    renderThreads: e.RENDER_THREADS,
+    renderThreadHeapMb: e.RENDER_THREAD_HEAP_MB,
     serverProcesses: e.SERVER_PROCESSES,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     ...(e.GEOSERVER_URL

@@ -3,6 +3,8 @@ export {
   conflictJobsOf,
   createApp,
   gdalProcessesOf,
+  healthPoolOf,
+  renderPoolOf,
   generalisationJobsOf,
   importJobsOf,
   readPoolOf,

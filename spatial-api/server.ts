@@ -13,9 +13,11 @@ import {
   conflictJobsOf,
   createApp,
   generalisationJobsOf,
+  healthPoolOf,
   importJobsOf,
   readPoolOf,
   recordStoreOf,
+  renderPoolOf,
 } from './app';
 import type { Config } from './config';
 import { checkConnection, createPool } from './database';
@@ -83,7 +85,7 @@ function listen(
 /**
  * A graceful stop: no new connections; requests under way finish (idle keep-alive connections are
  * closed as they become idle); running imports, conflict computations and generalisation builds are stopped and rolled back;
- * after SHUTDOWN_GRACE_MS whatever is left is closed; then the pool.
+ * after SHUTDOWN_GRACE_MS whatever is left is closed; then the render threads and the pools.
  */
 async function shutDown(server: Server, app: Express, pool: Pool): Promise<void> {
   const jobs = importJobsOf(app);
@@ -107,6 +109,8 @@ async function shutDown(server: Server, app: Express, pool: Pool): Promise<void>
   await drained;
   await recordStoreOf(app).close();
   await readPoolOf(app).close();
+  await renderPoolOf(app).close();
+  await healthPoolOf(app).end();
   await pool.end();
 }
 
@@ -138,6 +142,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // one of several server processes: the primary prepared the database before starting them
     if (!options.prepared) await prepareDatabase(pool, config, options);
     const app = createApp({ pool, config });
+    // the render threads load while the server starts listening, not under its first maps
+    renderPoolOf(app).warm();
     const server = await listen(app, config.port, config.host, config.tls);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,5 +1,5 @@
 // One server process's share of what the settings bound for the whole platform: database connections,
-// tile cache memory, gdalwarp children and the per-caller rate limits (each process counts only the
+// tile cache memory, gdalwarp children, render threads and the per-caller rate limits (each process counts only the
 // requests it is handed, about 1/n of a caller's when the primary deals connections round-robin).
 import type { Config } from '../config';
 
@@ -14,6 +14,8 @@ export function shareOf(config: Config, processes: number): Config {
     databasePoolSize: share(config.databasePoolSize, processes, 2),
     tileCacheBytes: Math.floor(config.tileCacheBytes / processes),
     gdalMaxProcesses: share(config.gdalMaxProcesses, processes, 1),
+    // two at least, so a street map is not queued behind a city map in the same process
+    renderThreads: share(config.renderThreads, processes, 2),
     hardening: {
       ...config.hardening,
       rateLimits: {

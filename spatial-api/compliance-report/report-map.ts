@@ -1,22 +1,21 @@
-// The maps of a compliance report, drawn in-process by the WMS renderer: the imagery and the layers the
+// The maps of a compliance report, drawn by the WMS renderer on the render threads: the imagery and the layers the
 // check read (at the versions it read), in Web Mercator around the site, with the site outlined and the
 // conflicting parts highlighted on top (the shapes as document-maps/ draws them). The maps of a report are
 // drawn side by side; the imagery is read once (one gdalwarp over all their frames) and each map shows its part of it; the outlines
 // are drawn on the map's own canvas, which is encoded once as an opaque PNG (embedded by the PDF as it is).
-import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Pool } from 'pg';
 import type { ComplianceRun, RuleResult } from '../../compliance-rules';
 import { MAP_SIZES, readRuleSet, type ReportMaps } from '../../compliance-rules';
 import { readCatalog, type CatalogSnapshot } from '../../layers';
 import {
-  drawHighlights,
   frameAround,
   toWebMercator,
   type DocumentMapOptions,
   type Geometry,
+  type Highlights,
 } from '../document-maps/site-map';
-import { drawLayer, mapFrame } from '../ogc/wms/get-map';
-import { renderMap, type DrawnLayer } from '../ogc/wms/render/canvas-renderer';
+import { drawOnThread, mapFrame, readLayerInto } from '../ogc/wms/get-map';
+import type { JobLayer } from '../render-workers/messages';
 import { rasterFile, readRasterWindow } from '../ogc/wms/render/raster-window';
 import type { MapFrame } from '../ogc/wms/render/feature-query';
 import { scaleDenominator } from '../ogc/wms/render/map-scale';
@@ -101,43 +100,53 @@ export class ReportMapDrawer {
     return { frame, windows: windows.filter((w): w is Buffer => w !== null) };
   }
 
-  /** The imagery under the given layers at the versions the check read, and the overlay, as an opaque PNG. */
-  private async draw(
+  /**
+   * The imagery under the given layers at the versions the check read, and the highlights, as an opaque
+   * PNG drawn on a render thread.
+   */
+  private draw(
     run: ComplianceRun,
     layerCodes: string[],
     frame: MapFrame,
     published: WmsLayer[],
     imagery: Imagery,
-    overlay: (ctx: SKRSContext2D) => void,
+    highlights: Highlights,
   ): Promise<Buffer> {
     const scale = scaleDenominator(frame.bbox, frame.width, false);
     const vectors = layerCodes
       .map((code) => published.find((l) => l.summary.code === code && !l.raster))
       .filter((l): l is WmsLayer => l !== undefined);
     const source = sourceRect(imagery.frame, frame);
-    const drawn: DrawnLayer[] = [
-      ...imagery.windows.map((png): DrawnLayer => ({ kind: 'raster', png, source })),
-      ...(await Promise.all(
-        vectors.map((layer) => {
-          const read = run.layerVersions.find((v) => v.layer === layer.summary.code);
-          return drawLayer(
-            this.pool,
-            this.options,
-            layer,
-            { versionId: read?.versionId ?? null, filePath: null },
-            frame,
-            scale,
-          );
-        }),
-      )),
-    ];
-    return renderMap(drawn, {
-      width: frame.width,
-      height: frame.height,
-      background: [245, 245, 240, 1],
-      format: { mime: 'image/png', encoder: 'png', alpha: false },
-      overlay,
-    });
+    const rasters = imagery.windows.map((png): JobLayer => ({ kind: 'raster', png, source }));
+    return drawOnThread(
+      this.options.renders,
+      this.options.signal,
+      async (job) => [
+        ...rasters,
+        ...(await Promise.all(
+          vectors.map((layer, i) => {
+            const read = run.layerVersions.find((v) => v.layer === layer.summary.code);
+            return readLayerInto(
+              job,
+              rasters.length + i,
+              this.pool,
+              this.options,
+              layer,
+              { versionId: read?.versionId ?? null, filePath: null },
+              frame,
+              scale,
+            );
+          }),
+        )),
+      ],
+      {
+        width: frame.width,
+        height: frame.height,
+        background: [245, 245, 240, 1],
+        format: { mime: 'image/png', encoder: 'png', alpha: false },
+        highlights,
+      },
+    );
   }
 
   async maps(run: ComplianceRun): Promise<ReportMaps> {
@@ -172,9 +181,11 @@ export class ReportMapDrawer {
       published,
       catalog,
     );
-    const siteMap = this.draw(run, allLayers, siteFrame, published, imagery, (ctx) =>
-      drawHighlights(ctx, siteFrame, site!, failedConflicts),
-    );
+    const siteMap = this.draw(run, allLayers, siteFrame, published, imagery, {
+      frame: siteFrame,
+      site: site!,
+      shapes: failedConflicts,
+    });
     // drawn side by side (the vector queries on the pool, the drawing in the canvas's threads)
     const ruleMaps = ruleFrames.map(async ({ rule, conflict, frame }): Promise<[string, Buffer]> => {
       // the rule's own layers (those of its features when the rule set version is gone)
@@ -184,14 +195,11 @@ export class ReportMapDrawer {
           ...rule.features.map((f) => f.layer),
         ]),
       ];
-      const png = await this.draw(
-        run,
-        layers.length > 0 ? layers : allLayers,
+      const png = await this.draw(run, layers.length > 0 ? layers : allLayers, frame, published, imagery, {
         frame,
-        published,
-        imagery,
-        (ctx) => drawHighlights(ctx, frame, site!, conflict ? [conflict] : []),
-      );
+        site: site!,
+        shapes: conflict ? [conflict] : [],
+      });
       return [rule.ruleId, png];
     });
     const rules = new Map(await Promise.all(ruleMaps));

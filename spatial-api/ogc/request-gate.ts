@@ -1,7 +1,9 @@
 // At most a few OGC operations at once: each holds up to two database connections (a GetFeature counts on
 // one while it streams on another), so that a flood of heavy requests cannot take every connection of the
 // pool and leave the rest of the API, the health check among it, waiting behind them. A bounded number more
-// wait their turn; beyond that a request is told to come back later (503, Retry-After).
+// wait their turn; beyond that a request is told to come back later (503, Retry-After). An operation done
+// with the database before it is done (a GetMap whose rows are read, drawn on a render thread) leaves the
+// gate early (leaveGate), so the next request need not wait for its drawing.
 import type { Response } from 'express';
 import { OgcException } from './ogc-exception';
 
@@ -37,12 +39,27 @@ export class RequestGate {
         503,
       );
     }
-    try {
-      return await task();
-    } finally {
+    let left = false;
+    const leave = () => {
+      if (left) return;
+      left = true;
       const next = this.waiting.shift();
       if (next) next();
       else this.running--;
+    };
+    res.locals[LEAVE] = leave;
+    try {
+      return await task();
+    } finally {
+      delete res.locals[LEAVE];
+      leave();
     }
   }
+}
+
+const LEAVE = 'leaveRequestGate';
+
+/** Hands the request's place in the gate to the next one: it needs no more database connections. */
+export function leaveGate(res: Response): void {
+  (res.locals[LEAVE] as (() => void) | undefined)?.();
 }

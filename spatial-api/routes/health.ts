@@ -1,5 +1,7 @@
 // GET /api/v1/health: is the database reachable, which PostGIS, how many layers, and the standbys' states
-// when there are any. 503 with a reason if the primary is not reachable.
+// when there are any. 503 with a reason if the primary is not reachable, or does not answer within
+// HEALTH_WAIT_MS. Asked on a connection of its own (health-connection.ts), so it answers quickly while the
+// map services keep every connection of the pool busy.
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import { RETRY_AFTER_S } from '../database-unavailable';
@@ -15,6 +17,7 @@ function replicaHealth(replicas: ReplicaSet) {
   }));
 }
 
+/** `pool`: the health check's own connection (healthConnection). */
 export function healthHandler(pool: Pool, replicas: ReplicaSet | null = null): RequestHandler {
   return async (_req, res) => {
     try {

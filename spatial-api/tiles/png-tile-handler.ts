@@ -1,18 +1,18 @@
 // GET /tiles/:layer/:z/:x/:y.png: 256-pixel raster tiles (EPSG:3857 XYZ) of imagery layers and of vector
-// layers drawn with their style, by the same renderer as WMS GetMap; ETag keyed on the layer version.
-// Imagery is warped in the shared gdalwarp pool; a tile its client gave up on, or past the rendering
+// layers drawn with their style, by the same renderer as WMS GetMap (on its render threads); ETag keyed on
+// the layer version. Imagery is warped in the shared gdalwarp pool; a tile its client gave up on, or past the rendering
 // time limit, stops its work.
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import { readCatalog } from '../../layers';
 import type { ChildProcessPool } from '../child-process-pool';
 import { unavailable, notFound } from '../errors';
-import { drawLayer, mapFrame } from '../ogc/wms/get-map';
+import { drawOnThread, mapFrame, readLayerInto } from '../ogc/wms/get-map';
 import { imageFormat } from '../ogc/wms/formats';
 import { drawnVersions } from '../ogc/wms/layer-versions';
-import { renderMap } from '../ogc/wms/render/canvas-renderer';
 import { scaleDenominator } from '../ogc/wms/render/map-scale';
 import { publishedWmsLayers } from '../ogc/wms/wms-layers';
+import type { RenderPool } from '../render-workers/render-pool';
 import { DeadlineExceeded, requestDeadline } from '../request-deadline';
 import { MAX_ZOOM, tileCoordinate } from './mvt-handler';
 
@@ -34,6 +34,8 @@ export interface PngTileOptions {
   rasterDir: string;
   /** the gdalwarp children shared by every request */
   processes: ChildProcessPool;
+  /** the threads tiles are painted and encoded on */
+  renders: RenderPool;
   /** a tile not drawn by then is answered 503 and its work stopped */
   maxRenderingMs: number;
 }
@@ -59,17 +61,23 @@ export function pngTileHandler(pool: Pool, options: PngTileOptions): RequestHand
     const deadline = requestDeadline(res, options.maxRenderingMs);
     try {
       const image = await deadline.race(
-        (async () => {
-          const drawOptions = { ...options, signal: deadline.signal };
-          const drawn = await drawLayer(pool, drawOptions, layer, version, frame, scale);
-          deadline.signal.throwIfAborted();
-          return renderMap([drawn], {
-            width: TILE_PX,
-            height: TILE_PX,
-            background: null,
-            format: imageFormat('image/png'),
-          });
-        })(),
+        drawOnThread(
+          options.renders,
+          deadline.signal,
+          async (job) => [
+            await readLayerInto(
+              job,
+              0,
+              pool,
+              { ...options, signal: deadline.signal },
+              layer,
+              version,
+              frame,
+              scale,
+            ),
+          ],
+          { width: TILE_PX, height: TILE_PX, background: null, format: imageFormat('image/png') },
+        ),
       );
       res.type('image/png').send(image);
     } catch (error) {

@@ -4,8 +4,10 @@ import { Pool } from 'pg';
 import {
   createApp,
   generalisationJobsOf,
+  healthPoolOf,
   readPoolOf,
   recordStoreOf,
+  renderPoolOf,
   type AppConfig,
 } from '../../spatial-api';
 import { testAppConfig } from './app-config';
@@ -32,7 +34,13 @@ export function useTestServer(overrides: Partial<AppConfig> = {}): TestServer {
   afterAll(async () => {
     await server?.close();
     if (app) await generalisationJobsOf(app).interrupt();
-    if (app) await Promise.all([recordStoreOf(app).close(), readPoolOf(app).close()]);
+    if (app)
+      await Promise.all([
+        recordStoreOf(app).close(),
+        readPoolOf(app).close(),
+        renderPoolOf(app).close(),
+        healthPoolOf(app).end(),
+      ]);
     await pool.end();
   });
   return {

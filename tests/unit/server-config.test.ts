@@ -29,6 +29,16 @@ describe('server configuration', () => {
     expect(() => read({ WMS_MAX_LAYERS: 'many' })).toThrow(ConfigError);
   });
 
+  it('has one render thread per core with a 2 GiB heap each unless RENDER_THREADS and RENDER_THREAD_HEAP_MB say otherwise', () => {
+    expect(read().renderThreads).toBe(os.availableParallelism());
+    expect(read().renderThreadHeapMb).toBe(2048);
+    const config = read({ RENDER_THREADS: '3', RENDER_THREAD_HEAP_MB: '512' });
+    expect(config.renderThreads).toBe(3);
+    expect(config.renderThreadHeapMb).toBe(512);
+    expect(() => read({ RENDER_THREADS: '0' })).toThrow(ConfigError);
+    expect(() => read({ RENDER_THREAD_HEAP_MB: '16' })).toThrow(ConfigError);
+  });
+
   it('flags approvals with at most 2 working days left unless APPROVAL_NEAR_LIMIT_WORKING_DAYS says otherwise', () => {
     expect(read().approvalNearLimitWorkingDays).toBe(2);
     expect(read({ APPROVAL_NEAR_LIMIT_WORKING_DAYS: '5' }).approvalNearLimitWorkingDays).toBe(5);

@@ -1,6 +1,8 @@
 // GetMap (WMS 1.3.0, 7.3): reads each requested layer's features or imagery window for the frame in
-// parallel, draws them in LAYERS order with their styles, and answers the encoded image; within the
-// WMS resource limits (resource-limits.ts), its work stopped when the client goes or time runs out.
+// parallel, has a render thread (render-workers/) draw them in LAYERS order with their styles, and answers
+// the encoded image; within the WMS resource limits (resource-limits.ts), its work (the queries, gdalwarp,
+// the thread's painting) stopped when the client goes or time runs out.
+import type { Response } from 'express';
 import type { Pool } from 'pg';
 import { readCatalog } from '../../../layers';
 import type { ChildProcessPool } from '../../child-process-pool';
@@ -8,15 +10,19 @@ import type { WmsLimits } from '../../config';
 import { requestDeadline } from '../../request-deadline';
 import type { Kvp } from '../kvp';
 import type { OgcOperation } from '../ows-router';
+import { leaveGate } from '../request-gate';
 import { bboxTransformError, isGeographic, parseMapParams, type MapParams } from './get-map-params';
 import { drawnVersions, type DrawnVersion } from './layer-versions';
-import { renderMap, type DrawnLayer } from './render/canvas-renderer';
-import { streamPixelFeatures, type MapFrame, type PixelFeature } from './render/feature-query';
-import { generalisedSource, streamGeneralisedFeatures } from './render/generalised-features';
+import type { CanvasSpec, JobLayer } from '../../render-workers/messages';
+import type { RenderJob, RenderPool } from '../../render-workers/render-pool';
+import type { FeatureRowSink } from './render/feature-decoder';
+import { streamFeatureRows, type MapFrame } from './render/feature-query';
+import { generalisedSource, streamGeneralisedRows } from './render/generalised-features';
+import type { VectorPlan } from './render/layer-plan';
 import { scaleDenominator } from './render/map-scale';
 import { rasterFile, readRasterWindow } from './render/raster-window';
 import { LayerPainter } from './render/style-painter';
-import { compileStyle } from './render/style-rules';
+import { compileStyle, type StyleSource } from './render/style-rules';
 import { checkLayerCount, checkRenderingMemory, renderingStopped } from './resource-limits';
 import { publishedWmsLayers, type WmsLayer } from './wms-layers';
 
@@ -24,6 +30,8 @@ export interface MapOptions {
   rasterDir: string;
   /** the gdalwarp children shared by every request */
   processes: ChildProcessPool;
+  /** the threads maps are painted and encoded on */
+  renders: RenderPool;
   limits: WmsLimits;
 }
 
@@ -41,14 +49,64 @@ export function mapFrame(params: Pick<MapParams, 'bbox' | 'srid' | 'width' | 'he
   return { bbox: params.bbox, srid: params.srid, width: params.width, height: params.height };
 }
 
-export async function drawLayer(
+/**
+ * Reads a vector layer's rows for the frame into the sink `open` gives for its plan (from its generalised
+ * form where one serves the scale); false, and nothing read, when no rule of its style draws at this scale.
+ */
+export async function readVectorLayer(
+  pool: Pool,
+  options: DrawOptions,
+  layer: WmsLayer,
+  versionId: string,
+  frame: MapFrame,
+  scale: number,
+  open: (plan: VectorPlan) => FeatureRowSink,
+): Promise<boolean> {
+  const { summary } = layer;
+  const source: StyleSource = {
+    style: summary.style,
+    layerName: summary.name,
+    geometryType: summary.geometryType,
+    attributes: summary.attributeSchema.map((a) => a.name),
+  };
+  const style = compileStyle(source);
+  const rules = new LayerPainter(style, scale, frame);
+  if (!rules.active) return false;
+  const generalised =
+    options.generalised !== false && !rules.needsPoints
+      ? await generalisedSource(pool, versionId, frame, style.filterProperties)
+      : undefined;
+  const sink = open({ style: source, members: generalised !== undefined, frame, scale });
+  const read = generalised
+    ? streamGeneralisedRows(pool, versionId, generalised, frame, style.properties, sink, options.signal)
+    : streamFeatureRows(
+        pool,
+        versionId,
+        frame,
+        { properties: style.properties, labelPoints: style.needsLabelPoints },
+        sink,
+        options.signal,
+      );
+  await read.catch((error: unknown) => {
+    throw bboxTransformError(error);
+  });
+  return true;
+}
+
+/**
+ * One layer of a map drawn on a render thread (`job`, as layer `index`): its rows streamed there as they
+ * are read, or its imagery window read here and handed over with the map.
+ */
+export async function readLayerInto(
+  job: RenderJob,
+  index: number,
   pool: Pool,
   options: DrawOptions,
   layer: WmsLayer,
   version: DrawnVersion | undefined,
   frame: MapFrame,
   scale: number,
-): Promise<DrawnLayer> {
+): Promise<JobLayer> {
   if (!version?.versionId) return { kind: 'empty' };
   if (layer.raster) {
     if (!version.filePath) return { kind: 'empty' };
@@ -57,60 +115,51 @@ export async function drawLayer(
       png: await readRasterWindow(rasterFile(options.rasterDir, version.filePath), frame, options),
     };
   }
-  const { summary } = layer;
-  const style = compileStyle({
-    style: summary.style,
-    layerName: summary.name,
-    geometryType: summary.geometryType,
-    attributes: summary.attributeSchema.map((a) => a.name),
-  });
-  const painter = new LayerPainter(style, scale, frame);
-  if (!painter.active) return { kind: 'empty' };
-  const onFeature = (feature: PixelFeature) => painter.add(feature);
-  const generalised =
-    options.generalised !== false && !painter.needsPoints
-      ? await generalisedSource(pool, version.versionId, frame, style.filterProperties)
-      : undefined;
-  const read = generalised
-    ? streamGeneralisedFeatures(
-        pool,
-        version.versionId,
-        generalised,
-        frame,
-        style.properties,
-        onFeature,
-        options.signal,
-      )
-    : streamPixelFeatures(
-        pool,
-        version.versionId,
-        frame,
-        { properties: style.properties, labelPoints: style.needsLabelPoints },
-        onFeature,
-        options.signal,
-      );
-  await read.catch((error: unknown) => {
-    throw bboxTransformError(error);
-  });
-  return { kind: 'vector', painter };
+  const read = await readVectorLayer(pool, options, layer, version.versionId, frame, scale, (plan) =>
+    job.open(index, plan),
+  );
+  return read ? { kind: 'vector', layer: index } : { kind: 'empty' };
 }
 
-/** Draws the requested layers, each imagery layer once however often LAYERS names it. */
-function drawLayers(
+/**
+ * A map drawn on a render thread: `read` reads its layers into the job (`afterRead` runs once they are),
+ * then the thread paints and encodes it. The signal, or any failure, drops the job on its thread.
+ */
+export async function drawOnThread(
+  renders: RenderPool,
+  signal: AbortSignal | undefined,
+  read: (job: RenderJob) => Promise<JobLayer[]>,
+  canvas: CanvasSpec,
+  afterRead?: () => void,
+): Promise<Buffer> {
+  const job = renders.job(signal);
+  try {
+    const layers = await read(job);
+    signal?.throwIfAborted();
+    afterRead?.();
+    return await job.render(layers, canvas);
+  } finally {
+    job.end();
+  }
+}
+
+/** Reads the requested layers into the map's job, each imagery layer once however often LAYERS names it. */
+function readLayers(
+  job: RenderJob,
   pool: Pool,
   options: DrawOptions,
   params: MapParams,
   versions: Map<string, DrawnVersion>,
-): Promise<DrawnLayer[]> {
+): Promise<JobLayer[]> {
   const frame = mapFrame(params);
   const scale = scaleDenominator(params.bbox, params.width, isGeographic(params.crs.epsg));
-  const imagery = new Map<string, Promise<DrawnLayer>>();
+  const imagery = new Map<string, Promise<JobLayer>>();
   return Promise.all(
-    params.layers.map((layer) => {
+    params.layers.map((layer, index) => {
       const code = layer.summary.code;
-      const draw = () => drawLayer(pool, options, layer, versions.get(code), frame, scale);
-      if (!layer.raster) return draw();
-      const drawn = imagery.get(code) ?? draw();
+      const read = () => readLayerInto(job, index, pool, options, layer, versions.get(code), frame, scale);
+      if (!layer.raster) return read();
+      const drawn = imagery.get(code) ?? read();
       imagery.set(code, drawn);
       return drawn;
     }),
@@ -123,6 +172,7 @@ async function drawMap(
   options: MapOptions,
   kvp: Kvp,
   signal: AbortSignal,
+  res: Response,
 ): Promise<{ body: Buffer; mime: string }> {
   const catalog = await readCatalog(pool);
   const params = parseMapParams(kvp, publishedWmsLayers(catalog));
@@ -134,14 +184,14 @@ async function drawMap(
     params.layers.map((l) => l.summary.code),
     params.time,
   );
-  const layers = await drawLayers(pool, { ...options, signal }, params, versions);
-  signal.throwIfAborted();
-  const body = await renderMap(layers, {
-    width: params.width,
-    height: params.height,
-    background: params.background,
-    format: params.format,
-  });
+  const body = await drawOnThread(
+    options.renders,
+    signal,
+    (job) => readLayers(job, pool, { ...options, signal }, params, versions),
+    { width: params.width, height: params.height, background: params.background, format: params.format },
+    // the rows are read: the next OGC request may have the database while this map is drawn
+    () => leaveGate(res),
+  );
   return { body, mime: params.format.mime };
 }
 
@@ -149,7 +199,7 @@ export function getMap(pool: Pool, options: MapOptions): OgcOperation {
   return async (_req, res, kvp) => {
     const deadline = requestDeadline(res, options.limits.maxRenderingMs);
     try {
-      const image = await deadline.race(drawMap(pool, options, kvp, deadline.signal));
+      const image = await deadline.race(drawMap(pool, options, kvp, deadline.signal, res));
       res.status(200).type(image.mime).send(image.body);
     } catch (error) {
       throw renderingStopped(error);

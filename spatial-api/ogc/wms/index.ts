@@ -3,6 +3,7 @@
 import type { Pool } from 'pg';
 import type { ChildProcessPool } from '../../child-process-pool';
 import type { WmsLimits } from '../../config';
+import type { RenderPool } from '../../render-workers/render-pool';
 import type { OgcService } from '../ows-router';
 import { getCapabilities } from './get-capabilities';
 import { getFeatureInfo } from './get-feature-info';
@@ -14,6 +15,8 @@ export interface WmsOptions {
   rasterDir: string;
   /** the gdalwarp children imagery is warped in, shared with the image tiles */
   processes: ChildProcessPool;
+  /** the threads maps are painted and encoded on, shared with the image tiles */
+  renders: RenderPool;
   limits: WmsLimits;
 }
 

@@ -2,6 +2,7 @@
 // beyond them is refused before any work starts, with an exception naming the parameter to change; a
 // map still being drawn at the time limit is answered with an exception and its work stopped.
 import type { WmsLimits } from '../../config';
+import { RenderThreadFailed } from '../../render-workers/render-pool';
 import { DeadlineExceeded } from '../../request-deadline';
 import { OgcException } from '../ogc-exception';
 import type { MapParams } from './get-map-params';
@@ -42,8 +43,19 @@ export function checkRenderingMemory(
   );
 }
 
-/** The rendering deadline's reason as the exception to answer; other errors pass unchanged. */
+/**
+ * The rendering deadline's reason, or the render thread's failure, as the exception to answer; other
+ * errors pass unchanged.
+ */
 export function renderingStopped(error: unknown): unknown {
+  if (error instanceof RenderThreadFailed) {
+    return new OgcException(
+      'NoApplicableCode',
+      '',
+      `绘制地图失败，请重试 / drawing the map failed (${error.message}): ask again`,
+      500,
+    );
+  }
   if (!(error instanceof DeadlineExceeded)) return error;
   const seconds = error.limitMs / 1000;
   return new OgcException(

@@ -4,7 +4,7 @@
 import { loadImage, createCanvas } from '@napi-rs/canvas';
 import express from 'express';
 import { Pool } from 'pg';
-import { createApp } from '../../../spatial-api';
+import { createApp, healthPoolOf, renderPoolOf } from '../../../spatial-api';
 import { issueTestKey } from '../../support/access';
 import { testAppConfig } from '../../support/app-config';
 import { testDatabaseUrl } from '../../support/environment';
@@ -28,7 +28,8 @@ export async function startWmsServer(): Promise<WmsServer> {
     requests.push(req.originalUrl);
     next();
   });
-  app.use(createApp({ pool, config: testAppConfig() }));
+  const platform = createApp({ pool, config: testAppConfig() });
+  app.use(platform);
   const server = await listenOnFreePort(app);
   return {
     url: server.url,
@@ -37,6 +38,8 @@ export async function startWmsServer(): Promise<WmsServer> {
     requests,
     close: async () => {
       await server.close();
+      await renderPoolOf(platform).close();
+      await healthPoolOf(platform).end();
       await pool.end();
     },
   };

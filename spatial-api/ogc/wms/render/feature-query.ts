@@ -1,10 +1,12 @@
-// Streams a frame's features from PostGIS (feature-query.sql) as compact TWKB and decodes each into pixels
-// as it arrives (Web Mercator projected here, far cheaper than ST_Transform of every feature).
+// Streams a frame's features from PostGIS (feature-query.sql) as compact TWKB, row by row, to whoever
+// decodes them into pixels (feature-decoder.ts; Web Mercator projected there, far cheaper than
+// ST_Transform of every feature).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import { streamRows } from './stream-rows';
-import { decodeTwkb, inverseWebMercator, type DecodedShape, type PixelTransform } from './twkb';
+import type { FeatureRowSink } from './feature-decoder';
+import { inverseWebMercator, type DecodedShape, type PixelTransform } from './twkb';
 
 const FEATURE_QUERY =
   readFileSync(path.join(__dirname, 'frame-search.sql'), 'utf8') +
@@ -110,36 +112,32 @@ export function text(value: unknown): string | null {
 }
 
 /**
- * Streams the features of a layer version inside the frame to `onFeature`, decoded to pixels, one row at
- * a time: a city map holds half a million features, which are painted as they arrive and never kept.
+ * Streams the features of a layer version inside the frame to `onRow` as TWKB with the values the style
+ * reads, one row at a time: a city map holds half a million features, which are painted as they arrive and
+ * never kept. Returns how many rows had a shape.
  */
-export async function streamPixelFeatures(
+export async function streamFeatureRows(
   pool: Pool,
   versionId: string,
   frame: MapFrame,
   needs: { properties: string[]; labelPoints: boolean },
-  onFeature: (feature: PixelFeature) => void,
+  onRow: FeatureRowSink,
   signal?: AbortSignal,
 ): Promise<number> {
   signal?.throwIfAborted();
   const values = [...frameValues(versionId, frame), needs.properties, needs.labelPoints];
-  const transform = pixelTransform(frame);
   const wanted = needs.properties;
   let count = 0;
   const handleRow = (row: Row) => {
     if (!row.shape) return;
-    const shape = decodeTwkb(row.shape, transform);
-    if (shape.polygons.length === 0 && shape.lines.length === 0 && shape.points.length === 0) return;
-    const label = row.label_at ? decodeTwkb(row.label_at, transform).points : [];
     count++;
-    onFeature({
-      shape,
-      labelAt: label.length >= 2 ? [label[0]!, label[1]!] : null,
-      values:
-        wanted.length > VALUE_COLUMNS
-          ? wanted.map((name) => text(row.properties?.[name]))
-          : [row.v1, row.v2, row.v3, row.v4].slice(0, wanted.length),
-    });
+    onRow(
+      row.shape,
+      row.label_at,
+      wanted.length > VALUE_COLUMNS
+        ? wanted.map((name) => text(row.properties?.[name]))
+        : [row.v1, row.v2, row.v3, row.v4].slice(0, wanted.length),
+    );
   };
   await streamRows<Row>(pool, { name: 'wms-feature-query', text: FEATURE_QUERY, values }, handleRow, signal);
   return count;

@@ -6,16 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import { bandFor, findGeneralisation, type Generalisation } from '../../../../layers';
-import {
-  FRAME_MARGIN_PX,
-  frameValues,
-  pixelTransform,
-  queryBox,
-  type MapFrame,
-  type PixelFeature,
-} from './feature-query';
+import { FRAME_MARGIN_PX, frameValues, queryBox, type MapFrame } from './feature-query';
+import type { FeatureRowSink } from './feature-decoder';
 import { streamRows } from './stream-rows';
-import { decodeTwkbMembers } from './twkb';
 
 const GENERALISED_QUERY =
   readFileSync(path.join(__dirname, 'frame-search.sql'), 'utf8') +
@@ -81,18 +74,20 @@ interface Row {
   property_values: (string | null)[];
 }
 
-/** Streams the features of the band's groups in the frame to `onFeature`; returns how many. */
-export async function streamGeneralisedFeatures(
+/**
+ * Streams the band's groups in the frame to `onRow` as TWKB collections of their features, with the values
+ * they carry (decoded with `members`, feature-decoder.ts); returns how many groups.
+ */
+export async function streamGeneralisedRows(
   pool: Pool,
   versionId: string,
   source: GeneralisedSource,
   frame: MapFrame,
   properties: string[],
-  onFeature: (feature: PixelFeature) => void,
+  onRow: FeatureRowSink,
   signal?: AbortSignal,
 ): Promise<number> {
   const values = [...frameValues(versionId, frame), source.band];
-  const transform = pixelTransform(frame);
   // where each property the style reads sits in a group's values (-1: not carried, not read at this scale)
   const positions = properties.map((name) => source.propertyNames.indexOf(name));
   let count = 0;
@@ -101,12 +96,12 @@ export async function streamGeneralisedFeatures(
     { name: 'wms-generalised-query', text: GENERALISED_QUERY, values },
     (row) => {
       if (!row.shape) return;
-      const featureValues = positions.map((i) => (i < 0 ? null : (row.property_values[i] ?? null)));
-      decodeTwkbMembers(row.shape, transform, (shape) => {
-        if (shape.polygons.length === 0 && shape.lines.length === 0 && shape.points.length === 0) return;
-        count++;
-        onFeature({ shape, labelAt: null, values: featureValues });
-      });
+      count++;
+      onRow(
+        row.shape,
+        null,
+        positions.map((i) => (i < 0 ? null : (row.property_values[i] ?? null))),
+      );
     },
     signal,
   );
