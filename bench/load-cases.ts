@@ -23,7 +23,7 @@ import { seededRandom, summarise, timeInterleaved, formatTiming } from './timing
 
 const SEED = 20261202;
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
-const CLIENTS = [16, 64];
+const CLIENTS = (process.env.LOAD_CLIENTS ?? '16,64').split(',').map(Number);
 const STANDARD_OVERLAY = ['land_use_plan', 'ecological_red_line', 'permanent_basic_farmland', 'districts'];
 const CENTRE_LAT = 43.8;
 const MERCATOR_STRETCH = 1 / Math.cos((CENTRE_LAT * Math.PI) / 180);
