@@ -2,8 +2,8 @@
 // every layer the rules name and the project (one statement), prepares the site, evaluates every rule in
 // PostGIS (one query per rule, several at once where the pool has idle connections: evaluate-rules.ts), and
 // stores the run sealed with its verification code, the versions it read and each rule's result (one
-// statement). The answer and its code are made from what is stored, as a stored
-// run is read back, without reading it back.
+// statement). The answer and its code are made from what is stored, as a stored run is read back, without
+// reading it back.
 import type { Pool, PoolClient } from 'pg';
 import { invalid, notFound } from '../compliance-error';
 import { parseRuleSet, type RuleSet } from '../rule-sets/rule-set-schema';

@@ -14,6 +14,7 @@ import {
   type Geometry,
   type Highlights,
 } from '../document-maps/site-map';
+import { documentCanvas } from '../document-maps/document-canvas';
 import { drawOnThread, mapFrame, readLayerInto } from '../ogc/wms/get-map';
 import type { JobLayer } from '../render-workers/messages';
 import { rasterFile, readRasterWindow } from '../ogc/wms/render/raster-window';
@@ -139,13 +140,7 @@ export class ReportMapDrawer {
           }),
         )),
       ],
-      {
-        width: frame.width,
-        height: frame.height,
-        background: [245, 245, 240, 1],
-        format: { mime: 'image/png', encoder: 'png', alpha: false },
-        highlights,
-      },
+      { ...documentCanvas(frame), highlights },
     );
   }
 

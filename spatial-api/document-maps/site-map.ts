@@ -12,6 +12,7 @@ import type { MapFrame } from '../ogc/wms/render/feature-query';
 import { scaleDenominator } from '../ogc/wms/render/map-scale';
 import { publishedWmsLayers, type WmsLayer } from '../ogc/wms/wms-layers';
 import type { RenderPool } from '../render-workers/render-pool';
+import { documentCanvas } from './document-canvas';
 import { drawHighlights, positions, type Geometry } from './highlights';
 
 export { drawHighlights, HIGHLIGHT_COLOUR, tracePath, type Geometry, type Highlights } from './highlights';
@@ -123,12 +124,7 @@ export class DocumentMapDrawer {
             );
           }),
         ]),
-      {
-        width: frame.width,
-        height: frame.height,
-        background: [245, 245, 240, 1],
-        format: { mime: 'image/png', encoder: 'png', alpha: false },
-      },
+      documentCanvas(frame),
     );
   }
 }
