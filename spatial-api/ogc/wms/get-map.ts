@@ -21,7 +21,7 @@ import { generalisedSource, streamGeneralisedRows } from './render/generalised-f
 import type { VectorPlan } from './render/layer-plan';
 import { scaleDenominator } from './render/map-scale';
 import { rasterFile, readRasterWindow } from './render/raster-window';
-import { LayerPainter } from './render/style-painter';
+import { needsPointsAt, rulesAtScale } from './render/style-painter';
 import { compileStyle, type StyleSource } from './render/style-rules';
 import { checkLayerCount, checkRenderingMemory, renderingStopped } from './resource-limits';
 import { publishedWmsLayers, type WmsLayer } from './wms-layers';
@@ -70,10 +70,11 @@ export async function readVectorLayer(
     attributes: summary.attributeSchema.map((a) => a.name),
   };
   const style = compileStyle(source);
-  const rules = new LayerPainter(style, scale, frame);
-  if (!rules.active) return false;
+  // which rules draw at this scale, asked without building a painter (the render thread builds it)
+  const rules = rulesAtScale(style, scale);
+  if (rules.length === 0) return false;
   const generalised =
-    options.generalised !== false && !rules.needsPoints
+    options.generalised !== false && !needsPointsAt(rules)
       ? await generalisedSource(pool, versionId, frame, style.filterProperties)
       : undefined;
   const sink = open({ style: source, members: generalised !== undefined, frame, scale });

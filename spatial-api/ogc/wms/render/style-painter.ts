@@ -26,6 +26,10 @@ const MAX_SPLAT_PX = 1;
 /** Larger images draw tiny polygons as paths: the splat buffers (20 bytes a pixel) would be too big. */
 const MAX_SPLAT_IMAGE_PX = 2048 * 2048;
 
+/** Whether a rule places marks or labels (at points of each feature). */
+const placesPoints = (rule: PaintRule) =>
+  rule.symbolizers.some((x) => x.kind === 'Mark' || x.kind === 'Text');
+
 /** What one rule draws, gathered feature by feature. */
 class RuleBatch {
   readonly hasFill: boolean;
@@ -51,7 +55,7 @@ class RuleBatch {
     this.needsRings = s.some(
       (x) => (x.kind === 'Fill' && x.fill === null && x.outline !== null) || x.kind === 'Line',
     );
-    this.needsPoints = s.some((x) => x.kind === 'Mark' || x.kind === 'Text');
+    this.needsPoints = placesPoints(rule);
   }
 
   /** Adds a feature; true when it is a filled polygon smaller than a pixel, to be splatted instead. */
@@ -82,6 +86,18 @@ class RuleBatch {
   }
 }
 
+/** The rules of a style that draw something at this scale denominator. */
+export function rulesAtScale(style: PaintStyle, scaleDenominator: number): PaintRule[] {
+  return style.rules.filter(
+    (r) => scaleDenominator >= r.minScale && scaleDenominator < r.maxScale && r.symbolizers.length > 0,
+  );
+}
+
+/** Whether any of those rules places marks or labels (at points of each feature). */
+export function needsPointsAt(rules: PaintRule[]): boolean {
+  return rules.some(placesPoints);
+}
+
 export class LayerPainter {
   private readonly regular: RuleBatch[];
   private readonly otherwise: RuleBatch[];
@@ -94,24 +110,10 @@ export class LayerPainter {
     scaleDenominator: number,
     private readonly size: { width: number; height: number },
   ) {
-    this.batches = style.rules
-      .filter(
-        (r) => scaleDenominator >= r.minScale && scaleDenominator < r.maxScale && r.symbolizers.length > 0,
-      )
-      .map((r) => new RuleBatch(r));
+    this.batches = rulesAtScale(style, scaleDenominator).map((r) => new RuleBatch(r));
     this.regular = this.batches.filter((b) => !b.rule.elseRule);
     this.otherwise = this.batches.filter((b) => b.rule.elseRule);
     this.splatAllowed = size.width * size.height <= MAX_SPLAT_IMAGE_PX;
-  }
-
-  /** Whether a rule drawing at this scale places marks or labels (at points of each feature). */
-  get needsPoints(): boolean {
-    return this.batches.some((b) => b.needsPoints);
-  }
-
-  /** Whether any rule draws at this scale (if not, the layer need not be read at all). */
-  get active(): boolean {
-    return this.batches.length > 0;
   }
 
   add(feature: PixelFeature): void {
