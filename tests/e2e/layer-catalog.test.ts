@@ -373,7 +373,10 @@ describe('layer catalog pages', () => {
     expect(await page.$(badgeIn(2))).toBeNull();
     expect(dialogs).toHaveLength(1);
     expect(dialogs[0]).toContain('第 1 版');
-    await expect(page.textContent('[data-testid="layer-current-version"]')).resolves.toContain('第 1 版');
+    // the layer's facts are loaded again beside the versions: they follow once they have arrived
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="layer-current-version"]')?.textContent?.includes('第 1 版'),
+    );
     const { body } = await api<LayerBody>('GET', `/api/v1/layers/${layerCode}`);
     expect(body.version).toBe(1);
   });
@@ -430,6 +433,20 @@ describe('layer catalog pages', () => {
     expect(dialogs).toHaveLength(1);
     expect(await page.$(`[data-testid="catalog-row-${formLayerCode}"]`)).toBeNull();
     expect((await api('GET', `/api/v1/layers/${formLayerCode}`)).status).toBe(404);
+  });
+
+  it('stays on the catalog when the map settles just after the link to it was followed', async () => {
+    await page.click('[data-testid="nav-map"]');
+    await page.waitForSelector('[data-testid="layer-panel"]');
+    await page.waitForFunction(() => window.__oneBlueprintMap !== undefined);
+    // the map's last move ends in the same task as the click, before React has taken the map page down
+    await page.evaluate(() => {
+      (document.querySelector('[data-testid="nav-layers"]') as HTMLElement).click();
+      window.__oneBlueprintMap?.dispatchEvent('moveend');
+    });
+    await page.waitForSelector('[data-testid="catalog-table"]');
+    expect(new URL(page.url()).pathname).toBe('/layers');
+    expect(new URL(page.url()).search).toBe('');
   });
 
   it('navigates between the map and the layer catalog from the header', async () => {

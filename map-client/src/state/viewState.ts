@@ -4,7 +4,7 @@
 // (`asof=code:2024-05-01,…`) and the swipe (`swipe=left,right,percent`, a side being `code` or
 // `code@date`). Writing touches only the parameters named in the change: others' parameters stay.
 import { useCallback, useMemo } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 
 /** A layer as drawn: its current version, or the version current at `asOf` (YYYY-MM-DD). */
 export interface LayerRef {
@@ -189,18 +189,22 @@ export interface ViewStateHandle {
 /** The view state of the page's URL, and the functions that change it. */
 export function useViewState(): ViewStateHandle {
   const [params] = useSearchParams();
+  const { pathname } = useLocation();
   const navigate = useNavigate();
   const view = useMemo(() => readViewState(params), [params]);
   const update = useCallback(
     (change: Partial<ViewState>, options: { push?: boolean } = {}) => {
+      // The page is being left (a link was followed and the map settled before it was taken down): its
+      // view is no longer the address's to write, and writing it would pull the user back.
+      if (window.location.pathname !== pathname) return;
       // Read from the address bar, not the last render: two changes in one event must both land.
       const current = new URLSearchParams(window.location.search);
       const next = writeViewState(current, change);
       if (next.toString() === current.toString()) return;
       const search = next.toString();
-      void navigate({ search: search ? `?${search}` : '' }, { replace: !options.push });
+      void navigate({ pathname, search: search ? `?${search}` : '' }, { replace: !options.push });
     },
-    [navigate],
+    [navigate, pathname],
   );
   const setCentre = useCallback(
     (centre: [number, number], zoom?: number) =>
