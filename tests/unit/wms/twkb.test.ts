@@ -12,7 +12,7 @@ import {
 
 const hex = (h: string) => Buffer.from(h, 'hex');
 const IDENTITY_TRANSFORM = { scaleX: 1, offsetX: 0, scaleY: 1, offsetY: 0, tolerance: 0 };
-const list = (a: Float64Array) => Array.from(a, (v) => Number(v.toFixed(6)));
+const list = (a: ArrayLike<number>) => Array.from(a, (v) => Number(v.toFixed(6)));
 
 describe('TWKB decoder', () => {
   it('reads a point with two decimal digits', () => {

@@ -1,5 +1,6 @@
 // Pixel-space geometry onto canvas paths: rings oriented so that one path can hold many polygons with
 // holes, lines, and the areas that decide whether a polygon is smaller than a pixel.
+import type { Coordinates } from './twkb';
 /** Where rings and lines go: a canvas Path2D or a PathText. */
 export interface PathSink {
   moveTo(x: number, y: number): void;
@@ -7,7 +8,7 @@ export interface PathSink {
   closePath(): void;
 }
 
-export function signedArea(ring: Float64Array): number {
+export function signedArea(ring: Coordinates): number {
   let sum = 0;
   for (let i = 0, n = ring.length - 2; i < n; i += 2)
     sum += ring[i]! * ring[i + 3]! - ring[i + 2]! * ring[i + 1]!;
@@ -18,7 +19,7 @@ export function signedArea(ring: Float64Array): number {
  * Adds rings with outer rings turning one way and holes the other, so that one path holding many
  * polygons fills with the non-zero rule: holes stay open and touching parcels do not cancel out.
  */
-export function addPolygons(path: PathSink, polygons: Float64Array[][]): void {
+export function addPolygons(path: PathSink, polygons: Coordinates[][]): void {
   for (const rings of polygons) {
     rings.forEach((ring, r) => {
       const n = ring.length / 2;
@@ -34,7 +35,7 @@ export function addPolygons(path: PathSink, polygons: Float64Array[][]): void {
   }
 }
 
-export function addLines(path: PathSink, lines: Float64Array[]): void {
+export function addLines(path: PathSink, lines: Coordinates[]): void {
   for (const line of lines) {
     for (let i = 0; i < line.length; i += 2) {
       if (i === 0) path.moveTo(line[i]!, line[i + 1]!);
@@ -44,7 +45,7 @@ export function addLines(path: PathSink, lines: Float64Array[]): void {
 }
 
 /** The area of polygons (outer rings less holes), in square pixels. */
-export function polygonArea(polygons: Float64Array[][]): number {
+export function polygonArea(polygons: Coordinates[][]): number {
   let area = 0;
   for (const rings of polygons) {
     rings.forEach((ring, r) => (area += r === 0 ? Math.abs(signedArea(ring)) : -Math.abs(signedArea(ring))));

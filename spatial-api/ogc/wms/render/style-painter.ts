@@ -104,6 +104,8 @@ export class LayerPainter {
   private readonly batches: RuleBatch[];
   private splat: SubPixelSplat | undefined;
   private readonly splatAllowed: boolean;
+  private lastValues: (string | null)[] | undefined;
+  private lastMatched: RuleBatch[] = [];
 
   constructor(
     style: PaintStyle,
@@ -117,17 +119,21 @@ export class LayerPainter {
   }
 
   add(feature: PixelFeature): void {
-    let matched = false;
-    for (const batch of this.regular) {
-      if (batch.rule.matches(feature.values)) {
-        matched = true;
-        if (batch.add(feature, this.splatAllowed)) this.splatFeature(batch.rule, feature);
-      }
-    }
-    if (matched) return;
-    for (const batch of this.otherwise) {
+    for (const batch of this.batchesFor(feature.values)) {
       if (batch.add(feature, this.splatAllowed)) this.splatFeature(batch.rule, feature);
     }
+  }
+
+  /**
+   * The batches whose rules match these values (the else rules when none does). The features of a
+   * generalised group share one values array, so its rules are matched once for the whole group.
+   */
+  private batchesFor(values: (string | null)[]): RuleBatch[] {
+    if (values === this.lastValues) return this.lastMatched;
+    const matched = this.regular.filter((batch) => batch.rule.matches(values));
+    this.lastValues = values;
+    this.lastMatched = matched.length > 0 ? matched : this.otherwise;
+    return this.lastMatched;
   }
 
   private splatFeature(rule: PaintRule, f: PixelFeature): void {

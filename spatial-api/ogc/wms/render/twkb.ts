@@ -1,10 +1,14 @@
 // Decodes TWKB (PostGIS ST_AsTWKB) straight into pixels, projecting lon/lat to Web Mercator when asked and
 // dropping vertices closer than a tolerance; one decoder and scratch buffer serve half a million features.
+import { MercatorSeries } from './mercator-series';
+
+/** A flat [x0, y0, x1, y1, …] list of vertices. */
+export type Coordinates = ArrayLike<number>;
 
 export interface DecodedShape {
-  /** polygons as rings, the first the outer one, each a flat [x0, y0, x1, y1, …] list */
-  polygons: Float64Array[][];
-  lines: Float64Array[];
+  /** polygons as rings, the first the outer one */
+  polygons: Coordinates[][];
+  lines: Coordinates[];
   /** points as a flat [x0, y0, x1, y1, …] list */
   points: number[];
   /** bounding box in output units: minX, minY, maxX, maxY */
@@ -47,6 +51,22 @@ export function inverseWebMercator(x: number, y: number): [number, number] {
   ];
 }
 
+/**
+ * A copy of part of the scratch buffer as a plain array: half a million small typed arrays (a backing
+ * store each) cost several times the decoding itself.
+ */
+function copyOf(from: Float64Array, start: number, end: number): number[] {
+  const copy: number[] = [];
+  for (let i = start; i < end; i++) copy.push(from[i]!);
+  return copy;
+}
+
+/** 10 to the power of a header's precision, by its zig-zag code (0, -1, 1, -2, 2 … up to ±8) */
+const SCALES = Array.from(
+  { length: 16 },
+  (_, zigzag) => 10 ** (zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2),
+);
+
 const POINT = 1;
 const LINESTRING = 2;
 const POLYGON = 3;
@@ -62,11 +82,13 @@ class Decoder {
   private offset = 0;
   private t: PixelTransform = IDENTITY;
   private scratch = new Float64Array(1024);
+  private readonly mercator = new MercatorSeries(webMercatorY);
   // the delta-coding state: TWKB deltas run on across the parts of one geometry
   private x = 0;
   private y = 0;
   private dims = 2;
   private scale = 1;
+  private metadata = 0;
   minX = 0;
   minY = 0;
   maxX = 0;
@@ -105,29 +127,64 @@ class Decoder {
     return value % 2 === 0 ? value / 2 : -(value + 1) / 2;
   }
 
-  /** Reads `count` vertices, keeping those that move by at least the tolerance and always the last one. */
-  private coordinates(count: number, kind: Kind): Float64Array {
+  /**
+   * Reads `count` vertices, keeping those that move by at least the tolerance and always the last one.
+   * The hottest loop of a map: the varints are read inline, the state kept in locals.
+   */
+  private coordinates(count: number, kind: Kind): number[] {
     const { scaleX, offsetX, scaleY, offsetY, tolerance, webMercator } = this.t;
     if (this.scratch.length < count * 4) this.scratch = new Float64Array(count * 4);
     const all = this.scratch; // vertices from index 0, those kept from index 2 * count
     const keptAt = count * 2;
+    const bytes = this.bytes;
+    const end = bytes.length;
+    const scale = this.scale;
+    const skipped = this.dims - 2;
+    const points = kind === 'points';
+    let offset = this.offset;
+    let tx = this.x;
+    let ty = this.y;
+    let { minX, minY, maxX, maxY } = this;
     let n = 0;
+    let b = 0;
     for (let i = 0; i < count; i++) {
-      this.x += this.signed();
-      this.y += this.signed();
-      for (let d = 2; d < this.dims; d++) this.signed();
-      const mapX = webMercator ? webMercatorX(this.x / this.scale) : this.x / this.scale;
-      const mapY = webMercator ? webMercatorY(this.y / this.scale) : this.y / this.scale;
+      // two zig-zag varints, x then y (arithmetic, so values beyond 32 bits stay exact)
+      let value = 0;
+      let shift = 1;
+      do {
+        if (offset >= end) throw new RangeError('TWKB ends early');
+        b = bytes[offset++]!;
+        value += (b & 0x7f) * shift;
+        shift *= 128;
+      } while (b >= 0x80);
+      tx += value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+      value = 0;
+      shift = 1;
+      do {
+        if (offset >= end) throw new RangeError('TWKB ends early');
+        b = bytes[offset++]!;
+        value += (b & 0x7f) * shift;
+        shift *= 128;
+      } while (b >= 0x80);
+      ty += value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+      for (let d = 0; d < skipped; d++) {
+        do {
+          if (offset >= end) throw new RangeError('TWKB ends early');
+          b = bytes[offset++]!;
+        } while (b >= 0x80);
+      }
+      const mapX = webMercator ? webMercatorX(tx / scale) : tx / scale;
+      const mapY = webMercator ? this.mercator.y(ty / scale) : ty / scale;
       const x = mapX * scaleX + offsetX;
       const y = mapY * scaleY + offsetY;
       all[i * 2] = x;
       all[i * 2 + 1] = y;
-      if (x < this.minX) this.minX = x;
-      if (x > this.maxX) this.maxX = x;
-      if (y < this.minY) this.minY = y;
-      if (y > this.maxY) this.maxY = y;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
       if (
-        kind === 'points' ||
+        points ||
         n === 0 ||
         i === count - 1 ||
         Math.abs(x - all[keptAt + n - 2]!) >= tolerance ||
@@ -137,14 +194,21 @@ class Decoder {
         all[keptAt + n++] = y;
       }
     }
+    this.offset = offset;
+    this.x = tx;
+    this.y = ty;
+    this.minX = minX;
+    this.minY = minY;
+    this.maxX = maxX;
+    this.maxY = maxY;
     // a ring that collapses below a triangle keeps all its vertices: tiny features keep their area
-    if ((kind === 'ring' && n < 8) || n === keptAt) return all.slice(0, keptAt);
-    return all.slice(keptAt, keptAt + n);
+    if ((kind === 'ring' && n < 8) || n === keptAt) return copyOf(all, 0, keptAt);
+    return copyOf(all, keptAt, keptAt + n);
   }
 
   private polygon(shape: DecodedShape): void {
     const count = this.unsigned();
-    const rings: Float64Array[] = [];
+    const rings: Coordinates[] = [];
     for (let r = 0; r < count; r++) rings.push(this.coordinates(this.unsigned(), 'ring'));
     if (rings.length > 0) shape.polygons.push(rings);
   }
@@ -155,13 +219,13 @@ class Decoder {
     return count;
   }
 
-  /** Reads a geometry's header; its type and metadata, or undefined for an empty geometry. */
-  private header(): { type: number; metadata: number } | undefined {
+  /** Reads a geometry's header: its type (its metadata kept in `metadata`), or -1 for an empty geometry. */
+  private header(): number {
     const header = this.byte();
     const type = header & 0x0f;
     const zigzag = header >> 4;
-    const precision = zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
     const metadata = this.byte();
+    this.metadata = metadata;
     this.dims = 2;
     if (metadata & 0x08) {
       const extended = this.byte();
@@ -169,17 +233,17 @@ class Decoder {
     }
     if (metadata & 0x02) this.unsigned(); // size of the rest
     if (metadata & 0x01) for (let i = 0; i < this.dims * 2; i++) this.signed(); // bounding box
-    if (metadata & 0x10) return undefined; // empty
-    this.scale = 10 ** precision;
+    if (metadata & 0x10) return -1; // empty
+    this.scale = SCALES[zigzag]!;
     this.x = 0;
     this.y = 0;
-    return { type, metadata };
+    return type;
   }
 
   geometry(shape: DecodedShape): void {
-    const header = this.header();
-    if (!header) return;
-    const { type, metadata } = header;
+    const type = this.header();
+    if (type < 0) return;
+    const metadata = this.metadata;
     switch (type) {
       case MULTIPOINT:
         for (const c of this.coordinates(this.parts(metadata), 'points')) shape.points.push(c);
@@ -204,9 +268,9 @@ class Decoder {
    * box; any other geometry is one member.
    */
   members(onMember: (shape: DecodedShape) => void): void {
-    const header = this.header();
-    if (!header) return;
-    const { type, metadata } = header;
+    const type = this.header();
+    if (type < 0) return;
+    const metadata = this.metadata;
     const multi = type >= MULTIPOINT && type <= COLLECTION;
     const count = multi ? this.parts(metadata) : 1;
     for (let i = 0; i < count; i++) {
