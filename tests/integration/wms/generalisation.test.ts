@@ -82,6 +82,8 @@ describe('small-scale maps from a generalisation', () => {
   const server = useTestServer();
   let versionId = '';
   let extent = { west: 0, south: 0, east: 0, north: 0 };
+  /** the city's middle in EPSG:4538 */
+  let gaussKruger = { easting: 0, northing: 0 };
 
   const merc = (lon: number, lat: number) => [
     (lon * Math.PI * 6378137) / 180,
@@ -90,8 +92,8 @@ describe('small-scale maps from a generalisation', () => {
 
   /**
    * The whole city at 1024×768, and for each band a 256×256 map in the city's middle whose pixel falls in
-   * that band (Web Mercator, CRS:84 and EPSG:4490 in turn): the band it should be drawn from, and its
-   * GetMap parameters.
+   * that band (Web Mercator, CRS:84 and EPSG:4490 in turn; and zoom 8 in EPSG:4538): the band it should
+   * be drawn from, and its GetMap parameters.
    */
   const frames = (): { name: string; band: number | null; params: Record<string, string | number> }[] => {
     const { west, south, east, north } = extent;
@@ -122,6 +124,19 @@ describe('small-scale maps from a generalisation', () => {
         band,
         params: { CRS: crs, BBOX: bbox.join(','), WIDTH: 256, HEIGHT: 256 },
       });
+    });
+    // a Gauss-Krüger zone (northing first): the areas of the features under a pixel are scaled to its metres
+    const half = 128 * bandPixelDegrees(8) * 1.4 * 111_320;
+    const { easting, northing } = gaussKruger;
+    list.push({
+      name: 'zoom 8, EPSG:4538, 256×256',
+      band: 8,
+      params: {
+        CRS: 'EPSG:4538',
+        BBOX: [northing - half, easting - half, northing + half, easting + half].join(','),
+        WIDTH: 256,
+        HEIGHT: 256,
+      },
     });
     return list;
   };
@@ -177,6 +192,12 @@ describe('small-scale maps from a generalisation', () => {
         [versionId],
       );
       extent = box.rows[0]!;
+      const middle = await client.query<{ easting: number; northing: number }>(
+        `SELECT ST_X(p) AS easting, ST_Y(p) AS northing
+         FROM ST_Transform(ST_SetSRID(ST_MakePoint($1::float8, $2::float8), 4490), 4538) AS p`,
+        [(extent.west + extent.east) / 2, (extent.south + extent.north) / 2],
+      );
+      gaussKruger = middle.rows[0]!;
     } catch (error) {
       await client.query('ROLLBACK');
       throw error;

@@ -11,6 +11,9 @@ import {
 } from '../../../spatial-api/ogc/wms/render/twkb';
 
 const hex = (h: string) => Buffer.from(h, 'hex');
+const fail = () => {
+  throw new Error('a member where splats were expected');
+};
 const IDENTITY_TRANSFORM = { scaleX: 1, offsetX: 0, scaleY: 1, offsetY: 0, tolerance: 0 };
 const list = (a: ArrayLike<number>) => Array.from(a, (v) => Number(v.toFixed(6)));
 
@@ -149,5 +152,34 @@ describe('Web Mercator in the decoder', () => {
     });
     expect(shape.points[0]).toBeCloseTo(0, 6);
     expect(shape.points[1]).toBeCloseTo(0, 6);
+  });
+
+  it('hands a generalised group of features under a pixel (MultiPoint Z, Z the area) on as splats', () => {
+    // ST_AsTWKB('SRID=4490;MULTIPOINT Z ((87.5 43.8 250), (87.501 43.8005 1200))', 5): Z in 10⁻⁹ square
+    // degrees, delta-coded like x and y
+    const bytes = hex('a4080102e08eac08c0d59604f403c80164ec0e');
+    const plain: [number, number, number][] = [];
+    decodeTwkbMembers(
+      bytes,
+      { scaleX: 10, offsetX: 0, scaleY: -20, offsetY: 0, tolerance: 0 },
+      fail,
+      (...s) => plain.push(s),
+    );
+    expect(plain).toHaveLength(2);
+    expect(plain[0]![0]).toBeCloseTo(875, 9);
+    expect(plain[0]![1]).toBeCloseTo(-876, 9);
+    expect(plain[0]![2]).toBeCloseTo(250e-9 * 200, 15);
+    expect(plain[1]![2]).toBeCloseTo(1200e-9 * 200, 15);
+    // on Web Mercator a square degree is (πR/180)² m² at the equator, 1/cos φ more in y at latitude φ
+    const mercator: [number, number, number][] = [];
+    decodeTwkbMembers(
+      bytes,
+      { webMercator: true, scaleX: 1, offsetX: 0, scaleY: -1, offsetY: 0, tolerance: 0 },
+      fail,
+      (...s) => mercator.push(s),
+    );
+    const degree = (6378137 * Math.PI) / 180;
+    expect(mercator[0]![0]).toBeCloseTo(webMercatorX(87.5), 6);
+    expect(mercator[0]![2] / ((250e-9 * degree ** 2) / Math.cos((43.8 * Math.PI) / 180))).toBeCloseTo(1, 9);
   });
 });

@@ -16,17 +16,29 @@ export type FeatureRowSink = (
 const isEmpty = (shape: DecodedShape) =>
   shape.polygons.length === 0 && shape.lines.length === 0 && shape.points.length === 0;
 
-/** `members`: each row is a generalised group, split back into its features (which have no label point). */
+/** A feature smaller than a pixel known by its centre and area (pixels), with its group's values. */
+export type SplatFeatureSink = (x: number, y: number, area: number, values: (string | null)[]) => void;
+
+/**
+ * `members`: each row is a generalised group, split back into its features (which have no label point);
+ * a group of features smaller than a pixel goes to `onSplat` feature by feature.
+ */
 export function featureDecoder(
   transform: PixelTransform,
   members: boolean,
   onFeature: (feature: PixelFeature) => void,
+  onSplat: SplatFeatureSink = () => undefined,
 ): FeatureRowSink {
   if (members) {
     return (shape, _labelAt, values) =>
-      decodeTwkbMembers(shape, transform, (member) => {
-        if (!isEmpty(member)) onFeature({ shape: member, labelAt: null, values });
-      });
+      decodeTwkbMembers(
+        shape,
+        transform,
+        (member) => {
+          if (!isEmpty(member)) onFeature({ shape: member, labelAt: null, values });
+        },
+        (x, y, area) => onSplat(x, y, area, values),
+      );
   }
   return (bytes, labelAt, values) => {
     const shape = decodeTwkb(bytes, transform);

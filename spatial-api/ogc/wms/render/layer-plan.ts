@@ -18,6 +18,11 @@ export interface VectorPlan {
 /** A painter for the plan and the sink its rows go to. */
 export function planPainter(plan: VectorPlan): { painter: LayerPainter; sink: FeatureRowSink } {
   const painter = new LayerPainter(compileStyle(plan.style), plan.scale, plan.frame);
-  const sink = featureDecoder(pixelTransform(plan.frame), plan.members, (feature) => painter.add(feature));
+  const sink = featureDecoder(
+    pixelTransform(plan.frame),
+    plan.members,
+    (feature) => painter.add(feature),
+    (x, y, area, values) => painter.addSplat(x, y, area, values),
+  );
   return { painter, sink };
 }

@@ -26,6 +26,21 @@ const MAX_SPLAT_PX = 1;
 /** Larger images draw tiny polygons as paths: the splat buffers (20 bytes a pixel) would be too big. */
 const MAX_SPLAT_IMAGE_PX = 2048 * 2048;
 
+/** A square polygon of `area` square pixels centred on (x, y). */
+function squareFeature(x: number, y: number, area: number, values: (string | null)[]): PixelFeature {
+  const h = Math.sqrt(area) / 2;
+  return {
+    shape: {
+      polygons: [[[x - h, y - h, x + h, y - h, x + h, y + h, x - h, y + h, x - h, y - h]]],
+      lines: [],
+      points: [],
+      bbox: [x - h, y - h, x + h, y + h],
+    },
+    labelAt: null,
+    values,
+  };
+}
+
 /** Whether a rule places marks or labels (at points of each feature). */
 const placesPoints = (rule: PaintRule) =>
   rule.symbolizers.some((x) => x.kind === 'Mark' || x.kind === 'Text');
@@ -125,6 +140,24 @@ export class LayerPainter {
   }
 
   /**
+   * A polygon smaller than a pixel known only by its centre and its area in square pixels (a generalised
+   * group's, generalise-band.sql): splatted as the whole polygon would be; where a rule outlines it, or the
+   * map is too large to splat, drawn as the square of that area.
+   */
+  addSplat(x: number, y: number, area: number, values: (string | null)[]): void {
+    let square: PixelFeature | undefined;
+    for (const batch of this.batchesFor(values)) {
+      if (this.splatAllowed && batch.hasFill && !batch.needsRings) {
+        batch.empty = false;
+        this.splatAt(batch.rule, x, y, Math.min(1, area));
+        continue;
+      }
+      square ??= squareFeature(x, y, area, values);
+      if (batch.add(square, this.splatAllowed)) this.splatFeature(batch.rule, square);
+    }
+  }
+
+  /**
    * The batches whose rules match these values (the else rules when none does). The features of a
    * generalised group share one values array, so its rules are matched once for the whole group.
    */
@@ -137,12 +170,14 @@ export class LayerPainter {
   }
 
   private splatFeature(rule: PaintRule, f: PixelFeature): void {
-    this.splat ??= new SubPixelSplat(this.size.width, this.size.height);
     const [minX, minY, maxX, maxY] = f.shape.bbox;
-    const coverage = Math.min(1, polygonArea(f.shape.polygons));
+    this.splatAt(rule, (minX + maxX) / 2, (minY + maxY) / 2, Math.min(1, polygonArea(f.shape.polygons)));
+  }
+
+  private splatAt(rule: PaintRule, x: number, y: number, coverage: number): void {
+    this.splat ??= new SubPixelSplat(this.size.width, this.size.height);
     for (const s of rule.symbolizers) {
-      if (s.kind === 'Fill' && s.fillRgba !== null)
-        this.splat.add((minX + maxX) / 2, (minY + maxY) / 2, s.fillRgba, coverage);
+      if (s.kind === 'Fill' && s.fillRgba !== null) this.splat.add(x, y, s.fillRgba, coverage);
     }
   }
 

@@ -61,6 +61,16 @@ function copyOf(from: Float64Array, start: number, end: number): number[] {
   return copy;
 }
 
+/**
+ * Where the features of a group of features smaller than a pixel go: the centre of each (output units) and
+ * its area in square output units.
+ */
+export type SplatSink = (x: number, y: number, area: number) => void;
+
+const DEGREE = Math.PI / 180;
+/** square metres of Web Mercator in a square degree at the equator */
+const MERCATOR_DEGREE_AREA = (EARTH_RADIUS_M * DEGREE) ** 2;
+
 /** 10 to the power of a header's precision, by its zig-zag code (0, -1, 1, -2, 2 … up to ±8) */
 const SCALES = Array.from(
   { length: 16 },
@@ -89,6 +99,8 @@ class Decoder {
   private dims = 2;
   private scale = 1;
   private metadata = 0;
+  /** 10 to the power of the Z precision, or 0 when the geometry has no Z */
+  private zScale = 0;
   minX = 0;
   minY = 0;
   maxX = 0;
@@ -227,9 +239,11 @@ class Decoder {
     const metadata = this.byte();
     this.metadata = metadata;
     this.dims = 2;
+    this.zScale = 0;
     if (metadata & 0x08) {
       const extended = this.byte();
       this.dims += (extended & 0x01 ? 1 : 0) + (extended & 0x02 ? 1 : 0);
+      if (extended & 0x01) this.zScale = 10 ** ((extended >> 2) & 0x07);
     }
     if (metadata & 0x02) this.unsigned(); // size of the rest
     if (metadata & 0x01) for (let i = 0; i < this.dims * 2; i++) this.signed(); // bounding box
@@ -267,10 +281,14 @@ class Decoder {
    * Reads a multi-geometry or collection member by member, each a shape of its own with its own bounding
    * box; any other geometry is one member.
    */
-  members(onMember: (shape: DecodedShape) => void): void {
+  members(onMember: (shape: DecodedShape) => void, onSplat: SplatSink): void {
     const type = this.header();
     if (type < 0) return;
     const metadata = this.metadata;
+    if (type === MULTIPOINT && this.zScale > 0) {
+      this.splats(this.parts(metadata), onSplat);
+      return;
+    }
     const multi = type >= MULTIPOINT && type <= COLLECTION;
     const count = multi ? this.parts(metadata) : 1;
     for (let i = 0; i < count; i++) {
@@ -295,6 +313,31 @@ class Decoder {
       }
       shape.bbox = [this.minX, this.minY, this.maxX, this.maxY];
       onMember(shape);
+    }
+  }
+
+  /**
+   * Reads a generalised group of features smaller than a pixel: points whose Z is the feature's area in
+   * 10⁻⁹ square units of the input (degrees, or a projected CRS's units), handed on with the area in
+   * square pixels.
+   */
+  private splats(count: number, onSplat: SplatSink): void {
+    const { scaleX, offsetX, scaleY, offsetY, webMercator } = this.t;
+    const pixelArea = Math.abs(scaleX * scaleY) * 1e-9;
+    let zDelta = 0; // Z is delta-coded too, from 0 at the header
+    for (let i = 0; i < count; i++) {
+      this.x += this.signed();
+      this.y += this.signed();
+      zDelta += this.signed();
+      const z = zDelta / this.zScale;
+      for (let d = 3; d < this.dims; d++) this.signed();
+      const lon = this.x / this.scale;
+      const lat = this.y / this.scale;
+      const x = (webMercator ? webMercatorX(lon) : lon) * scaleX + offsetX;
+      const y = (webMercator ? this.mercator.y(lat) : lat) * scaleY + offsetY;
+      // a square degree on Web Mercator: (πR/180)² metres along the equator, stretched by 1/cos φ in y
+      const units = webMercator ? MERCATOR_DEGREE_AREA / Math.cos(lat * DEGREE) : 1;
+      onSplat(x, y, z * units * pixelArea);
     }
   }
 
@@ -323,15 +366,17 @@ export function decodeTwkb(bytes: Uint8Array, transform: PixelTransform = IDENTI
 
 /**
  * Decodes a multi-geometry or collection (a generalised group of features) into one shape per member, in
- * order; a single geometry is one shape.
+ * order; a single geometry is one shape. A MultiPoint Z is a group of features smaller than a pixel, each
+ * handed to `onSplat` (generalise-band.sql).
  */
 export function decodeTwkbMembers(
   bytes: Uint8Array,
   transform: PixelTransform,
   onMember: (shape: DecodedShape) => void,
+  onSplat: SplatSink = () => undefined,
 ): void {
   decoder.reset(bytes, transform);
-  decoder.members(onMember);
+  decoder.members(onMember, onSplat);
 }
 
 /** The larger side of a shape's bounding box. */
