@@ -27,7 +27,7 @@ export function featureDecoder(
   transform: PixelTransform,
   members: boolean,
   onFeature: (feature: PixelFeature) => void,
-  onSplat: SplatFeatureSink = () => undefined,
+  onSplat: SplatFeatureSink,
 ): FeatureRowSink {
   if (members) {
     return (shape, _labelAt, values) =>
