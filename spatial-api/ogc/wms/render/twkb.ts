@@ -158,7 +158,7 @@ class Decoder {
     let ty = this.y;
     let { minX, minY, maxX, maxY } = this;
     let n = 0;
-    let b = 0;
+    let b: number;
     for (let i = 0; i < count; i++) {
       // two zig-zag varints, x then y (arithmetic, so values beyond 32 bits stay exact)
       let value = 0;
