@@ -76,7 +76,9 @@ export function App() {
   return (
     <ErrorBoundary>
       <I18nProvider>
-        <BrowserRouter>
+        {/* The view's state lives in the address (checkboxes, sliders, swipe): a change must show at
+            once, not in a transition that a busy map can hold back while the input snaps back. */}
+        <BrowserRouter useTransitions={false}>
           <SessionProvider>
             <Routes>
               <Route path="/" element={<MapPage />} />

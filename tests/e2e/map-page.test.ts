@@ -86,7 +86,7 @@ describe('map page', () => {
     expect(await paintedShare(page)).toBeGreaterThan(0.2);
   });
 
-  it('hides a layer when its box is unticked and shows it again', async () => {
+  it('hides a layer when its box is unticked and shows it again, at once even while the map is busy', async () => {
     const visible = () =>
       page.evaluate(
         () =>
@@ -96,10 +96,20 @@ describe('map page', () => {
             ?.getVisible() ?? null,
       );
     expect(await visible()).toBe(true);
-    await page.uncheck('[data-testid="layer-toggle-land_use_plan"]');
-    expect(await visible()).toBe(false);
-    await page.check('[data-testid="layer-toggle-land_use_plan"]');
-    expect(await visible()).toBe(true);
+    // A slow machine with the map loading tiles: the box must still take the click (a state applied in a
+    // transition was held back and the box snapped back, so the click "did not change its state").
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 40 });
+    try {
+      await page.evaluate(() => window.__oneBlueprintMap!.getView().setZoom(9));
+      await page.uncheck('[data-testid="layer-toggle-land_use_plan"]');
+      expect(await visible()).toBe(false);
+      await page.check('[data-testid="layer-toggle-land_use_plan"]');
+      expect(await visible()).toBe(true);
+    } finally {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await cdp.detach();
+    }
   });
 
   it('lists the attributes of a clicked parcel with Chinese labels', async () => {
