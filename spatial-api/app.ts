@@ -158,6 +158,7 @@ export type AppConfig = Pick<
       | 'statementTimeoutMs'
       | 'renderThreads'
       | 'renderThreadHeapMb'
+      | 'renderThreadNice'
     >
   >;
 
@@ -196,6 +197,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   const renders = new RenderPool({
     threads: Math.max(2, config.renderThreads ?? os.availableParallelism()),
     heapMb: config.renderThreadHeapMb ?? 2048,
+    nice: config.renderThreadNice ?? 10,
   });
   app.locals.renderPool = renders;
   // the health check's own connection, closed with the server

@@ -41,6 +41,7 @@ const schema = z.object({
   GDAL_MAX_PROCESSES: z.coerce.number().int().min(1).max(256).default(os.availableParallelism()),
   RENDER_THREADS: z.coerce.number().int().min(1).max(256).default(os.availableParallelism()),
   RENDER_THREAD_HEAP_MB: z.coerce.number().int().min(64).default(2048),
+  RENDER_THREAD_NICE: z.coerce.number().int().min(0).max(19).default(10),
   SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(Math.min(os.availableParallelism(), 8)),
   TRUST_PROXY: z.string().default('false'),
   GEOSERVER_URL: z.string().url().optional(),
@@ -122,6 +123,11 @@ export interface Config {
   renderThreads: number;
   /** the JavaScript heap of each render thread, MiB (the canvases' pixels are bounded by wmsLimits) */
   renderThreadHeapMb: number;
+  /**
+   * the render threads' nice value (0-19): above the processes' own threads, so the event loops (health,
+   * WFS, rows from PostgreSQL) are not queued behind painting when the cores are saturated
+   */
+  renderThreadNice: number;
   /** server processes sharing the port (node:cluster); 1: the platform runs in this process */
   serverProcesses: number;
   /** which clients' X-Forwarded-* headers count, as Express's `trust proxy` setting */
@@ -250,6 +256,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gdalMaxProcesses: e.GDAL_MAX_PROCESSES,
     renderThreads: e.RENDER_THREADS,
     renderThreadHeapMb: e.RENDER_THREAD_HEAP_MB,
+    renderThreadNice: e.RENDER_THREAD_NICE,
     serverProcesses: e.SERVER_PROCESSES,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     ...(e.GEOSERVER_URL

@@ -6,6 +6,12 @@ import type { ImageFormat } from '../ogc/wms/formats';
 import type { Rgba } from '../ogc/wms/render/colors';
 import type { VectorPlan } from '../ogc/wms/render/layer-plan';
 
+/** What a thread is started with (its workerData). */
+export interface RenderThreadData {
+  /** its nice value (see RenderPoolOptions) */
+  nice: number;
+}
+
 export interface CanvasSpec {
   width: number;
   height: number;

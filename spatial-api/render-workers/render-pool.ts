@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { FeatureRowSink } from '../ogc/wms/render/feature-decoder';
 import type { VectorPlan } from '../ogc/wms/render/layer-plan';
-import type { CanvasSpec, FromRenderThread, JobLayer, ToRenderThread } from './messages';
+import type { CanvasSpec, FromRenderThread, JobLayer, RenderThreadData, ToRenderThread } from './messages';
 import { RowBatcher } from './row-batcher';
 
 /** A render thread stopped (crashed, ran out of memory, or was stopped) while drawing the map. */
@@ -19,6 +19,11 @@ export interface RenderPoolOptions {
   threads: number;
   /** the JavaScript heap of each thread, MiB; the canvases' pixels live outside it */
   heapMb: number;
+  /**
+   * the threads' nice value (Linux gives each thread its own): painting yields the cores to the process's
+   * event loop and to PostgreSQL when they are saturated, and takes what they leave
+   */
+  nice: number;
 }
 
 export interface RenderPoolStats {
@@ -55,10 +60,15 @@ class RenderThread {
   private drawing: number | undefined;
   private readonly waiting: { message: RenderMessage; since: number }[] = [];
 
-  constructor(heapMb: number, onExit: (thread: RenderThread) => void) {
+  constructor(
+    { heapMb, nice }: Pick<RenderPoolOptions, 'heapMb' | 'nice'>,
+    onExit: (thread: RenderThread) => void,
+  ) {
+    const workerData: RenderThreadData = { nice };
     this.worker = new Worker(THREAD_SOURCE, {
       eval: true,
       execArgv: [],
+      workerData,
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     this.worker.on('message', (message: FromRenderThread) => {
@@ -224,7 +234,7 @@ export class RenderPool {
   }
 
   private start(): RenderThread {
-    const thread = new RenderThread(this.options.heapMb, (gone) => {
+    const thread = new RenderThread(this.options, (gone) => {
       const at = this.threads.indexOf(gone);
       if (at >= 0) this.threads.splice(at, 1);
     });

@@ -1,12 +1,16 @@
 // The code of a render thread (worker_threads): keeps the maps it is handed, feeds their rows to their
 // painters, and answers each with its encoded image. A map dropped by the server (its request stopped)
 // is forgotten; one dropped while its image is being encoded is not answered.
-import { parentPort } from 'node:worker_threads';
-import type { FromRenderThread, ToRenderThread } from './messages';
+import { getPriority, setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { FromRenderThread, RenderThreadData, ToRenderThread } from './messages';
 import { ThreadJob } from './thread-job';
 
 const port = parentPort;
 if (!port) throw new Error('render-thread.ts runs as a worker thread');
+// pid 0 is the calling thread on Linux: this thread alone is lowered, not the process (and never raised,
+// which would need a privilege, when the server itself runs niced)
+setPriority(0, Math.max(getPriority(0), (workerData as RenderThreadData).nice));
 const jobs = new Map<number, ThreadJob>();
 
 const reply = (message: FromRenderThread, transfer: ArrayBuffer[] = []) =>

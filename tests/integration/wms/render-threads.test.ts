@@ -1,7 +1,9 @@
 // The render threads GetMap draws on: a thread that dies answers its map with the usual exception report
 // and another takes its place; a map its client gives up on, or past WMS_MAX_RENDERING_MS, is dropped
-// from its thread; the threads close with the server.
+// from its thread; the threads close with the server; they run niced, the process's own thread not.
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
+import { getPriority } from 'node:os';
 import { Pool } from 'pg';
 import { createApp, healthPoolOf, renderPoolOf, type AppConfig } from '../../../spatial-api';
 import type { RenderPool } from '../../../spatial-api/render-workers/render-pool';
@@ -97,4 +99,23 @@ it('drops a map from its thread past WMS_MAX_RENDERING_MS, with the time-limit e
   expect(res.status).toBe(503);
   expect(serviceException(await res.text()).code).toBe('NoApplicableCode');
   expect(renders.stats().jobs).toBe(0);
+}, 60_000);
+
+/** Nice values of this process's threads (Linux: /proc/self/task/<tid>/stat, field 19). */
+function threadNiceValues(): number[] {
+  return readdirSync('/proc/self/task').map((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
+
+it('runs its render threads at RENDER_THREAD_NICE and leaves the process thread as it was', async () => {
+  const before = threadNiceValues().filter((nice) => nice === 13).length;
+  const { url, renders } = await serve({ renderThreads: 2, renderThreadNice: 13 });
+  expect(
+    (await fetch(getMapUrl(url, { LAYERS: 'ob:land_use_plan', CRS: 'EPSG:3857', BBOX: '0,0,1,1' }))).status,
+  ).toBe(200);
+  renders.warm();
+  await until(() => threadNiceValues().filter((nice) => nice === 13).length - before === 2);
+  expect(getPriority()).toBe(0);
 }, 60_000);
