@@ -4,8 +4,11 @@
 -- geometries: the map's decoder drops what is under half a pixel, as it does for any map, while simplifying
 -- here (even to an eighth of a pixel) moved some features across the sizes at which a map outlines or
 -- splats them, visibly. A group of polygons smaller than a pixel (also on a Web Mercator map, whose pixels
--- are shorter in latitude) is one MultiPoint Z: each feature's bounding-box centre with its planar area in
--- 10⁻⁹ square degrees as Z, all that a map splatting them reads.
+-- are shorter in latitude) is one MultiPoint ZM of their splats: the small features of a quarter of a band
+-- pixel (half its width, half its height, also on Web Mercator) merged into one point at their bounding-box
+-- centres' area-weighted mean, Z their planar areas' sum in 10⁻⁹ square degrees and M how many they are, all
+-- that a map splatting them reads (a map's pixel is one to two band pixels wide, so a merged splat lands
+-- within half a pixel of where its features' would).
 -- $1 layer version id; $2 band (zoom level); $3 property names; $4 cell size in pixels.
 WITH band AS (
   SELECT 360.0 / 256 / 2 ^ $2::int AS pixel
@@ -23,14 +26,26 @@ members AS (
     f.geom
   FROM layer_features f CROSS JOIN band b
   WHERE f.layer_version_id = $1
+),
+splats AS (
+  SELECT m.cell_x, m.cell_y, m.property_values, count(*) AS n, sum(m.area) AS area,
+    coalesce(sum(m.area * m.cx) / nullif(sum(m.area), 0), avg(m.cx)) AS x,
+    coalesce(sum(m.area * m.cy) / nullif(sum(m.area), 0), avg(m.cy)) AS y
+  FROM (
+    SELECT members.*, ST_Area(geom) AS area,
+      (ST_XMin(geom) + ST_XMax(geom)) / 2 AS cx, (ST_YMin(geom) + ST_YMax(geom)) / 2 AS cy
+    FROM members WHERE small
+  ) m CROSS JOIN band b
+  GROUP BY m.cell_x, m.cell_y, m.property_values,
+    floor(m.cx / (b.pixel / 2)), floor(m.cy / (b.pixel / 2 * cos(radians(m.cy))))
 )
 INSERT INTO layer_generalised_groups (layer_version_id, band, property_values, member_count, geom)
-SELECT $1, $2, m.property_values, count(*),
-  CASE WHEN m.small
-    THEN ST_SetSRID(ST_Multi(ST_Collect(ST_MakePoint((ST_XMin(m.geom) + ST_XMax(m.geom)) / 2,
-                                            (ST_YMin(m.geom) + ST_YMax(m.geom)) / 2,
-                                            ST_Area(m.geom) * 1e9))), 4490)
-    ELSE ST_Collect(m.geom)
-  END
+SELECT $1, $2, m.property_values, count(*), ST_Collect(m.geom)
 FROM members m
-GROUP BY m.cell_x, m.cell_y, m.property_values, m.small
+WHERE NOT m.small
+GROUP BY m.cell_x, m.cell_y, m.property_values
+UNION ALL
+SELECT $1, $2, s.property_values, sum(s.n),
+  ST_SetSRID(ST_Multi(ST_Collect(ST_MakePoint(s.x, s.y, s.area * 1e9, s.n))), 4490)
+FROM splats s
+GROUP BY s.cell_x, s.cell_y, s.property_values

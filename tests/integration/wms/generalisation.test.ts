@@ -234,6 +234,16 @@ describe('small-scale maps from a generalisation', () => {
       expect(band.members).toBe(5407);
       expect(band.groups).toBeLessThan(5407 / 2);
     }
+    // at the coarsest band the features under a pixel are splats, those of a class within a quarter of a
+    // band pixel merged into one point (the sample city's parcels are sparse: some are)
+    const { rows: splats } = await server.pool.query<{ points: number; members: number }>(
+      `SELECT sum(ST_NumGeometries(geom))::int AS points, sum(member_count)::int AS members
+       FROM layer_generalised_groups
+       WHERE layer_version_id = $1 AND band = 8 AND GeometryType(geom) = 'MULTIPOINT'`,
+      [versionId],
+    );
+    expect(splats[0]!.points).toBeGreaterThan(0);
+    expect(splats[0]!.points).toBeLessThan(splats[0]!.members);
 
     // from now on, only the groups can draw this layer
     await server.pool.query('DELETE FROM layer_features WHERE layer_version_id = $1', [versionId]);

@@ -158,7 +158,7 @@ describe('Web Mercator in the decoder', () => {
     // ST_AsTWKB('SRID=4490;MULTIPOINT Z ((87.5 43.8 250), (87.501 43.8005 1200))', 5): Z in 10⁻⁹ square
     // degrees, delta-coded like x and y
     const bytes = hex('a4080102e08eac08c0d59604f403c80164ec0e');
-    const plain: [number, number, number][] = [];
+    const plain: [number, number, number, number][] = [];
     decodeTwkbMembers(
       bytes,
       { scaleX: 10, offsetX: 0, scaleY: -20, offsetY: 0, tolerance: 0 },
@@ -170,8 +170,10 @@ describe('Web Mercator in the decoder', () => {
     expect(plain[0]![1]).toBeCloseTo(-876, 9);
     expect(plain[0]![2]).toBeCloseTo(250e-9 * 200, 15);
     expect(plain[1]![2]).toBeCloseTo(1200e-9 * 200, 15);
+    // no M: each point is one feature
+    expect(plain.map((splat) => splat[3])).toEqual([1, 1]);
     // on Web Mercator a square degree is (πR/180)² m² at the equator, 1/cos φ more in y at latitude φ
-    const mercator: [number, number, number][] = [];
+    const mercator: [number, number, number, number][] = [];
     decodeTwkbMembers(
       bytes,
       { webMercator: true, scaleX: 1, offsetX: 0, scaleY: -1, offsetY: 0, tolerance: 0 },
@@ -181,5 +183,22 @@ describe('Web Mercator in the decoder', () => {
     const degree = (6378137 * Math.PI) / 180;
     expect(mercator[0]![0]).toBeCloseTo(webMercatorX(87.5), 6);
     expect(mercator[0]![2] / ((250e-9 * degree ** 2) / Math.cos((43.8 * Math.PI) / 180))).toBeCloseTo(1, 9);
+  });
+
+  it('reads merged splats (MultiPoint ZM): Z their area, M how many features each stands for', () => {
+    // ST_AsTWKB('SRID=4490;MULTIPOINT ZM ((87.5 43.8 250 3), (87.501 43.8005 1200 40))', 5): M delta-coded too
+    const splats: [number, number, number, number][] = [];
+    decodeTwkbMembers(
+      hex('a4080302e08eac08c0d59604f40306c80164ec0e4a'),
+      { scaleX: 10, offsetX: 0, scaleY: -20, offsetY: 0, tolerance: 0 },
+      fail,
+      (...s) => splats.push(s),
+    );
+    expect(splats).toHaveLength(2);
+    expect(splats[0]![0]).toBeCloseTo(875, 9);
+    expect(splats[1]![1]).toBeCloseTo(-876.01, 9);
+    expect(splats[0]![2]).toBeCloseTo(250e-9 * 200, 15);
+    expect(splats[1]![2]).toBeCloseTo(1200e-9 * 200, 15);
+    expect(splats.map((splat) => splat[3])).toEqual([3, 40]);
   });
 });

@@ -16,12 +16,21 @@ export type FeatureRowSink = (
 const isEmpty = (shape: DecodedShape) =>
   shape.polygons.length === 0 && shape.lines.length === 0 && shape.points.length === 0;
 
-/** A feature smaller than a pixel known by its centre and area (pixels), with its group's values. */
-export type SplatFeatureSink = (x: number, y: number, area: number, values: (string | null)[]) => void;
+/**
+ * Features smaller than a pixel known by their centre, their area (square pixels) and how many they are,
+ * with their group's values.
+ */
+export type SplatFeatureSink = (
+  x: number,
+  y: number,
+  area: number,
+  count: number,
+  values: (string | null)[],
+) => void;
 
 /**
  * `members`: each row is a generalised group, split back into its features (which have no label point);
- * a group of features smaller than a pixel goes to `onSplat` feature by feature.
+ * a group of features smaller than a pixel goes to `onSplat` splat by splat.
  */
 export function featureDecoder(
   transform: PixelTransform,
@@ -37,7 +46,7 @@ export function featureDecoder(
         (member) => {
           if (!isEmpty(member)) onFeature({ shape: member, labelAt: null, values });
         },
-        (x, y, area) => onSplat(x, y, area, values),
+        (x, y, area, count) => onSplat(x, y, area, count, values),
       );
   }
   return (bytes, labelAt, values) => {

@@ -22,7 +22,7 @@ export function planPainter(plan: VectorPlan): { painter: LayerPainter; sink: Fe
     pixelTransform(plan.frame),
     plan.members,
     (feature) => painter.add(feature),
-    (x, y, area, values) => painter.addSplat(x, y, area, values),
+    (x, y, area, count, values) => painter.addSplat(x, y, area, count, values),
   );
   return { painter, sink };
 }

@@ -140,16 +140,17 @@ export class LayerPainter {
   }
 
   /**
-   * A polygon smaller than a pixel known only by its centre and its area in square pixels (a generalised
-   * group's, generalise-band.sql): splatted as the whole polygon would be; where a rule outlines it, or the
-   * map is too large to splat, drawn as the square of that area.
+   * `count` polygons smaller than a pixel known only by their centre and their area in square pixels (a
+   * generalised group's splat, generalise-band.sql): splatted as the polygons would be, each covering its
+   * share of the area; where a rule outlines them, or the map is too large to splat, drawn as the square
+   * of that area.
    */
-  addSplat(x: number, y: number, area: number, values: (string | null)[]): void {
+  addSplat(x: number, y: number, area: number, count: number, values: (string | null)[]): void {
     let square: PixelFeature | undefined;
     for (const batch of this.batchesFor(values)) {
       if (this.splatAllowed && batch.hasFill && !batch.needsRings) {
         batch.empty = false;
-        this.splatAt(batch.rule, x, y, Math.min(1, area));
+        this.splatAt(batch.rule, x, y, Math.min(1, area / count), count);
         continue;
       }
       square ??= squareFeature(x, y, area, values);
@@ -174,10 +175,10 @@ export class LayerPainter {
     this.splatAt(rule, (minX + maxX) / 2, (minY + maxY) / 2, Math.min(1, polygonArea(f.shape.polygons)));
   }
 
-  private splatAt(rule: PaintRule, x: number, y: number, coverage: number): void {
+  private splatAt(rule: PaintRule, x: number, y: number, coverage: number, count = 1): void {
     this.splat ??= new SubPixelSplat(this.size.width, this.size.height);
     for (const s of rule.symbolizers) {
-      if (s.kind === 'Fill' && s.fillRgba !== null) this.splat.add(x, y, s.fillRgba, coverage);
+      if (s.kind === 'Fill' && s.fillRgba !== null) this.splat.add(x, y, s.fillRgba, coverage, count);
     }
   }
 

@@ -21,31 +21,36 @@ export class SubPixelSplat {
     this.uncovered = new Float32Array(width * height).fill(1);
   }
 
-  /** Blends a colour into the pixels around (x, y), covering `coverage` (0..1) of a pixel in all. */
-  add(x: number, y: number, color: Rgba, coverage: number): void {
+  /**
+   * Blends a colour into the pixels around (x, y), covering `coverage` (0..1) of a pixel in all, `count`
+   * times: as many polygons of that coverage at that centre would (merged splats of a generalised form).
+   */
+  add(x: number, y: number, color: Rgba, coverage: number, count = 1): void {
     const fx = x - 0.5;
     const fy = y - 0.5;
     const x0 = Math.floor(fx);
     const y0 = Math.floor(fy);
     const wx = fx - x0;
     const wy = fy - y0;
-    this.blend(x0, y0, color, coverage * (1 - wx) * (1 - wy));
-    this.blend(x0 + 1, y0, color, coverage * wx * (1 - wy));
-    this.blend(x0, y0 + 1, color, coverage * (1 - wx) * wy);
-    this.blend(x0 + 1, y0 + 1, color, coverage * wx * wy);
+    this.blend(x0, y0, color, coverage * (1 - wx) * (1 - wy), count);
+    this.blend(x0 + 1, y0, color, coverage * wx * (1 - wy), count);
+    this.blend(x0, y0 + 1, color, coverage * (1 - wx) * wy, count);
+    this.blend(x0 + 1, y0 + 1, color, coverage * wx * wy, count);
   }
 
-  private blend(x: number, y: number, color: Rgba, weight: number): void {
+  private blend(x: number, y: number, color: Rgba, weight: number, count: number): void {
     if (x < 0 || y < 0 || x >= this.width || y >= this.height || weight <= 0) return;
     const a = color[3] * weight;
     const pixel = y * this.width + x;
     const i = pixel * 4;
     const w = this.weighted;
-    w[i] = w[i]! + (color[0] / 255) * a;
-    w[i + 1] = w[i + 1]! + (color[1] / 255) * a;
-    w[i + 2] = w[i + 2]! + (color[2] / 255) * a;
-    w[i + 3] = w[i + 3]! + a;
-    this.uncovered[pixel] = this.uncovered[pixel]! * (1 - Math.min(1, a));
+    const sum = a * count;
+    w[i] = w[i]! + (color[0] / 255) * sum;
+    w[i + 1] = w[i + 1]! + (color[1] / 255) * sum;
+    w[i + 2] = w[i + 2]! + (color[2] / 255) * sum;
+    w[i + 3] = w[i + 3]! + sum;
+    const left = 1 - Math.min(1, a);
+    this.uncovered[pixel] = this.uncovered[pixel]! * (count === 1 ? left : left ** count);
     this.touched = true;
   }
 

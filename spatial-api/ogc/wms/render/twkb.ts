@@ -62,10 +62,10 @@ function copyOf(from: Float64Array, start: number, end: number): number[] {
 }
 
 /**
- * Where the features of a group of features smaller than a pixel go: the centre of each (output units) and
- * its area in square output units.
+ * Where the splats of a group of features smaller than a pixel go: the centre of each (output units), the
+ * area in square output units, and how many features were merged into it (1 when the points carry no M).
  */
-export type SplatSink = (x: number, y: number, area: number) => void;
+export type SplatSink = (x: number, y: number, area: number, count: number) => void;
 
 const DEGREE = Math.PI / 180;
 /** square metres of Web Mercator in a square degree at the equator */
@@ -101,6 +101,8 @@ class Decoder {
   private metadata = 0;
   /** 10 to the power of the Z precision, or 0 when the geometry has no Z */
   private zScale = 0;
+  /** the same for M */
+  private mScale = 0;
   minX = 0;
   minY = 0;
   maxX = 0;
@@ -240,10 +242,12 @@ class Decoder {
     this.metadata = metadata;
     this.dims = 2;
     this.zScale = 0;
+    this.mScale = 0;
     if (metadata & 0x08) {
       const extended = this.byte();
       this.dims += (extended & 0x01 ? 1 : 0) + (extended & 0x02 ? 1 : 0);
       if (extended & 0x01) this.zScale = 10 ** ((extended >> 2) & 0x07);
+      if (extended & 0x02) this.mScale = 10 ** ((extended >> 5) & 0x07);
     }
     if (metadata & 0x02) this.unsigned(); // size of the rest
     if (metadata & 0x01) for (let i = 0; i < this.dims * 2; i++) this.signed(); // bounding box
@@ -317,27 +321,31 @@ class Decoder {
   }
 
   /**
-   * Reads a generalised group of features smaller than a pixel: points whose Z is the feature's area in
-   * 10⁻⁹ square units of the input (degrees, or a projected CRS's units), handed on with the area in
-   * square pixels.
+   * Reads a generalised group of features smaller than a pixel: points whose Z is their features' area in
+   * 10⁻⁹ square units of the input (degrees, or a projected CRS's units) and M, when there is one, how many
+   * features they stand for; handed on with the area in square pixels.
    */
   private splats(count: number, onSplat: SplatSink): void {
     const { scaleX, offsetX, scaleY, offsetY, webMercator } = this.t;
     const pixelArea = Math.abs(scaleX * scaleY) * 1e-9;
-    let zDelta = 0; // Z is delta-coded too, from 0 at the header
+    const { zScale, mScale } = this;
+    // Z and M are delta-coded too, from 0 at the header
+    let zDelta = 0;
+    let mDelta = 0;
     for (let i = 0; i < count; i++) {
       this.x += this.signed();
       this.y += this.signed();
       zDelta += this.signed();
-      const z = zDelta / this.zScale;
-      for (let d = 3; d < this.dims; d++) this.signed();
+      if (mScale > 0) mDelta += this.signed();
+      const z = zDelta / zScale;
+      const members = mScale > 0 ? Math.max(1, Math.round(mDelta / mScale)) : 1;
       const lon = this.x / this.scale;
       const lat = this.y / this.scale;
       const x = (webMercator ? webMercatorX(lon) : lon) * scaleX + offsetX;
       const y = (webMercator ? this.mercator.y(lat) : lat) * scaleY + offsetY;
       // a square degree on Web Mercator: (πR/180)² metres along the equator, stretched by 1/cos φ in y
       const units = webMercator ? MERCATOR_DEGREE_AREA / Math.cos(lat * DEGREE) : 1;
-      onSplat(x, y, z * units * pixelArea);
+      onSplat(x, y, z * units * pixelArea, members);
     }
   }
 
