@@ -5,7 +5,7 @@
 -- here (even to an eighth of a pixel) moved some features across the sizes at which a map outlines or
 -- splats them, visibly. A group of polygons smaller than a pixel (also on a Web Mercator map, whose pixels
 -- are shorter in latitude) is one MultiPoint ZM of their splats: the small features of a quarter of a band
--- pixel (half its width, half its height, also on Web Mercator) merged into one point at their bounding-box
+-- pixel (half its width, half its Web Mercator height) merged into one point at their bounding-box
 -- centres' area-weighted mean, Z their planar areas' sum in 10⁻⁹ square degrees and M how many they are, all
 -- that a map splatting them reads (a map's pixel is one to two band pixels wide, so a merged splat lands
 -- within half a pixel of where its features' would).
@@ -37,7 +37,9 @@ splats AS (
     FROM members WHERE small
   ) m CROSS JOIN band b
   GROUP BY m.cell_x, m.cell_y, m.property_values,
-    floor(m.cx / (b.pixel / 2)), floor(m.cy / (b.pixel / 2 * cos(radians(m.cy))))
+    -- half a pixel of longitude wide, half a pixel of Web Mercator y high (so about half a pixel times cos φ
+    -- of latitude): the Mercator ordinate in degrees of longitude, ln(tan(45° + φ/2)) in degrees
+    floor(m.cx / (b.pixel / 2)), floor(degrees(ln(tan(radians(45 + m.cy / 2)))) / (b.pixel / 2))
 )
 INSERT INTO layer_generalised_groups (layer_version_id, band, property_values, member_count, geom)
 SELECT $1, $2, m.property_values, count(*), ST_Collect(m.geom)
