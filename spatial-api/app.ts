@@ -159,6 +159,7 @@ export type AppConfig = Pick<
       | 'renderThreads'
       | 'renderThreadHeapMb'
       | 'renderThreadNice'
+      | 'renderMapsPerThread'
     >
   >;
 
@@ -194,10 +195,12 @@ export function createApp({ pool, config }: AppOptions): Express {
   // one bound on gdalwarp children for WMS and image tiles together
   const gdal = new ChildProcessPool(config.gdalMaxProcesses);
   // the threads maps and image tiles are painted and encoded on, closed with the server
+  const renderThreads = Math.max(2, config.renderThreads ?? os.availableParallelism());
   const renders = new RenderPool({
-    threads: Math.max(2, config.renderThreads ?? os.availableParallelism()),
+    threads: renderThreads,
     heapMb: config.renderThreadHeapMb ?? 2048,
     nice: config.renderThreadNice ?? 10,
+    mapsAtOnce: renderThreads * (config.renderMapsPerThread ?? 1),
   });
   app.locals.renderPool = renders;
   // the health check's own connection, closed with the server

@@ -42,6 +42,7 @@ const schema = z.object({
   RENDER_THREADS: z.coerce.number().int().min(1).max(256).default(os.availableParallelism()),
   RENDER_THREAD_HEAP_MB: z.coerce.number().int().min(64).default(2048),
   RENDER_THREAD_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  RENDER_MAPS_PER_THREAD: z.coerce.number().int().min(1).max(64).default(1),
   SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(Math.min(os.availableParallelism(), 8)),
   TRUST_PROXY: z.string().default('false'),
   GEOSERVER_URL: z.string().url().optional(),
@@ -121,6 +122,8 @@ export interface Config {
    * gets its share, at least two (see the README)
    */
   renderThreads: number;
+  /** maps a process takes on at once per render thread; more wait in line, first come first served */
+  renderMapsPerThread: number;
   /** the JavaScript heap of each render thread, MiB (the canvases' pixels are bounded by wmsLimits) */
   renderThreadHeapMb: number;
   /**
@@ -257,6 +260,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     renderThreads: e.RENDER_THREADS,
     renderThreadHeapMb: e.RENDER_THREAD_HEAP_MB,
     renderThreadNice: e.RENDER_THREAD_NICE,
+    renderMapsPerThread: e.RENDER_MAPS_PER_THREAD,
     serverProcesses: e.SERVER_PROCESSES,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     ...(e.GEOSERVER_URL

@@ -121,7 +121,8 @@ export class ReportMapDrawer {
     const rasters = imagery.windows.map((png): JobLayer => ({ kind: 'raster', png, source }));
     return drawOnThread(
       this.options.renders,
-      this.options.signal,
+      // a document's maps wait for their turn however long the line: there is no one to turn away
+      { signal: this.options.signal, unbounded: true },
       async (job) => [
         ...rasters,
         ...(await Promise.all(

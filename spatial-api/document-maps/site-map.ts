@@ -98,7 +98,8 @@ export class DocumentMapDrawer {
       .filter((v): v is { wanted: MapLayer; layer: WmsLayer } => v.layer !== undefined);
     return drawOnThread(
       this.options.renders,
-      this.options.signal,
+      // a document's maps wait for their turn however long the line: there is no one to turn away
+      { signal: this.options.signal, unbounded: true },
       (job) =>
         Promise.all([
           ...imagery.map((layer, i) => {

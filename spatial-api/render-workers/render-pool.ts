@@ -9,6 +9,7 @@ import type { FeatureRowSink } from '../ogc/wms/render/feature-decoder';
 import type { VectorPlan } from '../ogc/wms/render/layer-plan';
 import type { CanvasSpec, FromRenderThread, JobLayer, RenderThreadData, ToRenderThread } from './messages';
 import { RowBatcher } from './row-batcher';
+import { WaitLine, type EnterOptions } from '../wait-line';
 
 /** A render thread stopped (crashed, ran out of memory, or was stopped) while drawing the map. */
 export class RenderThreadFailed extends Error {
@@ -24,6 +25,12 @@ export interface RenderPoolOptions {
    * event loop and to PostgreSQL when they are saturated, and takes what they leave
    */
   nice: number;
+  /**
+   * maps taken on at once (rows being read, or drawn); the next wait in line for one to end, first come
+   * first served, so that every map waits alike for its turn rather than behind whichever thread it was
+   * handed to
+   */
+  mapsAtOnce: number;
 }
 
 export interface RenderPoolStats {
@@ -33,6 +40,8 @@ export interface RenderPoolStats {
   jobs: number;
   /** maps being drawn, or read and waiting for their thread */
   drawing: number;
+  /** maps waiting to be taken on */
+  queued: number;
   /** threads started so far (more than `running` after a thread died) */
   started: number;
 }
@@ -148,7 +157,8 @@ export class RenderJob {
   constructor(
     readonly id: number,
     private readonly thread: RenderThread,
-    private readonly signal?: AbortSignal,
+    private readonly signal: AbortSignal | undefined,
+    private readonly onEnd: () => void,
   ) {
     thread.add(this);
     signal?.addEventListener('abort', this.onAbort, { once: true });
@@ -205,27 +215,54 @@ export class RenderJob {
     this.signal?.removeEventListener('abort', this.onAbort);
     this.thread.remove(this);
     this.thread.post({ type: 'drop', job: this.id });
+    this.onEnd();
   }
+}
+
+/** Maps of more pixels than this (1024², a browser window's map) wait in a line of their own. */
+const LARGE_MAP_PIXELS = 1024 * 1024;
+
+export interface Turn extends EnterOptions {
+  /** the map's width × height */
+  pixels: number;
 }
 
 export class RenderPool {
   private readonly threads: RenderThread[] = [];
+  /** the lines of maps up to LARGE_MAP_PIXELS and of larger ones, each with `mapsAtOnce` places */
+  private readonly lines: { small: WaitLine; large: WaitLine };
   private nextId = 1;
   private started = 0;
   private closed = false;
 
-  constructor(readonly options: RenderPoolOptions) {}
+  constructor(readonly options: RenderPoolOptions) {
+    this.lines = {
+      small: new WaitLine({ places: options.mapsAtOnce }),
+      large: new WaitLine({ places: options.mapsAtOnce }),
+    };
+  }
 
-  /** A new map, on the thread with the fewest maps (a new thread while there are fewer than allowed). */
-  job(signal?: AbortSignal): RenderJob {
-    if (this.closed) throw new RenderThreadFailed('the render threads are closed');
+  /**
+   * A new map, on the thread with the fewest maps (a new thread while there are fewer than allowed), once
+   * it has its turn: it waits in line until then (refused with LineFull where the line is longer than its
+   * budget, unless `unbounded`), or until the signal gives it up. Large maps (print sizes) have a line of
+   * their own, so that a street map or a tile waits behind a few of them at most; among maps of the same
+   * line every one waits alike.
+   */
+  async job(turn: Turn): Promise<RenderJob> {
+    const line = turn.pixels > LARGE_MAP_PIXELS ? this.lines.large : this.lines.small;
+    const leave = await line.enter(turn);
+    if (this.closed) {
+      leave();
+      throw new RenderThreadFailed('the render threads are closed');
+    }
     let thread = this.threads.reduce<RenderThread | undefined>(
       (least, t) => (least && least.jobs.size <= t.jobs.size ? least : t),
       undefined,
     );
     if (!thread || (thread.jobs.size > 0 && this.threads.length < this.options.threads))
       thread = this.start();
-    return new RenderJob(this.nextId++, thread, signal);
+    return new RenderJob(this.nextId++, thread, turn.signal, leave);
   }
 
   /** Starts every thread now (a server about to serve), so the first maps do not wait for them to load. */
@@ -248,6 +285,7 @@ export class RenderPool {
       running: this.threads.length,
       jobs: this.threads.reduce((n, t) => n + t.jobs.size, 0),
       drawing: this.threads.reduce((n, t) => n + t.drawingCount, 0),
+      queued: this.lines.small.queued + this.lines.large.queued,
       started: this.started,
     };
   }

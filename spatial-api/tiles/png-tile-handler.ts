@@ -14,6 +14,7 @@ import { scaleDenominator } from '../ogc/wms/render/map-scale';
 import { publishedWmsLayers } from '../ogc/wms/wms-layers';
 import type { RenderPool } from '../render-workers/render-pool';
 import { DeadlineExceeded, requestDeadline } from '../request-deadline';
+import { LineFull } from '../wait-line';
 import { MAX_ZOOM, tileCoordinate } from './mvt-handler';
 
 const TILE_PX = 256;
@@ -63,7 +64,7 @@ export function pngTileHandler(pool: Pool, options: PngTileOptions): RequestHand
       const image = await deadline.race(
         drawOnThread(
           options.renders,
-          deadline.signal,
+          { signal: deadline.signal },
           async (job) => [
             await readLayerInto(
               job,
@@ -81,9 +82,16 @@ export function pngTileHandler(pool: Pool, options: PngTileOptions): RequestHand
       );
       res.type('image/png').send(image);
     } catch (error) {
-      if (!(error instanceof DeadlineExceeded)) throw error;
+      if (!(error instanceof DeadlineExceeded) && !(error instanceof LineFull)) throw error;
       res.removeHeader('ETag');
       res.removeHeader('Cache-Control');
+      if (error instanceof LineFull) {
+        res.set('Retry-After', String(error.retryAfterS));
+        throw unavailable(
+          `服务繁忙，请${error.retryAfterS}秒后再试 / the tile service is busy: try again in ${error.retryAfterS} s`,
+          { retryAfterS: error.retryAfterS },
+        );
+      }
       throw unavailable(
         `瓦片绘制超过${error.limitMs / 1000}秒上限 / the tile took longer than ${error.limitMs / 1000} s to draw`,
         { limitMs: error.limitMs },

@@ -1,5 +1,5 @@
-// The OGC request gate: a few operations at once, the rest waiting first come first served; beyond a few
-// per place a request waits only while its turn is expected within the wait budget, else 503.
+// The OGC request gate: a few operations at once, the rest waiting first come first served (a WaitLine);
+// beyond a few per place a request waits only while its turn is expected within the wait budget, else 503.
 import type { Response } from 'express';
 import { leaveGate, RequestGate } from '../../spatial-api/ogc/request-gate';
 import { OgcException } from '../../spatial-api/ogc/ogc-exception';
@@ -16,10 +16,12 @@ function response(): Response & { headers: Record<string, string> } {
   } as unknown as Response & { headers: Record<string, string> };
 }
 
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
 /** A clock the test moves, and operations it ends. */
 function harness(concurrent: number, waitBudgetMs = 3000) {
   let clock = 0;
-  const gate = new RequestGate({ concurrent, waitBudgetMs, now: () => clock });
+  const gate = new RequestGate({ places: concurrent, waitBudgetMs, now: () => clock });
   const order: number[] = [];
   const finish = new Map<number, () => void>();
   const start = (id: number, res = response()) =>
@@ -37,13 +39,12 @@ function harness(concurrent: number, waitBudgetMs = 3000) {
     start,
     tick: (ms: number) => (clock += ms),
     end: async (id: number) => {
+      await flush();
       finish.get(id)!();
       await new Promise((resolve) => setImmediate(resolve));
     },
   };
 }
-
-const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 it('runs as many operations as it has places and the rest in the order they came', async () => {
   const h = harness(2);

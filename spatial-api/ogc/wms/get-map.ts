@@ -10,7 +10,8 @@ import type { WmsLimits } from '../../config';
 import { requestDeadline } from '../../request-deadline';
 import type { Kvp } from '../kvp';
 import type { OgcOperation } from '../ows-router';
-import { leaveGate } from '../request-gate';
+import { leaveGate, serviceBusy } from '../request-gate';
+import { LineFull, type EnterOptions } from '../../wait-line';
 import { bboxTransformError, isGeographic, parseMapParams, type MapParams } from './get-map-params';
 import { drawnVersions, type DrawnVersion } from './layer-versions';
 import type { CanvasSpec, JobLayer } from '../../render-workers/messages';
@@ -123,21 +124,21 @@ export async function readLayerInto(
 }
 
 /**
- * A map drawn on a render thread: `read` reads its layers into the job (`afterRead` runs once they are),
- * then the thread paints and encodes it. The signal, or any failure, drops the job on its thread.
+ * A map drawn on a render thread, once it has its turn there (LineFull when the line is too long for it):
+ * `read` reads its layers into the job, then the thread paints and encodes it. The signal, or any failure,
+ * drops the job on its thread.
  */
 export async function drawOnThread(
   renders: RenderPool,
-  signal: AbortSignal | undefined,
+  turn: EnterOptions,
   read: (job: RenderJob) => Promise<JobLayer[]>,
   canvas: CanvasSpec,
-  afterRead?: () => void,
 ): Promise<Buffer> {
-  const job = renders.job(signal);
+  const signal = turn.signal;
+  const job = await renders.job({ ...turn, pixels: canvas.width * canvas.height });
   try {
     const layers = await read(job);
     signal?.throwIfAborted();
-    afterRead?.();
     return await job.render(layers, canvas);
   } finally {
     job.end();
@@ -185,13 +186,14 @@ async function drawMap(
     params.layers.map((l) => l.summary.code),
     params.time,
   );
+  // the map's turn on the render threads bounds its reading and drawing from here: the next OGC request
+  // need not wait for them
+  leaveGate(res);
   const body = await drawOnThread(
     options.renders,
-    signal,
+    { signal },
     (job) => readLayers(job, pool, { ...options, signal }, params, versions),
     { width: params.width, height: params.height, background: params.background, format: params.format },
-    // the rows are read: the next OGC request may have the database while this map is drawn
-    () => leaveGate(res),
   );
   return { body, mime: params.format.mime };
 }
@@ -203,7 +205,7 @@ export function getMap(pool: Pool, options: MapOptions): OgcOperation {
       const image = await deadline.race(drawMap(pool, options, kvp, deadline.signal, res));
       res.status(200).type(image.mime).send(image.body);
     } catch (error) {
-      throw renderingStopped(error);
+      throw error instanceof LineFull ? serviceBusy(res, error) : renderingStopped(error);
     } finally {
       deadline.end();
     }

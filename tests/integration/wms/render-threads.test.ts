@@ -1,6 +1,7 @@
 // The render threads GetMap draws on: a thread that dies answers its map with the usual exception report
 // and another takes its place; a map its client gives up on, or past WMS_MAX_RENDERING_MS, is dropped
-// from its thread; the threads close with the server; they run niced, the process's own thread not.
+// from its thread; maps past RENDER_MAPS_PER_THREAD wait in line; the threads close with the server; they
+// run niced, the process's own thread not.
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { getPriority } from 'node:os';
@@ -118,4 +119,45 @@ it('runs its render threads at RENDER_THREAD_NICE and leaves the process thread 
   renders.warm();
   await until(() => threadNiceValues().filter((nice) => nice === 13).length - before === 2);
   expect(getPriority()).toBe(0);
+}, 60_000);
+
+it('takes on RENDER_MAPS_PER_THREAD maps a thread at once, the rest in line as they came', async () => {
+  const { url, renders } = await serve({ renderThreads: 2, renderMapsPerThread: 1 });
+  const city = (await cityMap(url)).replace(/WIDTH=\d+&HEIGHT=\d+/, 'WIDTH=1024&HEIGHT=1024');
+  let mostJobs = 0;
+  let mostQueued = 0;
+  let watching = true;
+  const watch = (async () => {
+    while (watching) {
+      const { jobs, queued } = renders.stats();
+      mostJobs = Math.max(mostJobs, jobs);
+      mostQueued = Math.max(mostQueued, queued);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  })();
+  const endedAt: number[] = [];
+  const maps = [0, 1, 2, 3].map(async (i) => {
+    await new Promise((resolve) => setTimeout(resolve, 20 * i));
+    const res = await fetch(city);
+    expect(res.status).toBe(200);
+    await res.arrayBuffer();
+    endedAt[i] = performance.now();
+  });
+  // one more that its client gives up while it waits: it leaves the line
+  await until(() => renders.stats().queued >= 2);
+  const givenUp = http.get(city, { agent: false });
+  givenUp.on('error', () => undefined);
+  await until(() => renders.stats().queued >= 3);
+  givenUp.destroy();
+  await until(() => renders.stats().queued <= 2);
+  await Promise.all(maps);
+  watching = false;
+  await watch;
+  expect(mostJobs).toBe(2);
+  expect(mostQueued).toBeGreaterThanOrEqual(3);
+  // the third and fourth were drawn once the first two had given their places back
+  const firstDone = Math.min(endedAt[0]!, endedAt[1]!);
+  expect(endedAt[2]!).toBeGreaterThan(firstDone);
+  expect(endedAt[3]!).toBeGreaterThan(firstDone);
+  expect(renders.stats()).toMatchObject({ jobs: 0, queued: 0 });
 }, 60_000);
