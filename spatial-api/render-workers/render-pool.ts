@@ -221,6 +221,12 @@ export class RenderJob {
 
 /** Maps of more pixels than this (1024², a browser window's map) wait in a line of their own. */
 const LARGE_MAP_PIXELS = 1024 * 1024;
+/**
+ * The wait past which a map is refused (503, come back later), ms: twice the 5 s a city system is to be
+ * answered in. A shorter one turned callers away that would have been answered in time (at 64 callers on
+ * 2 cores each map waits about 3 s), and each refusal came straight back.
+ */
+const MAP_WAIT_BUDGET_MS = 10_000;
 
 export interface Turn extends EnterOptions {
   /** the map's width × height */
@@ -237,8 +243,8 @@ export class RenderPool {
 
   constructor(readonly options: RenderPoolOptions) {
     this.lines = {
-      small: new WaitLine({ places: options.mapsAtOnce }),
-      large: new WaitLine({ places: options.mapsAtOnce }),
+      small: new WaitLine({ places: options.mapsAtOnce, waitBudgetMs: MAP_WAIT_BUDGET_MS }),
+      large: new WaitLine({ places: options.mapsAtOnce, waitBudgetMs: MAP_WAIT_BUDGET_MS }),
     };
   }
 
