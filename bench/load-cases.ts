@@ -1,6 +1,7 @@
-// `npm run bench -- load`: city systems at once. Our server as `npm start` runs it (one process per core)
-// and MapServer as FastCGI behind lighttpd with as many mapserv processes, on the same --scale 100 city and
-// the same classes, each taking a closed-loop load of 16 and then 64 callers for LOAD_SECONDS: a mix of
+// `npm run bench -- load`: city systems at once. Our server as `npm start` runs it (its default server
+// processes, one per 4 cores, and a render thread per core) and MapServer as FastCGI behind lighttpd with a
+// mapserv process per core, on the same --scale 100 city and the same classes, each taking a closed-loop
+// load of 16 and then 64 callers for LOAD_SECONDS: a mix of
 // WMS GetMap 256×256 (random boxes from street to city scale), WFS GetFeature (a random few hundred metres,
 // up to 200 features) and 256×256 map tiles (z11-z16; ours /tiles/…png, MapServer's GetMap of the tile's
 // box), the same seeded sequence for both. Throughput, latency quantiles and errors, and /api/v1/health's
@@ -9,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import type { BenchRow } from './import-cases';
+import { defaultServerProcesses } from '../spatial-api';
 import { probe, runLoad, type LoadResult } from './load-generator';
 import { startServeProcesses } from './load-server';
 import {
@@ -166,10 +168,12 @@ export async function loadCases(pool: Pool, databaseUrl: string, work: string): 
     [extents.x0, extents.y0, extents.x1, extents.y1],
     processes,
   );
+  // ours as `npm start` runs it: its default processes unless SERVER_PROCESSES says otherwise
+  const ourProcesses = Number(process.env.SERVER_PROCESSES ?? defaultServerProcesses());
   console.log(
-    `» our server: scripts/serve.ts with SERVER_PROCESSES=${processes} (first start may compute conflicts)`,
+    `» our server: scripts/serve.ts with SERVER_PROCESSES=${ourProcesses} (first start may compute conflicts)`,
   );
-  const server = await startServeProcesses(databaseUrl, dataDir, processes);
+  const server = await startServeProcesses(databaseUrl, dataDir, ourProcesses);
   try {
     // MapServer writes GeoJSON through OGR where it is built with it, GML 3.2 otherwise
     const probeFormat = await fetch(mapServer(peer.url, 'geojson').getFeature([43.8, 87.6, 43.801, 87.601]));
@@ -179,7 +183,7 @@ export async function loadCases(pool: Pool, databaseUrl: string, work: string): 
     const targets = { ours: ours(server.url), peer: mapServer(peer.url, wfsFormat) };
     const mix = requestMix(extents, 200_000);
     const label = `MapServer FastCGI, ${processes} processes`;
-    const note = `${features.toLocaleString('en')} ${LAYER} features; ${LOAD_SECONDS} s each, the same seeded mix (½ GetMap 256², ¼ WFS GetFeature ≤200 as ${wfsFormat === 'geojson' ? 'GeoJSON' : 'GeoJSON (ours) / GML (MapServer)'}, ¼ 256² tiles z11-z16); ours ${processes} server processes, tile cache off; ${mapserverVersion()}`;
+    const note = `${features.toLocaleString('en')} ${LAYER} features; ${LOAD_SECONDS} s each, the same seeded mix (½ GetMap 256², ¼ WFS GetFeature ≤200 as ${wfsFormat === 'geojson' ? 'GeoJSON' : 'GeoJSON (ours) / GML (MapServer)'}, ¼ 256² tiles z11-z16); ours ${ourProcesses} server process${ourProcesses > 1 ? 'es' : ''} with ${os.availableParallelism()} render threads, tile cache off; ${mapserverVersion()}`;
     const result: BenchRow[] = [];
     for (const clients of CLIENTS) {
       const run = async (target: Target) =>

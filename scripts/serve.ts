@@ -1,5 +1,5 @@
 // `npm start` hands over to this once PostgreSQL runs: migrate, load the sample city if empty, serve,
-// in SERVER_PROCESSES processes sharing the port (default: the cores, at most 8; see the README).
+// in SERVER_PROCESSES processes sharing the port (default: one per 4 cores, at most 8; see the README).
 // Ctrl-C (SIGINT) or SIGTERM stops gracefully: requests under way finish, running imports are rolled
 // back (their layers keep the current version), then the pool closes and the process exits 0.
 import cluster from 'node:cluster';

@@ -8,6 +8,16 @@ import type { RateLimitSettings } from './hardening/rate-limits';
 
 const ROOT = path.resolve(__dirname, '..');
 
+/**
+ * Server processes by default: one per 4 cores (at least one, at most 8). A process's own thread spends
+ * about 10 ms on an answer (rows, batches, HTTP) while its render threads paint, so one keeps about 4 cores
+ * of drawing busy; more processes than that split the maps into separate lines and duplicate their heaps
+ * (README, "Server processes").
+ */
+export function defaultServerProcesses(): number {
+  return Math.max(1, Math.min(8, Math.round(os.availableParallelism() / 4)));
+}
+
 const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -43,7 +53,7 @@ const schema = z.object({
   RENDER_THREAD_HEAP_MB: z.coerce.number().int().min(64).default(2048),
   RENDER_THREAD_NICE: z.coerce.number().int().min(0).max(19).default(10),
   RENDER_MAPS_PER_THREAD: z.coerce.number().int().min(1).max(64).default(1),
-  SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(Math.min(os.availableParallelism(), 8)),
+  SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(defaultServerProcesses()),
   TRUST_PROXY: z.string().default('false'),
   GEOSERVER_URL: z.string().url().optional(),
   GEOSERVER_USER: z.string().optional(),
