@@ -12,13 +12,7 @@ export {
 } from './app';
 export { generaliseLayers } from './generalisation/generalise-layers';
 export type { AppConfig, AppOptions } from './app';
-export {
-  ConfigError,
-  DEFAULT_ACCESS,
-  DEFAULT_HARDENING,
-  defaultServerProcesses,
-  readConfig,
-} from './config';
+export { ConfigError, DEFAULT_ACCESS, DEFAULT_HARDENING, defaultServerProcesses, readConfig } from './config';
 export type { Config, TrustProxy, WmsLimits } from './config';
 export {
   checkConnection,
