@@ -90,6 +90,7 @@ import { OGC_PATHS, owsErrorHandler, owsRouter } from './ogc/ows-router';
 import { requestId } from './request-id';
 import { accessLog, createLogger } from './access-log';
 import { RequestGate } from './ogc/request-gate';
+import { requestCatalogScope } from './request-catalog';
 import { wfsService } from './ogc/wfs';
 import { wmsService } from './ogc/wms';
 import {
@@ -241,7 +242,7 @@ export function createApp({ pool, config }: AppOptions): Express {
   app.use(['/api', ...OGC_PATHS, '/tiles'], authenticate(pool, access.session));
   // health before the services' pool, gate and rate limits, on its own connection
   route.get('/api/v1/health', healthHandler(healthPool, reads.replicas));
-  app.use(['/api', ...OGC_PATHS, '/tiles'], reads.middleware);
+  app.use(['/api', ...OGC_PATHS, '/tiles'], reads.middleware, requestCatalogScope());
   app.use(OGC_PATHS, servicesRateLimit(hardening.rateLimits));
 
   route.get('/api/v1/crs', crsHandler);

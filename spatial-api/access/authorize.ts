@@ -12,12 +12,13 @@ import {
   type AuditAction,
   type Principal,
 } from '../../accounts';
-import { readCatalog, type LayerSummary } from '../../layers';
+import type { LayerSummary } from '../../layers';
 import { AppError } from '../errors';
 import { forbidden, unauthenticated } from './access-errors';
 import { captureJsonBody, withoutSecrets, type AuditTrail } from './audit-trail';
 import { credentialOf, principalOf } from './principal-of';
 import type { RouteRule } from './route-rules';
+import { requestCatalog } from '../request-catalog';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CHANGE_ACTION: Record<string, AuditAction> = {
@@ -76,7 +77,7 @@ async function checkLayer(
   if (!rule.layerParam) return undefined;
   const code = String(req.params[rule.layerParam] ?? '');
   // the catalog snapshot: one small named statement, as the tile and map handlers read it anyway
-  const layer = (await readCatalog(pool)).layers.find((l) => l.code === code);
+  const layer = (await requestCatalog(pool)).layers.find((l) => l.code === code);
   if (!layer) return undefined; // the handler answers 404
   if (!canReadLayer(principal, layer)) {
     throw refuse(principal, `无权查看图层“${code}” / you may not read layer ${code}`, {

@@ -5,13 +5,14 @@
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { canReadLayer, canUseService } from '../../accounts';
-import { readCatalog, resolveServiceLayerName } from '../../layers';
+import { resolveServiceLayerName } from '../../layers';
 import type { Kvp } from '../ogc/kvp';
 import { setVisibility } from '../ogc/layer-visibility';
 import { OgcException } from '../ogc/ogc-exception';
 import type { AuditTrail } from './audit-trail';
 import { principalOf } from './principal-of';
 import { checkSignedLinkOgc } from './signed-link-access';
+import { requestCatalog } from '../request-catalog';
 
 const LAYER_PARAMETERS = ['LAYERS', 'QUERY_LAYERS', 'LAYER', 'TYPENAMES', 'TYPENAME'];
 
@@ -46,7 +47,7 @@ export function ogcAccess(pool: Pool, trail: AuditTrail) {
       );
     }
     if (principal.kind === 'signed_link') checkSignedLinkOgc(principal, service, kvp);
-    const catalog = await readCatalog(pool);
+    const catalog = await requestCatalog(pool);
     for (const { parameter, code } of namedLayers(kvp)) {
       const layer = catalog.layers.find((l) => l.code === code);
       if (!layer) continue; // the service answers that it does not know the layer

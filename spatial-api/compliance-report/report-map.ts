@@ -6,7 +6,7 @@
 import type { Pool } from 'pg';
 import type { ComplianceRun, RuleResult } from '../../compliance-rules';
 import { MAP_SIZES, readRuleSet, type ReportMaps } from '../../compliance-rules';
-import { readCatalog, type CatalogSnapshot } from '../../layers';
+import { type CatalogSnapshot } from '../../layers';
 import {
   frameAround,
   toWebMercator,
@@ -21,6 +21,7 @@ import { rasterFile, readRasterWindow } from '../ogc/wms/render/raster-window';
 import type { MapFrame } from '../ogc/wms/render/feature-query';
 import { scaleDenominator } from '../ogc/wms/render/map-scale';
 import { publishedWmsLayers, type WmsLayer } from '../ogc/wms/wms-layers';
+import { requestCatalog } from '../request-catalog';
 
 /** The largest side of the imagery read for all the maps of a report, in pixels. */
 const MAX_IMAGERY_PX = 2048;
@@ -146,7 +147,7 @@ export class ReportMapDrawer {
   }
 
   async maps(run: ComplianceRun): Promise<ReportMaps> {
-    const catalog = await readCatalog(this.pool);
+    const catalog = await requestCatalog(this.pool);
     const published = publishedWmsLayers(catalog);
     const ruleSet = await readRuleSet(this.pool, run.ruleSet.code, run.ruleSet.version).catch(() => null);
     const withConflict = run.rules.filter(

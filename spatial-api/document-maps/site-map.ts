@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Pool } from 'pg';
-import { readCatalog } from '../../layers';
 import type { ChildProcessPool } from '../child-process-pool';
 import { drawOnThread, mapFrame, readLayerInto } from '../ogc/wms/get-map';
 import type { MapFrame } from '../ogc/wms/render/feature-query';
@@ -14,6 +13,7 @@ import { publishedWmsLayers, type WmsLayer } from '../ogc/wms/wms-layers';
 import type { RenderPool } from '../render-workers/render-pool';
 import { documentCanvas } from './document-canvas';
 import { drawHighlights, positions, type Geometry } from './highlights';
+import { requestCatalog } from '../request-catalog';
 
 export { drawHighlights, HIGHLIGHT_COLOUR, tracePath, type Geometry, type Highlights } from './highlights';
 
@@ -86,7 +86,7 @@ export class DocumentMapDrawer {
 
   /** The current imagery under the given vector layers (each at its version, or the current one). */
   async baseMap(layers: MapLayer[], frame: MapFrame): Promise<Buffer> {
-    const catalog = await readCatalog(this.pool);
+    const catalog = await requestCatalog(this.pool);
     const available = publishedWmsLayers(catalog);
     const scale = scaleDenominator(frame.bbox, frame.width, false);
     const imagery = available.filter((l) => l.raster);

@@ -3,7 +3,6 @@
 import type { Pool } from 'pg';
 import {
   isRasterLayer,
-  readCatalog,
   resolveServiceLayerName,
   SERVICE_NAMESPACE_PREFIX,
   SERVICE_NAMESPACE_URI,
@@ -13,6 +12,7 @@ import {
 } from '../../layers';
 import type { LayerVisibility } from './layer-visibility';
 import { OgcException } from './ogc-exception';
+import { requestCatalog } from '../request-catalog';
 
 export const NAMESPACE_PREFIX = SERVICE_NAMESPACE_PREFIX;
 export const NAMESPACE_URI = SERVICE_NAMESPACE_URI;
@@ -30,7 +30,7 @@ export const typeNameOf = serviceLayerName;
 
 /** The feature types, of the layers `visible` lets the caller see. */
 export async function publishedFeatureTypes(pool: Pool, visible: LayerVisibility): Promise<FeatureType[]> {
-  const catalog = await readCatalog(pool);
+  const catalog = await requestCatalog(pool);
   return catalog.layers.filter(visible).flatMap((layer) => {
     const versionId = catalog.current.get(layer.code)?.versionId;
     if (!versionId || isRasterLayer(layer)) return [];

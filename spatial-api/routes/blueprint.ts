@@ -12,7 +12,7 @@ import {
   type LonLatBox,
   type Principal,
 } from '../../accounts';
-import { readCatalog, selectPageLayers, type LayerSummary } from '../../layers';
+import { selectPageLayers, type LayerSummary } from '../../layers';
 import { blueprintProject, ProjectError, type BlueprintProject, type RecordStore } from '../../projects';
 import { forbidden } from '../access/access-errors';
 import { principalOf } from '../access/principal-of';
@@ -20,6 +20,7 @@ import { AppError, badRequest } from '../errors';
 import { parseInput } from '../request-body';
 import { linkRequest, pageQuery } from './blueprint-parameters';
 import { fromProjectError } from './project-error';
+import { requestCatalog } from '../request-catalog';
 
 /** Whether the caller sees the project's panel: a reader of projects, or a link made for this project. */
 function mayReadProject(principal: Principal, code: string): boolean {
@@ -100,7 +101,7 @@ export function blueprintPageHandler(pool: Pool, records: RecordStore): RequestH
   return async (req, res) => {
     const query = parseInput(pageQuery.passthrough(), req.query);
     const principal = principalOf(res);
-    const { layers: catalog } = await readCatalog(pool);
+    const { layers: catalog } = await requestCatalog(pool);
     requireInCity(query.bbox, catalog);
     const selection = selectPageLayers(catalog, query.layers ?? null, (layer) =>
       canReadLayer(principal, layer),
@@ -146,7 +147,7 @@ export function issueLinkHandler(pool: Pool, records: RecordStore): RequestHandl
     if (principal.kind !== 'user')
       throw forbidden('签名链接须由登录用户签发 / a signed-in user issues signed links');
     const body = parseInput(linkRequest, req.body);
-    const { layers: catalog } = await readCatalog(pool);
+    const { layers: catalog } = await requestCatalog(pool);
     requireInCity(body.bbox, catalog);
     const selection = selectPageLayers(catalog, body.layers ?? null, (layer) =>
       canReadLayer(principal, layer),

@@ -7,12 +7,13 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
-import { isRasterLayer, readCatalog, type LayerSummary } from '../../layers';
+import { isRasterLayer, type LayerSummary } from '../../layers';
 import { badRequest, notFound } from '../errors';
 import { tileAttributes } from './tile-attributes';
 import { minimumFeatureSize } from './tile-generalisation';
 import type { Encoding, TileCache } from './tile-cache';
 import type { TileCoverage } from './tile-coverage';
+import { requestCatalog } from '../request-catalog';
 
 const gzipAsync = promisify(gzip);
 const MVT_TILE = readFileSync(path.join(__dirname, 'mvt-tile.sql'), 'utf8');
@@ -40,7 +41,7 @@ export interface TileLayer {
 
 /** The layer from the catalog snapshot; 404 for an unknown, empty or raster layer. */
 export async function tileLayer(pool: Pool, code: string): Promise<TileLayer> {
-  const catalog = await readCatalog(pool);
+  const catalog = await requestCatalog(pool);
   const layer = catalog.layers.find((l) => l.code === code);
   const versionId = catalog.current.get(code)?.versionId;
   if (!layer || !versionId || isRasterLayer(layer)) {

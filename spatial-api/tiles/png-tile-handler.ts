@@ -4,7 +4,6 @@
 // time limit, stops its work.
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
-import { readCatalog } from '../../layers';
 import type { ChildProcessPool } from '../child-process-pool';
 import { unavailable, notFound } from '../errors';
 import { drawOnThread, mapFrame, readLayerInto } from '../ogc/wms/get-map';
@@ -16,6 +15,7 @@ import type { RenderPool } from '../render-workers/render-pool';
 import { DeadlineExceeded, requestDeadline } from '../request-deadline';
 import { LineFull } from '../wait-line';
 import { MAX_ZOOM, tileCoordinate } from './mvt-handler';
+import { requestCatalog } from '../request-catalog';
 
 const TILE_PX = 256;
 const HALF_WORLD_M = 20037508.342789244;
@@ -47,7 +47,7 @@ export function pngTileHandler(pool: Pool, options: PngTileOptions): RequestHand
     const z = tileCoordinate('z', String(req.params.z), MAX_ZOOM);
     const x = tileCoordinate('x', String(req.params.x), 2 ** z - 1);
     const y = tileCoordinate('y', String(req.params.y), 2 ** z - 1);
-    const catalog = await readCatalog(pool);
+    const catalog = await requestCatalog(pool);
     const layer = publishedWmsLayers(catalog).find((l) => l.summary.code === code);
     if (!layer) throw notFound(`图层不存在 / no layer "${code}"`, { parameter: 'layer', value: code });
     const version = (await drawnVersions(pool, catalog, [code], null)).get(code);

@@ -1,12 +1,15 @@
 // The map services' catalog snapshot is read again exactly when the layers table changed, whoever changed
 // it: a new layer, a new current version (an import through another pool, as `npm run import` does), a
-// style edit and a soft delete are all seen by the next read; an unchanged catalog is not read again.
+// style edit and a soft delete are all seen by the next read; an unchanged catalog is not read again. One
+// request reads it once and keeps what it read.
+import type { NextFunction, Request, Response } from 'express';
 import { Pool } from 'pg';
 import { readCatalog, softDeleteLayer, updateLayerMetadata } from '../../layers';
 import { importFile } from '../../importers';
 import { testDatabaseUrl } from '../support/environment';
 import { freshLayer, sourceParcels, workDir, writeJson } from '../support/import-fixtures';
 import { testAppConfig } from '../support/app-config';
+import { requestCatalog, requestCatalogScope } from '../../spatial-api/request-catalog';
 
 const services = new Pool({ connectionString: testDatabaseUrl(), max: 3 });
 const elsewhere = new Pool({ connectionString: testDatabaseUrl(), max: 2 });
@@ -72,5 +75,35 @@ describe('catalog snapshot', () => {
     }
     const after = await readCatalog(services);
     expect(after.layers.find((l) => l.code === code)?.name).toBe('未提交的名称');
+  });
+});
+
+describe('the catalog of one request', () => {
+  /** Runs `body` as a request's handler would, inside the request's catalog scope. */
+  const inRequest = <T>(body: () => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      const next = () => body().then(resolve, reject);
+      requestCatalogScope()({} as Request, {} as Response, next as NextFunction);
+    });
+
+  it('is read once, at its first need, and kept for the rest of the request', async () => {
+    // the stamp queries go through: the spy only counts them
+    const query = jest.spyOn(services, 'query');
+    const stamps = () =>
+      query.mock.calls.filter(([config]) => (config as { name?: string }).name === 'catalog-stamp').length;
+    const [first, second] = await inRequest(async () => {
+      const first = await requestCatalog(services);
+      // a layer made meanwhile by someone else: this request goes on with the catalog it began with
+      const code = await freshLayer(elsewhere, { prefix: 'catalog_request' });
+      const second = await requestCatalog(services);
+      return [first, { second, code }] as const;
+    });
+    expect(second.second).toBe(first);
+    expect(first.layers.map((l) => l.code)).not.toContain(second.code);
+    expect(stamps()).toBe(1);
+    query.mockRestore();
+    // the next request sees it
+    const next = await inRequest(() => requestCatalog(services));
+    expect(next.layers.map((l) => l.code)).toContain(second.code);
   });
 });

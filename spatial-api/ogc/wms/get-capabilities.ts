@@ -3,7 +3,6 @@
 import { EXCEPTION_FORMATS } from './exception-image';
 import type { Pool } from 'pg';
 import type { WmsLimits } from '../../config';
-import { readCatalog } from '../../../layers';
 import { kindInfo, LAYER_KINDS } from '../../../layers';
 import { advertisedCrs } from '../crs';
 import type { OgcOperation } from '../ows-router';
@@ -15,6 +14,7 @@ import { legendLayout, legendRows } from './legend-layout';
 import { publicationTimes } from './publication-times';
 import { serviceUrl } from './service-url';
 import { publishedWmsLayers, type WmsLayer } from './wms-layers';
+import { requestCatalog } from '../../request-catalog';
 
 type Extent = [number, number, number, number];
 
@@ -183,7 +183,7 @@ ${groups
 
 export function getCapabilities(pool: Pool, limits: WmsLimits): OgcOperation {
   return async (req, res) => {
-    const [catalog, times] = await Promise.all([readCatalog(pool), publicationTimes(pool)]);
+    const [catalog, times] = await Promise.all([requestCatalog(pool), publicationTimes(pool)]);
     const layers = publishedWmsLayers(catalog).filter((l) => visibleTo(res)(l.summary));
     res
       .status(200)

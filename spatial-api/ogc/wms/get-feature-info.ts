@@ -1,7 +1,6 @@
 // GetFeatureInfo (WMS 1.3.0, 7.4): the features of QUERY_LAYERS within a few pixels of pixel (I, J) of
 // the map the other parameters describe, as GeoJSON, an HTML table or GML 3.2.
 import type { Pool } from 'pg';
-import { readCatalog } from '../../../layers';
 import type { WmsLimits } from '../../config';
 import type { Kvp } from '../kvp';
 import { OgcException } from '../ogc-exception';
@@ -13,6 +12,7 @@ import { bboxTransformError, parseMapParams, type MapParams } from './get-map-pa
 import { drawnVersions } from './layer-versions';
 import { checkLayerCount } from './resource-limits';
 import { publishedWmsLayers, resolveWmsLayer } from './wms-layers';
+import { requestCatalog } from '../../request-catalog';
 
 /** How far from the clicked pixel a feature still counts as hit. */
 const SEARCH_RADIUS_PX = 3;
@@ -45,7 +45,7 @@ function probePoint(params: MapParams, i: number, j: number): { x: number; y: nu
 
 export function getFeatureInfo(pool: Pool, limits: WmsLimits): OgcOperation {
   return async (_req, res, kvp) => {
-    const catalog = await readCatalog(pool);
+    const catalog = await requestCatalog(pool);
     const layers = publishedWmsLayers(catalog);
     const params = parseMapParams(kvp, layers);
     checkLayerCount(params.layers.length, limits);

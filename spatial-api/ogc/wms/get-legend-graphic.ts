@@ -2,7 +2,6 @@
 // name per row; LAYER, STYLE, FORMAT, WIDTH / HEIGHT (swatch size), RULE, SCALE, TRANSPARENT.
 import { createCanvas } from '@napi-rs/canvas';
 import type { Pool } from 'pg';
-import { readCatalog } from '../../../layers';
 import type { Kvp } from '../kvp';
 import type { OgcOperation } from '../ows-router';
 import { OgcException } from '../ogc-exception';
@@ -20,6 +19,7 @@ import { encodeImage } from './render/encode-image';
 import { cjkFont } from './render/fonts';
 import { paintImagerySwatch, paintSwatch } from './render/swatch-painter';
 import { publishedWmsLayers, resolveWmsLayer } from './wms-layers';
+import { requestCatalog } from '../../request-catalog';
 
 const MAX_SYMBOL_PX = 512;
 
@@ -54,7 +54,7 @@ export function getLegendGraphic(pool: Pool): OgcOperation {
     const transparent = /^true$/i.test(kvp.get('TRANSPARENT') ?? '') && format.alpha;
     const ruleName = kvp.get('RULE');
     const scale = positiveNumber(kvp, 'SCALE');
-    const layer = resolveWmsLayer(publishedWmsLayers(await readCatalog(pool)), name, 'LAYER');
+    const layer = resolveWmsLayer(publishedWmsLayers(await requestCatalog(pool)), name, 'LAYER');
     const rows = legendRows(layer, ruleName, scale);
     if (ruleName !== undefined && rows.length === 0) {
       throw new OgcException(

@@ -4,7 +4,6 @@
 // the thread's painting) stopped when the client goes or time runs out.
 import type { Response } from 'express';
 import type { Pool } from 'pg';
-import { readCatalog } from '../../../layers';
 import type { ChildProcessPool } from '../../child-process-pool';
 import type { WmsLimits } from '../../config';
 import { requestDeadline } from '../../request-deadline';
@@ -26,6 +25,7 @@ import { needsPointsAt, rulesAtScale } from './render/style-painter';
 import { compileStyle, type StyleSource } from './render/style-rules';
 import { checkLayerCount, checkRenderingMemory, renderingStopped } from './resource-limits';
 import { publishedWmsLayers, type WmsLayer } from './wms-layers';
+import { requestCatalog } from '../../request-catalog';
 
 export interface MapOptions {
   rasterDir: string;
@@ -176,7 +176,7 @@ async function drawMap(
   signal: AbortSignal,
   res: Response,
 ): Promise<{ body: Buffer; mime: string }> {
-  const catalog = await readCatalog(pool);
+  const catalog = await requestCatalog(pool);
   const params = parseMapParams(kvp, publishedWmsLayers(catalog));
   checkLayerCount(params.layers.length, options.limits);
   checkRenderingMemory(params, options.limits);
