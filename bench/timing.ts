@@ -29,7 +29,7 @@ export async function timeInterleaved(
   warmUp: number,
   ours: (i: number) => Promise<void>,
   peer: (i: number) => Promise<void>,
-): Promise<{ ours: Timing; peer: Timing }> {
+): Promise<{ ours: Timing; peer: Timing; pairs: Pair[] }> {
   const samples = { ours: [] as number[], peer: [] as number[] };
   const timed = async (side: 'ours' | 'peer', i: number) => {
     const started = process.hrtime.bigint();
@@ -41,7 +41,32 @@ export async function timeInterleaved(
     await timed(first, i);
     await timed(first === 'ours' ? 'peer' : 'ours', i);
   }
-  return { ours: summarise(samples.ours), peer: summarise(samples.peer) };
+  const pairs = samples.ours.map((ms, i) => ({ oursMs: ms, peerMs: samples.peer[i]! }));
+  return { ours: summarise(samples.ours), peer: summarise(samples.peer), pairs };
+}
+
+/** One request's time on both sides, ms. */
+export interface Pair {
+  oursMs: number;
+  peerMs: number;
+}
+
+/**
+ * Request by request, for sets that mix very cheap requests with costly ones (vector tiles, many empty):
+ * the median of ours − peer where the peer took under `smallMs`, the median of ours / peer on the rest,
+ * and the median ratio over all (the ratio of the two medians can compare an empty tile with a full one).
+ */
+export function pairedFigures(pairs: Pair[], smallMs: number) {
+  const median = (values: number[]) => summarise(values).medianMs;
+  const small = pairs.filter((p) => p.peerMs < smallMs);
+  const large = pairs.filter((p) => p.peerMs >= smallMs);
+  return {
+    small: small.length,
+    smallExtraMs: median(small.map((p) => p.oursMs - p.peerMs)),
+    large: large.length,
+    largeRatio: median(large.map((p) => p.oursMs / p.peerMs)),
+    ratio: median(pairs.map((p) => p.oursMs / p.peerMs)),
+  };
 }
 
 export function formatTiming(t: Timing): string {
