@@ -12,10 +12,16 @@ const MOST_QUEUED = 128;
 /** Weight of the latest hold in the running estimate. */
 const HOLD_WEIGHT = 0.1;
 
-/** The line is longer than its wait budget: come back in `retryAfterS`. */
+const RETRY_AFTER_S = 5;
+
+/** The line is longer than its wait budget: come back in `retryAfterS` (the message says so, for callers). */
 export class LineFull extends Error {
   override name = 'LineFull';
-  readonly retryAfterS = 5;
+  readonly retryAfterS = RETRY_AFTER_S;
+
+  constructor() {
+    super(`服务繁忙，请${RETRY_AFTER_S}秒后再试 / the service is busy: try again in ${RETRY_AFTER_S} s`);
+  }
 }
 
 export interface WaitLineOptions {
@@ -67,9 +73,10 @@ export class WaitLine {
   /** A place, now or when the ones before have theirs; LineFull when the wait would be too long. */
   async enter({ signal, unbounded = false }: EnterOptions = {}): Promise<Leave> {
     signal?.throwIfAborted();
-    if (this.taken < this.places && this.waiting.length === 0) this.taken++;
+    // while some wait, every place is taken: a place given back goes to the first of them
+    if (this.taken < this.places) this.taken++;
     else if (unbounded || this.admitsOneMore()) await this.waitTurn(signal);
-    else throw new LineFull('the line is longer than its wait budget');
+    else throw new LineFull();
     return this.placeTaken();
   }
 

@@ -76,7 +76,7 @@ async function checkLayer(
 ): Promise<LayerSummary | undefined> {
   if (!rule.layerParam) return undefined;
   const code = String(req.params[rule.layerParam] ?? '');
-  // the catalog snapshot: one small named statement, as the tile and map handlers read it anyway
+  // the request's catalog, which the tile and map handlers then read again from memory
   const layer = (await requestCatalog(pool)).layers.find((l) => l.code === code);
   if (!layer) return undefined; // the handler answers 404
   if (!canReadLayer(principal, layer)) {

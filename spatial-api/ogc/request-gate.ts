@@ -12,12 +12,7 @@ import { OgcException } from './ogc-exception';
 /** The answer to a request the line turned away: 503, come back in a few seconds. */
 export function serviceBusy(res: Response, full: LineFull): OgcException {
   res.set('Retry-After', String(full.retryAfterS));
-  return new OgcException(
-    'NoApplicableCode',
-    'REQUEST',
-    `服务繁忙，请${full.retryAfterS}秒后再试 / the service is busy: try again in ${full.retryAfterS} s`,
-    503,
-  );
+  return new OgcException('NoApplicableCode', 'REQUEST', full.message, 503);
 }
 
 export class RequestGate {

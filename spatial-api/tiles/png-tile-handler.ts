@@ -83,14 +83,12 @@ export function pngTileHandler(pool: Pool, options: PngTileOptions): RequestHand
       res.type('image/png').send(image);
     } catch (error) {
       if (!(error instanceof DeadlineExceeded) && !(error instanceof LineFull)) throw error;
+      // no tile to cache
       res.removeHeader('ETag');
       res.removeHeader('Cache-Control');
       if (error instanceof LineFull) {
         res.set('Retry-After', String(error.retryAfterS));
-        throw unavailable(
-          `服务繁忙，请${error.retryAfterS}秒后再试 / the tile service is busy: try again in ${error.retryAfterS} s`,
-          { retryAfterS: error.retryAfterS },
-        );
+        throw unavailable(error.message, { retryAfterS: error.retryAfterS });
       }
       throw unavailable(
         `瓦片绘制超过${error.limitMs / 1000}秒上限 / the tile took longer than ${error.limitMs / 1000} s to draw`,

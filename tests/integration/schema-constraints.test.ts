@@ -2,18 +2,12 @@
 // append-only history; and it derives time limits in working days.
 import { Pool, type PoolClient } from 'pg';
 import { testDatabaseUrl } from '../support/environment';
+import { transactionPerTest } from '../support/transaction-per-test';
 
 describe('schema constraints', () => {
   const pool = new Pool({ connectionString: testDatabaseUrl(), max: 2 });
   let client: PoolClient;
-  beforeEach(async () => {
-    client = await pool.connect();
-    await client.query('BEGIN');
-  });
-  afterEach(async () => {
-    await client.query('ROLLBACK');
-    client.release();
-  });
+  transactionPerTest(pool, (c) => (client = c));
   afterAll(() => pool.end());
 
   const attempt = async (text: string, values: unknown[] = []) => {

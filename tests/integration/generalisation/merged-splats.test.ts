@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Pool, type PoolClient } from 'pg';
 import { bandPixelDegrees, beginVersion, upsertLayer } from '../../../layers';
 import { ROOT, testDatabaseUrl } from '../../support/environment';
+import { transactionPerTest } from '../../support/transaction-per-test';
 
 const GENERALISE_BAND = readFileSync(path.join(ROOT, 'layers/generalisation/generalise-band.sql'), 'utf8');
 const BAND = 8;
@@ -66,14 +67,7 @@ async function versionOf(squares: Square[]): Promise<string> {
   return versionId;
 }
 
-beforeEach(async () => {
-  client = await pool.connect();
-  await client.query('BEGIN');
-});
-afterEach(async () => {
-  await client.query('ROLLBACK');
-  client.release();
-});
+transactionPerTest(pool, (c) => (client = c));
 
 it('merges the small features of a class within a quarter band pixel into one point with their area and count', async () => {
   const pixel = bandPixelDegrees(BAND);
